@@ -1,0 +1,34 @@
+// The reportx command line: a thin layer over the library. Each command lives in its own file.
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { parseCommand } from './parseCommand.js';
+import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './exitCodes.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export async function main(argv: string[]): Promise<number> {
+  let pending: Promise<number> | undefined;
+  const run = (p: Promise<number>) => { pending = p; };
+  const program = new Command('reportx')
+    .description('Extract sections and metrics from Chinese government work reports')
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError('(run reportx --help for usage)');
+  for (const cmd of [parseCommand(run)]) program.addCommand(cmd.exitOverride());
+  try {
+    await program.parseAsync(argv);
+    return pending ? await pending : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return EXIT_USAGE;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`reportx: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`reportx: ${(err as Error)?.stack ?? err}\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,60 @@
+// One input file → one validated document or one failure reason. This is the unit of work a
+// worker thread runs, so it takes and returns plain data only.
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { parseReport } from '../document/parseReport.js';
+import { reportDocumentSchema, type ReportDocument } from '../document/schema.js';
+import { decodeBytes } from '../decode/decodeBytes.js';
+
+export type FileResult =
+  | { ok: true; path: string; document: ReportDocument }
+  | { ok: false; path: string; reason: string };
+
+export interface ParseFileOptions {
+  /** Force an encoding instead of detecting one. */
+  encoding?: string;
+}
+
+export async function parseFile(path: string, options: ParseFileOptions = {}): Promise<FileResult> {
+  let bytes: Buffer;
+  try {
+    bytes = path === '-' ? await readStdin() : await readFile(path);
+  } catch (err) {
+    return { ok: false, path, reason: describeReadError(err) };
+  }
+  return parseBytes(path, bytes, options);
+}
+
+export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOptions = {}): FileResult {
+  const decoded = decodeBytes(bytes, { encoding: options.encoding });
+  if (!decoded.ok) return { ok: false, path, reason: decoded.reason };
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const document = parseReport(decoded.text, { path: path === '-' ? null : path, encoding: decoded.encoding, sha256 });
+  return validated(path, document);
+}
+
+/** A document that fails the schema is a bug in reportx: report it with the schema path, never write it. */
+export function validated(path: string, document: ReportDocument): FileResult {
+  const check = reportDocumentSchema.safeParse(document);
+  if (check.success) return { ok: true, path, document };
+  const issue = check.error.issues[0];
+  const where = issue.path.join('.') || '(root)';
+  return { ok: false, path, reason: `internal error: output failed schema validation at ${where}: ${issue.message} (please report this bug)` };
+}
+
+function describeReadError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a directory';
+    case 'ELOOP': return 'symbolic link loop';
+    default: return `cannot read: ${(err as Error)?.message ?? String(err)}`;
+  }
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
