@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { parseCommand } from './parseCommand.js';
+import { tableCommand } from './tableCommand.js';
+import { checkCommand } from './checkCommand.js';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './exitCodes.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -15,7 +17,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run reportx --help for usage)');
-  for (const cmd of [parseCommand(run)]) program.addCommand(cmd.exitOverride());
+  for (const cmd of [parseCommand(run), tableCommand(run), checkCommand(run)]) program.addCommand(cmd.exitOverride());
   try {
     await program.parseAsync(argv);
     return pending ? await pending : 0;

@@ -1,12 +1,15 @@
 // `reportx parse`: files in, documents out in the chosen format.
 import { Command, Option } from 'commander';
 import { expandInputs } from './inputs.js';
+import { isSupportedEncoding } from '../decode/decodeBytes.js';
 import { parseBatch } from './batch.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
 import { jsonArrayWriter, ndjsonWriter, outDirWriter } from './writers/jsonWriters.js';
 import type { DocumentWriter } from './writers/writer.js';
+import { csvWriter, tsvWriter } from './writers/delimitedWriter.js';
+import { METRIC_COLUMNS, parseColumns, type MetricColumn } from '../output/metricRows.js';
 
-export const OUTPUT_FORMATS = ['json', 'ndjson'] as const;
+export const OUTPUT_FORMATS = ['json', 'ndjson', 'csv', 'tsv'] as const;
 
 export interface ParseCommandOptions {
   format: string;
@@ -14,6 +17,10 @@ export interface ParseCommandOptions {
   encoding?: string;
   jobs?: number;
   quiet?: boolean;
+  /** csv/tsv only: which columns, in which order (comma-separated names). */
+  columns?: string;
+  /** csv only: false with --no-bom. */
+  bom?: boolean;
 }
 
 export function parseCommand(run: (code: Promise<number>) => void): Command {
@@ -24,14 +31,18 @@ export function parseCommand(run: (code: Promise<number>) => void): Command {
     .option('-o, --out <dir>', 'write one NAME.json per input into DIR instead of standard output')
     .option('--encoding <name>', 'decode every input with this encoding instead of detecting it')
     .option('-q, --quiet', 'no progress or summary on standard error')
+    .option('--columns <names>', `csv/tsv: comma-separated columns to write, in order (${METRIC_COLUMNS.join(',')})`)
+    .option('--no-bom', 'csv: do not start with a UTF-8 byte-order mark')
     .action((files: string[], opts: ParseCommandOptions) => run(runParse(files, opts)));
 }
 
 export async function runParse(patterns: string[], opts: ParseCommandOptions): Promise<number> {
+  if (opts.encoding !== undefined && !isSupportedEncoding(opts.encoding)) throw new UsageError(`unknown encoding: ${opts.encoding}`);
+  const columns = tabularOptions(opts);
   const { files, problems } = await expandInputs(patterns);
   for (const p of problems) process.stderr.write(`reportx: ${p.pattern}: ${p.reason}\n`);
   if (files.length === 0) throw new UsageError('no input file');
-  const writer = makeWriter(opts);
+  const writer = makeWriter(opts, columns);
   let failed = problems.length;
   for await (const result of parseBatch(files, { encoding: opts.encoding, jobs: opts.jobs })) {
     if (result.ok) await writer.write(result.document);
@@ -44,7 +55,20 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 
-function makeWriter(opts: ParseCommandOptions): DocumentWriter {
+/** Checks the csv/tsv options before any file is read; returns the --columns selection. */
+function tabularOptions(opts: ParseCommandOptions): MetricColumn[] | undefined {
+  const tabular = opts.format === 'csv' || opts.format === 'tsv';
+  if (opts.out && tabular) throw new UsageError(`--out writes JSON files only; redirect standard output for --format ${opts.format}`);
+  if (opts.columns === undefined) return undefined;
+  if (!tabular) throw new UsageError('--columns applies to --format csv and tsv only');
+  const parsed = parseColumns(opts.columns);
+  if (!parsed.ok) throw new UsageError(parsed.reason);
+  return parsed.columns;
+}
+
+function makeWriter(opts: ParseCommandOptions, columns?: MetricColumn[]): DocumentWriter {
   if (opts.out) return outDirWriter(opts.out);
+  if (opts.format === 'csv') return csvWriter(process.stdout, { columns, bom: opts.bom });
+  if (opts.format === 'tsv') return tsvWriter(process.stdout, { columns });
   return opts.format === 'ndjson' ? ndjsonWriter(process.stdout) : jsonArrayWriter(process.stdout);
 }

@@ -22,7 +22,12 @@ export async function parseFile(path: string, options: ParseFileOptions = {}): P
   } catch (err) {
     return { ok: false, path, reason: describeReadError(err) };
   }
-  return parseBytes(path, bytes, options);
+  try {
+    return parseBytes(path, bytes, options);
+  } catch (err) {
+    // A bug in the pipeline fails this file, not the whole batch.
+    return { ok: false, path, reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)` };
+  }
 }
 
 export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOptions = {}): FileResult {
@@ -42,14 +47,24 @@ export function validated(path: string, document: ReportDocument): FileResult {
   return { ok: false, path, reason: `internal error: output failed schema validation at ${where}: ${issue.message} (please report this bug)` };
 }
 
-function describeReadError(err: unknown): string {
+/** A read error (errno code) → the one reason printed as `reportx: PATH: REASON`. */
+export function describeReadError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT': return 'no such file';
+    case 'ENOTDIR': return 'no such file (a parent in the path is not a directory)';
     case 'EACCES': case 'EPERM': return 'permission denied';
     case 'EISDIR': return 'is a directory';
     case 'ELOOP': return 'symbolic link loop';
-    default: return `cannot read: ${(err as Error)?.message ?? String(err)}`;
+    case 'ENAMETOOLONG': return 'file name too long';
+    case 'EMFILE': case 'ENFILE': return 'too many open files';
+    case 'ERR_FS_FILE_TOO_LARGE': case 'EFBIG': return 'file too large';
+    case 'EIO': return 'input/output error';
+    default: {
+      // Node's messages read "CODE: description, syscall 'path'": keep the description only.
+      const message = (err as Error)?.message ?? String(err);
+      return `cannot read: ${/^[A-Z_]+: ([^,]+),/.exec(message)?.[1] ?? message}`;
+    }
   }
 }
 

@@ -1,7 +1,15 @@
-// The library entry point: text in, schema-valid document out. Each stage is a pure function in
-// its own folder; this file only wires them together.
+// The library entry point: text in, document out. Each stage is a pure function in its own
+// folder; this file only wires them together:
+//   normalise → structure (headings, sections, sentences) → mentions → attribution → document.
 import { createHash } from 'node:crypto';
-import type { ReportDocument } from './schema.js';
+import type { ReportDocument, SectionKind } from './schema.js';
+import { normaliseText } from '../normalise/normalise.js';
+import { findHeadings } from '../structure/findHeadings.js';
+import { sectionTree } from '../structure/sectionTree.js';
+import { sentenceSpans } from '../structure/sentences.js';
+import { findMentions } from '../mentions/metricMentions.js';
+import { attributeMetrics } from '../attribution/attributeMetrics.js';
+import { readMeta } from './meta.js';
 
 export interface ParseOptions {
   /** Where the text came from; recorded in source.path (null when omitted). */
@@ -14,11 +22,31 @@ export interface ParseOptions {
 
 export function parseReport(text: string, options: ParseOptions = {}): ReportDocument {
   const sha256 = options.sha256 ?? createHash('sha256').update(text, 'utf8').digest('hex');
+  const norm = normaliseText(text);
+  const headings = findHeadings(norm.content);
+  const meta = readMeta({
+    normal: norm.normal,
+    source: text,
+    headerEnd: norm.headerEnd,
+    firstHeading: headings[0]?.start ?? text.length,
+    headingTitles: headings.map((h) => norm.normal.slice(h.markerEnd, h.titleEnd)),
+  });
+  const documentKind: SectionKind = meta.reportType === 'plan' ? 'plan' : 'review';
+  const tree = sectionTree(headings, text, documentKind);
+  const mentions = findMentions(norm.content, text);
+  const metrics = attributeMetrics({
+    source: text,
+    content: norm.content,
+    mentions,
+    sentences: sentenceSpans(norm.content),
+    tree,
+    documentKind,
+  });
   return {
     source: { path: options.path ?? null, encoding: options.encoding ?? 'utf-8', characters: text.length, sha256 },
-    meta: { organization: null, year: null, reportType: 'review', title: null, publishedAt: null, documentNumber: null },
-    sections: [],
-    metrics: [],
-    warnings: [],
+    meta,
+    sections: tree.sections,
+    metrics,
+    warnings: [...norm.warnings, ...tree.warnings],
   };
 }

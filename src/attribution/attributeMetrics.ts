@@ -1,0 +1,96 @@
+// Stage 5: attribution. Each mention gets its qualifiers, indicator, period, section and sentence.
+import type { Metric, SectionKind, Span } from '../document/schema.js';
+import type { Mention } from '../mentions/metricMentions.js';
+import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
+import { sentenceAt } from '../structure/sentences.js';
+import { followingPhrase, precedingPhrase, previousClausePhrase, type IndicatorContext } from './indicator.js';
+import { approxAfter, approxBefore, changeOf, isTarget, periodOf } from './qualifiers.js';
+
+export interface AttributionInput {
+  source: string;
+  content: string;
+  mentions: Mention[];
+  sentences: Span[];
+  tree: Pick<SectionTreeResult, 'flat' | 'parentOf'>;
+  /** Kind of text outside any section (a plan document's preamble is plan). */
+  documentKind: SectionKind;
+}
+
+/** Scraper markers inside an indicator's span are dropped from its text. */
+const MARKER = /##[a-z_]{2,20}##/gi;
+
+export function attributeMetrics(input: AttributionInput): Metric[] {
+  const { source, content, mentions, sentences } = input;
+  const metrics: Metric[] = [];
+  let previous: { mention: Mention; metric: Metric; sentence: Span } | null = null;
+  for (const m of mentions) {
+    const sentence = sentenceAt(sentences, m.start) ?? { start: m.start, end: m.end };
+    const before = approxBefore(content, m);
+    const after = approxAfter(content, m);
+    const section = sectionAt(input.tree, m.start);
+    const inPlan = (section?.kind ?? input.documentKind) === 'plan';
+    const sameSentence = previous && previous.sentence.start === sentence.start ? previous : null;
+
+    const ctx: IndicatorContext = {
+      content,
+      lowerBound: Math.max(sentence.start, sameSentence ? sameSentence.mention.end : 0),
+      before: before.start,
+      after: after.end,
+      upperBound: sentence.end,
+    };
+    let indicatorSpan = chooseIndicator(ctx, m);
+    let indicator = indicatorSpan ? source.slice(indicatorSpan.start, indicatorSpan.end).replace(MARKER, '').trim() || null : null;
+    if (!indicator && sameSentence) {
+      indicator = sameSentence.metric.indicator;
+      indicatorSpan = sameSentence.metric.indicatorSpan;
+    }
+    if (!indicator) {
+      indicatorSpan = previousClausePhrase(ctx, sentence.start, m.kind !== 'count' && m.kind !== 'amount');
+      indicator = indicatorSpan ? source.slice(indicatorSpan.start, indicatorSpan.end).replace(MARKER, '').trim() || null : null;
+    }
+    const period = periodOf(content, sentence, before.start);
+    const paragraphStart = content.lastIndexOf('\n', m.start) + 1;
+    const metric: Metric = {
+      id: `m${metrics.length + 1}`,
+      span: { start: m.start, end: m.end },
+      raw: source.slice(m.start, m.end),
+      value: m.value,
+      unit: m.unit,
+      kind: m.kind,
+      approx: m.approx ?? before.approx ?? after.approx,
+      change: m.kind === 'rank' || m.kind === 'ratio' ? null : changeOf(content, before.start, m.kind === 'count'),
+      target: isTarget(content, sentence, m.start, inPlan, paragraphStart),
+      indicator,
+      indicatorSpan: indicator ? indicatorSpan : null,
+      period: period ? source.slice(period.start, period.end) : null,
+      sectionId: section?.id ?? null,
+      sentence: { start: sentence.start, end: sentence.end, text: source.slice(sentence.start, sentence.end) },
+    };
+    metrics.push(metric);
+    previous = { mention: m, metric, sentence };
+  }
+  return metrics;
+}
+
+/**
+ * Counts take the noun phrase after them when there is one (落实62条整改措施), and so does a
+ * count closing an enumeration (海洋渔业、市场监督等六大执法领域). Rates take the phrase before
+ * them, or after 的 when nothing precedes (30%的公证事项).
+ */
+function chooseIndicator(ctx: IndicatorContext, m: Mention): Span | null {
+  const preceding = precedingPhrase(ctx);
+  const isCount = m.kind === 'count' || m.kind === 'amount';
+  if (!isCount && (preceding || ctx.content[ctx.after] !== '的')) return preceding;
+  const following = followingPhrase(ctx);
+  if (!following) return preceding ?? nounAfterMeasureWord(ctx);
+  const enumerated = ctx.content[ctx.before - 1] === '等';
+  if (!preceding || enumerated || !following.verbLed || preceding.end - preceding.start <= 2) return following;
+  return preceding;
+}
+
+/** When segmentation finds no noun (三个片区内 → 片/q 区内/s), the two characters after a measure word. */
+function nounAfterMeasureWord(ctx: IndicatorContext): Span | null {
+  const { content, after } = ctx;
+  const isHan = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
+  return isHan(content[after]) && isHan(content[after + 1]) ? { start: after, end: after + 2 } : null;
+}

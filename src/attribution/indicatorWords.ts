@@ -1,0 +1,40 @@
+// The words the indicator finder strips or stops at, as data.
+
+/** Ends a clause: the indicator never reaches across one. (Normalised text: half-width forms.) */
+export const CLAUSE_DELIMITERS = new Set([',', ';', ':', '。', '!', '?', '(', ')', '、', '\n', '[', ']', '【', '】']);
+
+/**
+ * Stripped from the end of the phrase before a number, repeatedly: link verbs, comparisons,
+ * change verbs, rank frames and adverbs that stand between what is measured and its value.
+ * Longest first where one word ends another.
+ */
+export const TRAILING_WORDS = [
+  '稳定在', '维持在', '保持在', '提升至', '提升到', '提高到', '提高至', '上升到', '上升至', '下降到', '下降至',
+  '增长到', '增长至', '增加到', '增加至', '减少到', '减少至', '降低到', '降低至', '达到了', '分别为', '分别是',
+  '较上年度', '较上年', '比上年', '较去年', '比去年', '同比', '环比',
+  '达到', '达', '为', '是', '保持', '实现', '降至', '降到', '上升', '下降', '增长', '增加', '减少', '降低', '提高', '提升',
+  '分别', '共计', '累计', '合计', '总计', '共有', '共', '计', '约', '近', '将近', '接近', '超过', '超', '逾', '了', '已',
+  '均', '全部', '位列', '位居', '名列', '排名', '排在', '排', '居', '列', '全国', '全省', '全市', '全区', '全县',
+  '常态化', '等', '有', '仅', '只', '能', '将', '要', '可', '再', '又', '还', '都', '各',
+  // prepositions left dangling once the rest is stripped: 并在三个片区 → 在
+  '在', '对', '向', '从', '于', '把', '给', '与', '和', '为了',
+];
+
+/** Stripped from the start: connectives, subjects, time words. Periods are stripped separately. */
+export const LEADING_WORDS = [
+  '其中', '此外', '另外', '同时', '并且', '并', '还', '另', '均', '已', '先后', '目前', '当前', '现有', '年底', '年末',
+  '全年', '全县', '全区', '全市', '全省', '我局', '我县', '我区', '我市', '本局', '累计', '共计', '合计', '总计', '共',
+  '分别', '今年', '去年', '年内',
+];
+
+/** A word after which the indicator starts afresh: 法律服务中心共接待群众… → 接待群众… */
+export const RESTART_AFTER_WORDS = new Set(['共', '共计', '累计', '合计', '总计', '共有', '其中']);
+
+/** jieba tags that end the noun phrase after a number (9次案卷联审 → 案卷…; 35家单位联合… → 单位). */
+export const STOP_TAGS = new Set(['v', 'p', 'c', 'd', 'f', 'r', 'm', 'q', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'u', 'y', 'e', 'o', 'vd', 'ad', 'mq']);
+
+/** A percentage's indicator usually ends with one of these (出庭应诉率, 满意度, 万人比). */
+export const RATE_ENDINGS = /(?:率|度|比|指数|比例|比重|占比|满意度|覆盖面)$/;
+export const RATE_TERM = /[\u4e00-\u9fa5]{1,10}?(?:率|度|指数|比例|比重)/;
+
+export const MAX_INDICATOR_LENGTH = 16;

@@ -1,0 +1,50 @@
+// Words around a number that qualify it, as data.
+import type { Approx, Change } from '../document/schema.js';
+
+/** Right before the number (not part of raw): 近5000人次, 约30%, 超98%. Longest first. */
+export const APPROX_BEFORE: { word: string; approx: Exclude<Approx, null> }[] = [
+  { word: '将近', approx: 'nearly' }, { word: '接近', approx: 'nearly' }, { word: '近', approx: 'nearly' },
+  { word: '大约', approx: 'about' }, { word: '约', approx: 'about' }, { word: '大概', approx: 'about' },
+  { word: '超过', approx: 'more_than' }, { word: '多于', approx: 'more_than' }, { word: '高于', approx: 'more_than' },
+  { word: '逾', approx: 'more_than' }, { word: '超', approx: 'more_than' }, { word: '上', approx: 'more_than' },
+];
+
+/** Right after the raw: 1500万元左右, 万分之十以上. */
+export const APPROX_AFTER: { word: string; approx: Exclude<Approx, null> }[] = [
+  { word: '以上', approx: 'more_than' }, { word: '多', approx: 'more_than' },
+  { word: '左右', approx: 'about' }, { word: '上下', approx: 'about' },
+];
+
+/** A change verb ending right before the number (了 and approx words may stand between). */
+export const CHANGE_WORDS: { word: string; change: Exclude<Change, null> }[] = [
+  ...['上升', '增长', '提高', '增加', '提升', '上涨', '增幅', '增', '多', '攀升', '扩大', '涨'].map((word) => ({ word, change: 'up' as const })),
+  ...['下降', '减少', '降低', '下滑', '回落', '降幅', '减幅', '压降', '缩小', '减', '降', '少'].map((word) => ({ word, change: 'down' as const })),
+];
+/** Before a count, 提升 and 提高 improve something (强提升五个专项活动); only these mean more or fewer. */
+export const COUNT_CHANGE_WORDS = new Set(['增长', '增加', '减少', '下降', '上升', '降低', '增', '减', '多', '少']);
+/** Single characters that are change words only right after a comparison (同比增, 较上年少). */
+export const WEAK_CHANGE_WORDS = new Set(['增', '多', '涨', '减', '降', '少']);
+export const COMPARISON_WORDS = ['同比', '环比', '较上年', '比上年', '较去年', '比去年', '较', '比'];
+
+/** After the change verb, these make it a level reached, not a change: 提升至90%, 提高到95%. */
+export const LEVEL_MARKERS = ['至', '到'];
+
+/** Earlier in the sentence, these make a metric a goal rather than a result. */
+// 计划 is left out on purpose: it is mostly a noun (学习计划, 倍增计划, 微光计划) in review text.
+export const TARGET_WORDS = ['力争', '确保', '目标', '预计', '能达到', '有望', '争取', '力求', '预期', '将达到', '要达到', '努力实现'];
+/** 完成全年目标任务89.6%: 目标 after these is a result measured against a goal. */
+export const TARGET_WORD_NEGATORS = ['完成', '实现', '超额完成'];
+
+/** Inside a plan section, these mark a sentence as reporting a result already achieved. */
+export const RESULT_MARKERS = ['今年', '已经', '已', '了', '截至', '截止', '完成了', '累计'];
+
+/** Within a review paragraph, a sentence with one of these starts a stretch of plans. */
+export const PLAN_OPENERS = ['下一步', '明年', '今后', '接下来'];
+
+/** Periods a sentence may state, in the order they are tried; each matched on the normalised text. */
+export const PERIOD_PATTERNS: RegExp[] = [
+  /截[至止](?:目前|今年|今|\d{4}年)?(?:\d{1,2}月(?:底|末|\d{1,2}日)?|年底|年末|目前)?/,
+  /\d{4}年(?:上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}[-~至]\d{1,2}月|度)?/,
+  /\d{1,2}[-~至]\d{1,2}月(?:份)?/,
+  /今年以来|年初以来|今年上半年|今年前三季度|上半年|下半年|前三季度|[一二三四]季度|全年|今年|去年|上年/,
+];

@@ -1,0 +1,75 @@
+// Approximation, change, target and period: read from the words around a metric.
+import type { Approx, Change, Span } from '../document/schema.js';
+import type { Mention } from '../mentions/metricMentions.js';
+import {
+  APPROX_AFTER, APPROX_BEFORE, CHANGE_WORDS, COMPARISON_WORDS, COUNT_CHANGE_WORDS, LEVEL_MARKERS, PERIOD_PATTERNS, PLAN_OPENERS,
+  RESULT_MARKERS, TARGET_WORDS, TARGET_WORD_NEGATORS, WEAK_CHANGE_WORDS,
+} from './qualifierWords.js';
+
+const SCALES = new Set(['百', '千', '万', '亿']);
+
+/** A word right before the number (近5000人次): its start, so it stays out of raw. */
+export function approxBefore(content: string, m: Mention): { approx: Approx; start: number } {
+  for (const { word, approx } of APPROX_BEFORE) {
+    if (!content.startsWith(word, m.start - word.length)) continue;
+    // 上 is 'more than' only before a bare scale (上千人, 上万件), never in 以上3个 or 上党课.
+    if (word === '上' && (!SCALES.has(content[m.start]) || content[m.start - 2] === '以')) continue;
+    return { approx, start: m.start - word.length };
+  }
+  return { approx: null, start: m.start };
+}
+
+/** A word right after the raw (1500万元左右, 万分之十以上): its end. */
+export function approxAfter(content: string, m: Mention): { approx: Approx; end: number } {
+  for (const { word, approx } of APPROX_AFTER) {
+    if (content.startsWith(word, m.end)) return { approx, end: m.end + word.length };
+  }
+  return { approx: null, end: m.end };
+}
+
+/** 上升30%, 同比下降2.2个百分点, 增长了15% → a change; 提升至90% → a level. */
+export function changeOf(content: string, before: number, isCount: boolean): Change {
+  let end = before;
+  if (content[end - 1] === '了') end--;
+  if (LEVEL_MARKERS.includes(content[end - 1])) return null;
+  for (const { word, change } of CHANGE_WORDS) {
+    if (!content.startsWith(word, end - word.length)) continue;
+    if (isCount && !COUNT_CHANGE_WORDS.has(word)) return null;
+    if (WEAK_CHANGE_WORDS.has(word) && !COMPARISON_WORDS.some((c) => content.startsWith(c, end - word.length - c.length))) continue;
+    return change;
+  }
+  return null;
+}
+
+/**
+ * Whether the metric is a goal: a target word earlier in its sentence; a plan section (unless the
+ * sentence reports a result already achieved); or a review paragraph after 下一步/明年.
+ */
+export function isTarget(content: string, sentence: Span, metricStart: number, inPlanSection: boolean, paragraphStart: number): boolean {
+  const lead = content.slice(sentence.start, metricStart);
+  if (inPlanSection) return !RESULT_MARKERS.some((w) => lead.includes(w));
+  for (const word of TARGET_WORDS) {
+    const at = lead.lastIndexOf(word);
+    if (at < 0) continue;
+    if (word === '目标' && TARGET_WORD_NEGATORS.some((n) => lead.slice(Math.max(0, at - 6), at).includes(n))) continue;
+    return true;
+  }
+  const paragraph = content.slice(paragraphStart, metricStart);
+  return PLAN_OPENERS.some((w) => paragraph.includes(w));
+}
+
+/** Where the sentence states a period before the metric, the nearest one (截至9月底, 1-9月, 全年). */
+const GLOBAL_PERIOD_PATTERNS = PERIOD_PATTERNS.map((p) => new RegExp(p.source, 'g'));
+
+export function periodOf(content: string, sentence: Span, metricStart: number): Span | null {
+  const lead = content.slice(sentence.start, metricStart);
+  let best: Span | null = null;
+  for (const pattern of GLOBAL_PERIOD_PATTERNS) {
+    for (const m of lead.matchAll(pattern)) {
+      if (m[0].length < 2) continue;
+      const end = m.index + m[0].length + (lead.startsWith('以来', m.index + m[0].length) ? 2 : 0);
+      if (!best || m.index > best.start - sentence.start) best = { start: sentence.start + m.index, end: sentence.start + end };
+    }
+  }
+  return best;
+}

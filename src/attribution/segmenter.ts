@@ -1,0 +1,31 @@
+// The one place that knows about word segmentation. @node-rs/jieba loads its dictionary once,
+// lazily, on first use (0.2 s), so documents without metrics never pay for it.
+import { createRequire } from 'node:module';
+
+export interface TaggedWord {
+  word: string;
+  /** jieba's part-of-speech tag: n noun, v verb, d adverb, p preposition, c conjunction, f locality… */
+  tag: string;
+}
+
+interface JiebaLike {
+  tag(sentence: string, hmm?: boolean): { word: string; tag: string }[];
+}
+
+let jieba: JiebaLike | null = null;
+
+function instance(): JiebaLike {
+  if (!jieba) {
+    const require = createRequire(import.meta.url);
+    const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): JiebaLike } };
+    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+    jieba = Jieba.withDict(dict);
+  }
+  return jieba;
+}
+
+/** Words with their part of speech, in order; concatenated they give back `text`. */
+export function tagWords(text: string): TaggedWord[] {
+  if (text === '') return [];
+  return instance().tag(text, true).map(({ word, tag }) => ({ word, tag }));
+}

@@ -1,0 +1,70 @@
+// Document metadata: who reports, for which year, whether it reviews or plans, and what the
+// scraped page header says (title, publication date, document number).
+import type { ReportType, SectionNode } from './schema.js';
+import { DOCUMENT_NUMBER, PLAN_OPENING, PUBLISHED_AT, REVIEW_OPENING, TITLE_WORDS } from './metaWords.js';
+import { organizationOf } from './organization.js';
+import { keywordKind } from '../structure/sectionKind.js';
+
+export interface MetaInput {
+  /** Normalised text (same length as the source). */
+  normal: string;
+  source: string;
+  /** End of the scraped page header, 0 when there is none. */
+  headerEnd: number;
+  /** Offset of the first numbered heading (or the text length). */
+  firstHeading: number;
+  headingTitles: string[];
+}
+
+export interface Meta {
+  organization: string | null;
+  year: number | null;
+  reportType: ReportType;
+  title: string | null;
+  publishedAt: string | null;
+  documentNumber: string | null;
+}
+
+export function readMeta(input: MetaInput): Meta {
+  const header = input.normal.slice(0, input.headerEnd);
+  const opening = input.normal.slice(input.headerEnd, Math.min(input.firstHeading, input.headerEnd + 400));
+  const headerLines = header.split('\n').map((l) => l.trim()).filter(Boolean);
+  const firstLine = opening.trimStart().split('\n')[0]?.trim() ?? '';
+  const openingTitle = isTitle(firstLine) ? firstLine : null;
+  const title = openingTitle ?? headerLines.find((l) => isTitle(l) && !DOCUMENT_NUMBER.test(l) && !PUBLISHED_AT.test(l)) ?? null;
+  const reportType = reportTypeOf(opening, input.headingTitles);
+  return {
+    organization: organizationOf(input.normal, input.source, [
+      [input.headerEnd, input.headerEnd + opening.length],
+      [0, input.headerEnd],
+    ]),
+    year: yearOf(opening, reportType),
+    reportType,
+    title,
+    publishedAt: PUBLISHED_AT.exec(header)?.[1] ?? null,
+    documentNumber: headerLines.map((l) => DOCUMENT_NUMBER.exec(l)?.[0]).find(Boolean) ?? DOCUMENT_NUMBER.exec(opening.slice(0, 200))?.[0] ?? null,
+  };
+}
+
+function isTitle(line: string): boolean {
+  return line.length >= 4 && line.length <= 60 && !/[。;,]/.test(line) && TITLE_WORDS.test(line);
+}
+
+export function reportTypeOf(opening: string, headingTitles: string[]): ReportType {
+  const kinds = headingTitles.map(keywordKind);
+  const planAt = kinds.indexOf('plan');
+  const openingLine = opening.slice(0, 120);
+  const plansInOpening = PLAN_OPENING.test(openingLine) && !REVIEW_OPENING.test(openingLine);
+  if (planAt < 0) return plansInOpening ? 'plan' : 'review';
+  // A plan heading with review before it (a review heading, or any heading) is review+plan.
+  if (kinds.includes('review') || planAt > 0) return 'review+plan';
+  return plansInOpening || planAt === 0 ? 'plan' : 'review+plan';
+}
+
+const YEAR = /(?:19|20)\d{2}(?=年)/g;
+
+function yearOf(opening: string, reportType: ReportType): number | null {
+  const years = [...opening.matchAll(YEAR)].map((m) => Number(m[0]));
+  if (years.length === 0) return null;
+  return reportType === 'plan' ? Math.max(...years) : Math.min(...years);
+}

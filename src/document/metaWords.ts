@@ -1,0 +1,36 @@
+// Words that name a reporting body, a report's kind and its page-header fields, as data.
+
+/** What a reporting body's name ends with. Longest first. */
+export const BODY_SUFFIXES = [
+  '人力资源和社会保障局', '住房和城乡建设局', '市场监督管理局', '退役军人事务局', '卫生健康委员会', '发展和改革委员会',
+  '工业和信息化局', '文化和旅游局', '农业农村局', '生态环境局', '自然资源局', '交通运输局', '应急管理局', '医疗保障局',
+  '人民检察院', '人民法院', '人民政府', '委员会', '办公室', '管理局', '司法局', '公安局', '民政局', '财政局', '教育局', '统计局',
+  '税务局', '审计局', '信访局', '林业局', '水利局', '商务局', '气象局', '档案局', '科技局', '体育局', '人社局', '住建局',
+  '文旅局', '卫健委', '发改委', '医保局', '城管局', '司法厅', '公安厅', '民政厅', '财政厅', '局', '厅', '委',
+];
+
+/** Administrative levels that end a place name: 上高县, 即墨区, 青岛市. */
+export const PLACE_LEVELS = ['自治区', '自治州', '自治县', '省', '市', '州', '盟', '区', '县', '旗', '镇', '乡', '街道'];
+
+/** Two-character words that end in 区/县/市 but are not places (开发区, 社区, 城区…). */
+export const NOT_PLACES = new Set([
+  '开发区', '示范区', '经开区', '保护区', '功能区', '试验区', '主城区', '新城区', '老城区', '风景区', '旅游区', '工业区',
+  '商业区', '生活区', '居住区', '高新区', '集聚区', '聚集区', '安置区', '核心区', '先行区', '自贸区', '街道区', '各县区',
+  '市县区', '省市县', '各县市', '城市', '都市', '超市', '上市', '夜市', '股市', '楼市', '集市', '门市', '全市', '我市',
+  '本市', '该市', '全县', '我县', '本县', '全区', '我区', '本区', '辖区', '社区', '城区', '园区', '景区', '片区', '小区',
+]);
+
+/** Words before a body that make it some other body than the author (代表南通市司法局参加…). */
+export const OTHER_BODY_CUES = ['代表', '被', '向', '经', '由', '协助', '配合', '联合', '与', '和', '及', '会同', '报', '报送'];
+
+/** A bare reference to the author whose place must be found elsewhere in the text. */
+export const SELF_REFERENCES = ['我局', '本局', '我委', '本委', '我厅', '本厅', '我办', '本办'];
+
+/** Opening words that make a report a plan: 总体工作思路, 工作计划, 工作要点. */
+export const PLAN_OPENING = /工作思路|工作计划|工作打算|工作要点|工作安排|思路是|计划是/;
+export const REVIEW_OPENING = /总结|以来|开展情况|完成情况|取得/;
+
+export const TITLE_WORDS = /总结|计划|思路|打算|报告|要点|情况|公报/;
+
+export const DOCUMENT_NUMBER = /^[0-9A-Z]{8,}[\/-]\d{4}-\d{1,8}$|[\u4e00-\u9fa5]{1,8}[〔\[(【]\d{4}[〕\])】]\d{1,5}号/;
+export const PUBLISHED_AT = /(?:发布时间|发布日期|成文日期|发文日期|日期)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)/;

@@ -1,0 +1,115 @@
+// The reporting body: a named body in the title or opening (上高县司法局), else a bare reference
+// (县司法局, 我局) completed with the place the text names most often.
+import { tagWords } from '../attribution/segmenter.js';
+import { BODY_SUFFIXES, NOT_PLACES, OTHER_BODY_CUES, PLACE_LEVELS, SELF_REFERENCES } from './metaWords.js';
+
+interface BodyMention {
+  start: number;
+  end: number;
+  /** The place part (上高县, 青岛市即墨区, XX县); empty for a bare 县司法局. */
+  place: string;
+  /** A bare mention's level (县 in 县司法局). */
+  level: string;
+  suffix: string;
+}
+
+const SINGLE_LEVELS = new Set(PLACE_LEVELS.filter((l) => l.length === 1));
+const NAME_TAGS = new Set(['ns', 'n', 'nr', 'nrt', 'nz', 'x', 'eng', 'v', 'a', 'j', 'nt', 'l', 'i']);
+
+/**
+ * @param normal normalised text; @param source the text as written (same offsets), from which
+ * the name is copied; @param from/to the window searched first (title and opening).
+ */
+export function organizationOf(normal: string, source: string, windows: [number, number][]): string | null {
+  const mentions = windows.flatMap(([from, to]) => bodyMentions(normal, from, to));
+  const own = mentions.filter((b) => !isOtherBody(normal, b));
+  const named = own.find((b) => b.place !== '');
+  if (named) return source.slice(named.start, named.end);
+  const bare = own.find((b) => b.place === '') ?? selfReference(normal, windows);
+  if (!bare) return null;
+  const suffix = bare.suffix || mostFrequentSuffix(normal);
+  const place = mostFrequentPlace(normal, bare.level);
+  return place && suffix ? place + suffix : null;
+}
+
+function bodyMentions(text: string, from: number, to: number): BodyMention[] {
+  const found: BodyMention[] = [];
+  const window = text.slice(from, to);
+  for (const suffix of BODY_SUFFIXES) {
+    if (suffix.length < 2) continue;
+    for (let at = window.indexOf(suffix); at >= 0; at = window.indexOf(suffix, at + suffix.length)) {
+      const bodyAt = from + at;
+      if (found.some((f) => f.end >= bodyAt + suffix.length && f.start <= bodyAt)) continue;
+      const { place, level } = placeBefore(text, bodyAt);
+      if (!place && !level) continue;
+      found.push({ start: bodyAt - place.length - (place ? 0 : level.length), end: bodyAt + suffix.length, place, level, suffix });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The chain of place names before a body, read with segmentation: 青岛市/ns, or a name followed
+ * by a one-character level (即墨 区, XX 县). A level with no name before it is a bare reference.
+ */
+function placeBefore(text: string, at: number): { place: string; level: string } {
+  const words = tagWords(text.slice(Math.max(0, at - 16), at));
+  let place = '';
+  let level = '';
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i];
+    if (w.tag === 'ns' && PLACE_LEVELS.some((l) => w.word.endsWith(l)) && !NOT_PLACES.has(w.word)) { place = w.word + place; continue; }
+    if (SINGLE_LEVELS.has(w.word)) {
+      const name = words[i - 1];
+      if (name && NAME_TAGS.has(name.tag) && name.word.length >= 2 && name.word.length <= 4 && !NOT_PLACES.has(name.word + w.word) &&
+          !OTHER_BODY_CUES.includes(name.word)) {
+        place = name.word + w.word + place;
+        i--;
+        continue;
+      }
+      if (!place) level = w.word;
+    }
+    break;
+  }
+  return { place, level };
+}
+
+function isOtherBody(text: string, b: BodyMention): boolean {
+  const before = text.slice(Math.max(0, b.start - 2), b.start);
+  return OTHER_BODY_CUES.some((cue) => before.endsWith(cue));
+}
+
+function selfReference(text: string, windows: [number, number][]): BodyMention | undefined {
+  for (const [from, to] of windows) {
+    const window = text.slice(from, to);
+    const at = Math.min(...SELF_REFERENCES.map((w) => window.indexOf(w)).filter((i) => i >= 0));
+    if (Number.isFinite(at)) return { start: from + at, end: from + at + 2, place: '', level: '', suffix: '' };
+  }
+  return undefined;
+}
+
+function mostFrequentSuffix(text: string): string {
+  const counts = new Map<string, number>();
+  for (const suffix of BODY_SUFFIXES) {
+    if (suffix.length < 3 || !suffix.endsWith('局')) continue;
+    let n = 0;
+    for (let at = text.indexOf(suffix); at >= 0; at = text.indexOf(suffix, at + 1)) n++;
+    if (n) counts.set(suffix, n);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+/** The most frequent place of the given level (县, 区, …) named in the text, seen at least twice. */
+function mostFrequentPlace(text: string, level: string): string | null {
+  const levels = level ? [level] : ['区', '县', '市'];
+  const counts = new Map<string, number>();
+  for (const l of levels) {
+    for (const m of text.matchAll(new RegExp(`[\\u4e00-\\u9fa5]{2}${l}`, 'g'))) {
+      const name = m[0];
+      if (NOT_PLACES.has(name) || NOT_PLACES.has(name.slice(1)) || /[的在和与及对向被由为了是我本该全各每]/.test(name[0])) continue;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] >= 2 ? best[0] : null;
+}

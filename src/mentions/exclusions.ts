@@ -1,0 +1,85 @@
+// What is not a metric, as data: slogans and names with numbers in them, meeting and batch
+// ordinals, and the contexts that turn a count word into an article (打造一个…).
+
+/**
+ * Fixed phrases whose numbers are names, not quantities. Found around a candidate, so a phrase
+ * here hides any number inside it, wherever it appears.
+ */
+export const FIXED_PHRASES = [
+  // plans, congresses, campaigns
+  '十四五', '十五五', '十三五', '八五普法', '七五普法', '九五普法', '十八大', '十九大', '二十大',
+  '十八届', '十九届', '二十届', '三中全会', '四中全会', '五中全会', '六中全会',
+  // political formulae
+  '四个意识', '四个自信', '两个维护', '两个确立', '四个全面', '五位一体', '三会一课', '三重一大',
+  '八项规定', '四种形态', '两学一做', '三严三实', '一岗双责', '两个责任', '三个务必', '三大攻坚战',
+  '五大发展理念', '新发展理念', '两个结合', '三个代表', '两个一百年', '三项制度', '两法衔接',
+  '一把手', '一盘棋', '一张网', '一张图', '一件事', '一站式', '一体化', '一网通办', '一网统管',
+  '一次办', '跑一次', '一窗受理', '一门式', '一号通', '一码通', '一企一策', '一户一策', '一人一策',
+  '两类人员', '三类人员', '两会', '两节', '三农', '三资', '五社联动', '三治融合', '四治融合',
+  '双随机', '一公开', '六稳', '六保', '三保', '两不愁', '三保障', '五大职能', '十大',
+];
+
+/** Words after `N次` that make it a meeting's number: 二届六次全会, 第四次全体会议. */
+export const MEETING_WORDS = ['全会', '全体会议', '全体(扩大)会议', '全体', '会议', '代表大会', '常委会'];
+
+/** Before 第N, these make it a rank: 全市第3名, 位列全市第五. */
+export const RANK_CONTEXT = ['全国', '全省', '全市', '全区', '全县', '全州', '全盟', '全旗', '同级', '同类',
+  '排名', '排位', '位列', '位居', '名列', '排在', '居', '列', '位次', '排行'];
+
+/** After 第N, these make it a batch, meeting, chapter or line, never a rank. */
+export const ORDINAL_NOUNS = ['批', '届', '次', '期', '轮', '个', '季度', '章', '条', '款', '项', '道', '议题',
+  '阶段', '年', '天', '周', '月', '部分', '节', '课', '页', '名单', '单位', '责任人', '书记', '种'];
+
+/**
+ * Before 一 + measure word, these make it a count (各打造一个中心, 共一次) rather than the article
+ * it usually is (打造一个平台, 最多跑一次). Looked for in the few characters before.
+ */
+export const COUNT_TRIGGERS = ['各', '每', '共', '仅', '只', '累计', '合计', '共计', '计', '新增', '增加', '增至', '达'];
+
+/** 500人以上民营企业: a size threshold describing a noun, not a quantity reported. */
+export const THRESHOLD_WORDS = ['以上', '以下', '以内', '及以上', '及以下'];
+
+/** Characters that are neither punctuation nor a word boundary: CJK ideographs. */
+export const isHan = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
+
+/** True when the text at `at` starts with any of the words. */
+export function startsWithAny(text: string, at: number, words: readonly string[]): string | null {
+  for (const w of words) if (text.startsWith(w, at)) return w;
+  return null;
+}
+
+/** True when the text ending at `end` ends with any of the words. */
+export function endsWithAny(text: string, end: number, words: readonly string[]): string | null {
+  for (const w of words) if (end - w.length >= 0 && text.startsWith(w, end - w.length)) return w;
+  return null;
+}
+
+/** Whether [start, end) lies inside a fixed phrase found around it. */
+export function insideFixedPhrase(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 8);
+  const window = text.slice(from, Math.min(text.length, end + 8));
+  for (const phrase of FIXED_PHRASES) {
+    for (let at = window.indexOf(phrase); at >= 0; at = window.indexOf(phrase, at + 1)) {
+      const s = from + at;
+      if (s < end && s + phrase.length > start) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether [start, end) sits inside a short quotation (“三清单”, “一格两人”): a name, not a count. */
+export function insideShortQuote(text: string, start: number, end: number, maxLength = 10): boolean {
+  let open = -1;
+  for (let i = start - 1; i >= Math.max(0, start - maxLength); i--) {
+    const c = text[i];
+    if (c === '“' || c === '"' || c === '「' || c === '《') { open = i; break; }
+    if (c === '”' || c === '」' || c === '》' || c === '\n') return false;
+  }
+  if (open < 0) return false;
+  for (let i = end; i <= Math.min(text.length - 1, open + maxLength + 1); i++) {
+    const c = text[i];
+    if (c === '”' || c === '"' || c === '」' || c === '》') return true;
+    if (c === '“' || c === '\n' || c === '。') return false;
+  }
+  return false;
+}

@@ -1,0 +1,200 @@
+// Stage 4: mentions. Numbers become metric mentions when a unit, percent sign, money word or
+// rank form makes them a quantity; the exclusion tables drop names, ordinals and articles.
+import type { Approx, MetricKind } from '../document/schema.js';
+import {
+  COUNT_TRIGGERS, MEETING_WORDS, ORDINAL_NOUNS, RANK_CONTEXT, THRESHOLD_WORDS,
+  endsWithAny, insideFixedPhrase, insideShortQuote, isHan, startsWithAny,
+} from './exclusions.js';
+import { numberTokens, type NumberToken } from './numberTokens.js';
+import {
+  CHINESE_NUMERAL_UNITS, INNER_MORE_THAN, PERIOD_AFTER_UNIT, PER_UNIT, TENTHS_ALLOWED_AFTER, scaleAt, unitAt, type UnitRule,
+} from './units.js';
+
+export interface Mention {
+  /** The raw span: number, inner 余/多, scale and unit (no leading 近/约/超). */
+  start: number;
+  end: number;
+  value: number;
+  unit: string;
+  kind: MetricKind;
+  /** Set by 余/多 inside the raw; words around it are read later. */
+  approx: Approx;
+  numberStart: number;
+  numberEnd: number;
+  /** What the number was multiplied by (万 → 1e4, ‰ → 0.1), for a range partner sharing the unit. */
+  factor: number;
+}
+
+/** A number with no unit of its own, waiting to share the next one's (0.3-2公里, 2.16和1.66个百分点). */
+const SHARED_UNIT_JOINERS = ['-', '~', '至', '到', '和', '、', '与', '及', '或'];
+
+const round = (x: number) => Number(x.toPrecision(12));
+
+/**
+ * Finds metric mentions in `content` (normalised, noise blanked). Units are recorded as written in
+ * `source`, which has the same length.
+ */
+export function findMentions(content: string, source: string): Mention[] {
+  const mentions: Mention[] = [];
+  let waiting: NumberToken | null = null;
+  for (const token of numberTokens(content)) {
+    // The scale and unit of the last mention (1688.29万元) are not numbers of their own.
+    if (token.start < (mentions.at(-1)?.end ?? 0)) continue;
+    const mention = readMention(content, source, token, mentions.at(-1));
+    if (mention === 'excluded') { waiting = null; continue; }
+    if (mention === null) { waiting = token; continue; }
+    const shared = waiting && shareUnit(content, waiting, mention);
+    if (shared) mentions.push(shared);
+    waiting = null;
+    mentions.push(mention);
+  }
+  return mentions;
+}
+
+/** A mention; null for a bare number (no unit: maybe a range's first half); 'excluded' for a non-metric. */
+function readMention(content: string, source: string, token: NumberToken, lastKept: Mention | undefined): Mention | null | 'excluded' {
+  if (token.form === 'fraction') return excluded(content, token, token.end) ? 'excluded' : {
+    start: token.start, end: token.end, value: token.value, unit: '%', kind: 'percent', approx: null,
+    numberStart: token.start, numberEnd: token.end, factor: 1,
+  };
+  if (content[token.start - 1] === '第') return readRank(content, token);
+  // G20, 5+2, 1+2+X: names and formulae.
+  if (isAsciiLetter(content[token.start - 1]) || content[token.start - 1] === '+') return 'excluded';
+
+  let at = token.end;
+  let approx: Approx = null;
+  let factor = 1;
+  while (content[at] === ' ' && at - token.end < 4) at++;
+  if (startsWithAny(content, at, INNER_MORE_THAN) && !unitAt(content, at)) { approx = 'more_than'; at++; }
+  const scale = token.form === 'arabic' || approx ? scaleAt(content, at) : null;
+  if (scale) { factor = scale.factor; at += scale.text.length; }
+  if (!approx && startsWithAny(content, at, INNER_MORE_THAN)) { approx = 'more_than'; at++; }
+
+  const found = unitAt(content, at);
+  const rule = found && tenthsAllowed(content, found) ? found.rule : null;
+  if (!found || !rule) {
+    const ratio = readRatio(content, token);
+    if (ratio) return ratio;
+    const big = readBigCount(content, token, at, factor);
+    if (big) return excluded(content, token, big.end) ? 'excluded' : big;
+    return content[at] === '+' ? 'excluded' : null;
+  }
+  let end = found.end;
+  let unit = rule.base ?? source.slice(at, end);
+  if (rule.kind === 'count' && startsWithAny(content, end, PERIOD_AFTER_UNIT)) return 'excluded';
+  if (rule.kind === 'amount') {
+    const per = PER_UNIT.exec(content.slice(end, end + 4));
+    if (per) { unit += source.slice(end, end + per[0].length); end += per[0].length; }
+  }
+  if (token.bareScale && !bareScaleIsQuantity(content, token, approx)) return 'excluded';
+  if (token.form === 'chinese' && rule.kind === 'count' && !chineseCountAllowed(content, token, rule.text, lastKept)) return 'excluded';
+  if (excluded(content, token, end)) return 'excluded';
+  if (rule.kind === 'count' && content[end] === '+') return 'excluded';
+  if (rule.text === '次' && startsWithAny(content, end, MEETING_WORDS)) return 'excluded';
+  // 500人以上民营企业: the phrase says which enterprises, it does not count them.
+  const threshold = startsWithAny(content, end, THRESHOLD_WORDS);
+  if (threshold && isHan(content[end + threshold.length])) return 'excluded';
+  factor *= tenthsFactor(rule.text, token.value) ?? rule.factor ?? 1;
+  let value = token.value * factor;
+  if (rule.text === '成' && content[end] === '半') { value += 5; end++; }
+  // -22.2%, 负3.9%: a signed rate (not the second half of a range such as 3-5%).
+  let start = token.start;
+  const sign = content[start - 1];
+  if ((rule.kind === 'percent' || rule.kind === 'pp') && (sign === '负' || (sign === '-' && !isDigit(content[start - 2]) && content[start - 2] !== '.'))) {
+    value = -value;
+    start--;
+  }
+  return { start, end, value: round(value), unit, kind: rule.kind, approx, numberStart: token.start, numberEnd: token.end, factor };
+}
+
+/** 九成以上 and 八五折 are rates; 成本, 折合 and 一成不变 are words. */
+function tenthsAllowed(content: string, found: { rule: UnitRule; end: number }): boolean {
+  if (found.rule.text !== '成' && found.rule.text !== '折') return true;
+  return !isHan(content[found.end]) || startsWithAny(content, found.end, TENTHS_ALLOWED_AFTER) !== null;
+}
+
+/** 9.5折 is 95%, but 75折 is 75%: two digits already read as a percentage. */
+function tenthsFactor(unit: string, value: number): number | undefined {
+  if (unit === '折') return value < 10 ? 10 : 1;
+  return undefined;
+}
+
+function excluded(content: string, token: NumberToken, end: number): boolean {
+  return insideFixedPhrase(content, token.start, end) ||
+    (token.form !== 'arabic' && insideShortQuote(content, token.start, end));
+}
+
+/** 三个, 两名, 四期 count; 一个 is usually an article; 三类 and 千家万户 name categories. */
+function chineseCountAllowed(content: string, token: NumberToken, unit: string, lastKept: Mention | undefined): boolean {
+  if (!CHINESE_NUMERAL_UNITS.has(unit)) return false;
+  if (token.value === 1 && token.end - token.start === 1) {
+    // 配备两名公证员、一名后备公证: 一名 continues a list of counts. (一个平台…、一套流程 does not.)
+    if (content[token.start - 1] === '、' && lastKept && continuesList(content, lastKept.end, token.start)) return true;
+    const before = content.slice(Math.max(0, token.start - 4), token.start);
+    const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('。'), before.lastIndexOf(';')) + 1);
+    return COUNT_TRIGGERS.some((w) => clause.includes(w));
+  }
+  return true;
+}
+
+/** 近千条, 上万人 and 千余人 are quantities; 千家万户, 百姓 and 万元 after a number are not. */
+function bareScaleIsQuantity(content: string, token: NumberToken, approx: Approx): boolean {
+  const before = content[token.start - 1];
+  return approx !== null || before === '近' || before === '约' || before === '上' || before === '逾' || before === '超';
+}
+
+/** Whether the only break between the last count and this one is a single 、 (one list). */
+function continuesList(content: string, from: number, to: number): boolean {
+  if (to - from > 20) return false;
+  const between = content.slice(from, to);
+  return between.indexOf('、') === between.length - 1 && !/[,;。:!?\n]/.test(between);
+}
+
+/** 第3名, 全省第29名, 位列全市第五; 第二批 and 第一议题 are ordinals, not ranks. */
+function readRank(content: string, token: NumberToken): Mention | 'excluded' {
+  const start = token.start - 1;
+  let end = token.end;
+  const place = content[end] === '名' || content[end] === '位' ? content[end] : null;
+  if (place && !startsWithAny(content, end, ['名单', '位置', '位于'])) end++;
+  else {
+    if (startsWithAny(content, end, ORDINAL_NOUNS)) return 'excluded';
+    const before = content.slice(Math.max(0, start - 6), start);
+    const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('。'), before.lastIndexOf(';'), before.lastIndexOf('、')) + 1);
+    if (!RANK_CONTEXT.some((w) => clause.includes(w))) return 'excluded';
+    if (isHan(content[end]) && !startsWithAny(content, end, ['的', '和', '与', '位'])) return 'excluded';
+  }
+  if (!Number.isInteger(token.value) || token.value <= 0) return 'excluded';
+  return { start, end, value: token.value, unit: '名次', kind: 'rank', approx: null, numberStart: token.start, numberEnd: token.end, factor: 1 };
+}
+
+/** 1.04:1, and 收入比2.026 (a ratio stated as one number). */
+function readRatio(content: string, token: NumberToken): Mention | null {
+  if (token.form !== 'arabic') return null;
+  if (content[token.end] === ':' && content[token.end + 1] === '1' && !isDigit(content[token.end + 2]) && content[token.end + 2] !== '.') {
+    return { start: token.start, end: token.end + 2, value: token.value, unit: ':1', kind: 'ratio', approx: null, numberStart: token.start, numberEnd: token.end, factor: 1 };
+  }
+  const before = endsWithAny(content, token.start, ['比为', '比是', '比达', '比']);
+  if (before && !endsWithAny(content, token.start, ['同比', '环比', '对比', '相比', '占比']) && isHan(content[token.start - before.length - 1])) {
+    if (isHan(content[token.end]) || isDigit(content[token.end])) return null;
+    return { start: token.start, end: token.end, value: token.value, unit: ':1', kind: 'ratio', approx: null, numberStart: token.start, numberEnd: token.end, factor: 1 };
+  }
+  return null;
+}
+
+/** 3大类 is in the unit table; 六大执法领域 counts with unit 大 when a noun follows. */
+function readBigCount(content: string, token: NumberToken, at: number, factor: number): Mention | null {
+  if (content[at] !== '大' || factor !== 1 || !isHan(content[at + 1])) return null;
+  if (startsWithAny(content, at + 1, ['会', '精神', '以来', '代表', '报告', '召开', '期间', '胜利', '提升', '幅', '力'])) return null;
+  if (token.value < 2 || token.value > 20 || !Number.isInteger(token.value)) return null;
+  return { start: token.start, end: at + 1, value: token.value, unit: '大', kind: 'count', approx: null, numberStart: token.start, numberEnd: token.end, factor: 1 };
+}
+
+function shareUnit(content: string, partner: NumberToken, mention: Mention): Mention | null {
+  const between = content.slice(partner.end, mention.numberStart);
+  if (!SHARED_UNIT_JOINERS.includes(between)) return null;
+  if (partner.form !== 'arabic' && partner.form !== 'chinese') return null;
+  return { ...mention, start: partner.start, end: partner.end, value: round(partner.value * mention.factor), approx: null, numberStart: partner.start, numberEnd: partner.end };
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);

@@ -1,0 +1,146 @@
+// Finds the numbers in a text: Arabic (1,234 / 1 167 / 1688.29), Chinese numeral runs (三, 两,
+// 一千六百八十八点二九) and rate fractions (百分之三十, 万分之十). One left-to-right pass; runs
+// are capped so a million digits or a million 一 cost linear time and yield nothing.
+import { NUMERAL_CHARS, parseChineseNumber } from './chineseNumber.js';
+
+export interface NumberToken {
+  start: number;
+  end: number;
+  value: number;
+  /** 'arabic' | 'chinese' numeral, or a 'fraction' such as 万分之十 (value already a percentage). */
+  form: 'arabic' | 'chinese' | 'fraction';
+  /** A Chinese numeral that is only a scale word (千, 万): 近千条 reads it, 千家万户 does not. */
+  bareScale: boolean;
+}
+
+const MAX_ARABIC = 24;
+const MAX_CHINESE = 32;
+const NUMERAL_SET = new Set(NUMERAL_CHARS);
+const SCALE_ONLY = new Set(['百', '千', '万', '亿', '佰', '仟', '兆']);
+const FRACTION_BASE = new Set([...SCALE_ONLY, '十', '拾']);
+
+/** Financial digits are everyday words alone (陆部, 拾起, 伍仁); only longer numerals use them. */
+const FINANCIAL = new Set([...'壹贰貳叁參肆伍陆陸柒捌玖拾佰仟']);
+
+export const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+export function* numberTokens(text: string): Generator<NumberToken> {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text[i];
+    if (isDigit(c) || (c === '.' && isDigit(text[i + 1]) && !isDigit(text[i - 1]))) {
+      const token = readArabic(text, i);
+      i = token ? token.end : skipRun(text, i, isDigitOrSeparator);
+      if (token) yield token;
+      continue;
+    }
+    if (NUMERAL_SET.has(c)) {
+      const fraction = readFraction(text, i);
+      if (fraction) { yield fraction; i = fraction.end; continue; }
+      const token = readChinese(text, i);
+      i = token ? token.end : skipRun(text, i, (ch) => NUMERAL_SET.has(ch));
+      if (token) yield token;
+      continue;
+    }
+    i++;
+  }
+}
+
+function isDigitOrSeparator(c: string) {
+  return isDigit(c) || c === '.' || c === ',';
+}
+
+function skipRun(text: string, i: number, inRun: (c: string) => boolean): number {
+  let j = i + 1;
+  while (j < text.length && inRun(text[j])) j++;
+  return j;
+}
+
+function readArabic(text: string, start: number): NumberToken | null {
+  let j = start;
+  let digits = '';
+  let seenDot = false;
+  let intDigits = 0;
+  while (j < text.length) {
+    const c = text[j];
+    if (isDigit(c)) { digits += c; if (!seenDot) intDigits++; j++; continue; }
+    if (c === '.' && !seenDot && isDigit(text[j + 1])) { seenDot = true; digits += '.'; j++; continue; }
+    // 1,234 and 1 167: a separator counts only before a group of exactly three digits.
+    if ((c === ',' || c === ' ') && !seenDot && intDigits > 0 && isGroupOfThree(text, j + 1)) {
+      if (c === ' ' && (intDigits > 3 || text[start - 1] === ' ')) break;
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (digits.length > MAX_ARABIC || isDigit(text[j])) return null;
+  const value = Number(digits);
+  if (!Number.isFinite(value)) return null;
+  return { start, end: j, value, form: 'arabic', bareScale: false };
+}
+
+function isGroupOfThree(text: string, at: number): boolean {
+  return isDigit(text[at]) && isDigit(text[at + 1]) && isDigit(text[at + 2]) && !isDigit(text[at + 3]);
+}
+
+function readChinese(text: string, start: number): NumberToken | null {
+  if (start > 0 && NUMERAL_SET.has(text[start - 1])) return null;
+  let end = start;
+  // Spaces may sit inside a numeral (一 百 五 十, 四点 五) when a numeral character follows.
+  while (end < text.length && end - start <= MAX_CHINESE &&
+    (NUMERAL_SET.has(text[end]) || (text[end] === ' ' && NUMERAL_SET.has(text[skipSpaces(text, end)]) && skipSpaces(text, end) - end <= 4))) end++;
+  if (end - start > MAX_CHINESE) return null;
+  // 点 and 零 end words (重点, 三点要求) more often than they end numbers.
+  while (end > start && (text[end - 1] === '点' || text[end - 1] === '點' || text[end - 1] === '零')) end--;
+  // The longest prefix that reads as a numeral: 十四五 yields 十四, whose lack of a unit then
+  // leaves it out.
+  for (let e = end; e > start; e--) {
+    if (text[e - 1] === ' ') continue;
+    if (e - start === 1 && FINANCIAL.has(text[start])) return null;
+    const value = readScale(text.slice(start, e));
+    if (value === null) continue;
+    let bareScale = true;
+    for (let k = start; k < e; k++) if (!SCALE_ONLY.has(text[k])) bareScale = false;
+    return { start, end: e, value, form: 'chinese', bareScale };
+  }
+  return null;
+}
+
+/**
+ * 百分之三十, 万分之十, 千万分之六, 百 分 之 2: a fraction whose base is a power of ten of at least a
+ * hundred is a rate; its value becomes a percentage.
+ */
+function readFraction(text: string, start: number): NumberToken | null {
+  let baseEnd = start;
+  while (baseEnd < text.length && baseEnd - start < 8 && FRACTION_BASE.has(text[baseEnd])) baseEnd++;
+  if (baseEnd === start) return null;
+  let at = skipSpaces(text, baseEnd);
+  if (text[at] !== '分') return null;
+  at = skipSpaces(text, at + 1);
+  if (text[at] !== '之') return null;
+  const base = readScale(text.slice(start, baseEnd));
+  if (base === null || base < 100 || !Number.isInteger(Math.log10(base))) return null;
+  const from = skipSpaces(text, at + 1);
+  let end = from;
+  while (end < text.length && end - from <= MAX_CHINESE && (NUMERAL_SET.has(text[end]) || isDigitOrSeparator(text[end]) ||
+    (text[end] === ' ' && (NUMERAL_SET.has(text[end + 1]) || isDigit(text[end + 1]))))) end++;
+  // The longest numerator that reads: 百分之七十百分位 → 七十.
+  for (let e = end; e > from; e--) {
+    if (text[e - 1] === ' ' || text[e - 1] === '点' || text[e - 1] === '.') continue;
+    const numerator = parseChineseNumber(text.slice(from, e));
+    if (numerator === null) continue;
+    return { start, end: e, value: Number(((numerator * 100) / base).toPrecision(12)), form: 'fraction', bareScale: false };
+  }
+  return null;
+}
+
+/** A numeral, reading a bare scale word as one of it: 万 → 10000 (上万人, 万分之十). */
+function readScale(written: string): number | null {
+  return parseChineseNumber(written) ?? (SCALE_ONLY.has(written[0]) ? parseChineseNumber('一' + written) : null);
+}
+
+function skipSpaces(text: string, at: number): number {
+  while (text[at] === ' ') at++;
+  return at;
+}

@@ -1,0 +1,129 @@
+// Units and measure words, as data. Matched against the normalised text (simplified forms), so
+// traditional forms such as 個, 項 and 戶 match too; the unit recorded is taken from the source
+// as written, except where the guide fixes a base unit (%, 元, 个百分点, 名次, :1).
+import type { MetricKind } from '../document/schema.js';
+
+export interface UnitRule {
+  /** As it appears in the normalised text. */
+  text: string;
+  kind: MetricKind;
+  /** The base unit to record; undefined means "the unit as written in the source". */
+  base?: string;
+  /** Multiplies the number to reach the base unit (‰ → %, /10万 → %). */
+  factor?: number;
+}
+
+/** Measure words of counts, from every kind of bureau: people, cases, events, land, goods. */
+const COUNT_WORDS = [
+  // people and visits
+  '人次', '户次', '人', '名', '位', '户', '家', '所',
+  // cases, documents, items
+  '件次', '件', '宗', '起', '例', '项', '条', '份', '本', '卷', '册', '篇', '部', '套', '批次', '批',
+  '幅', '面', '首', '封', '单', '笔', '张', '块',
+  // events and activities
+  '场次', '场', '次', '期', '轮', '堂', '课时', '学时', '批次',
+  // organisations, places, things
+  '个', '支', '队', '组', '处', '座', '栋', '间', '台', '辆', '艘', '架', '只', '头', '株', '棵',
+  '床', '种', '类', '大类', '大项',
+  // land, length, weight, volume, energy
+  '平方公里', '平方千米', '平方米', '公顷', '亩', '公里', '千米', '米', '吨', '千克', '公斤', '斤',
+  '立方米', '千瓦时', '千瓦', '升',
+];
+
+/**
+ * After a Chinese numeral only these count: with 三 or 两 the rarer measure words mostly belong
+ * to slogans and names (三单, 一轴四轮, 三台融合), where an Arabic 3 rarely stands.
+ */
+export const CHINESE_NUMERAL_UNITS = new Set([
+  '个', '名', '位', '人', '人次', '次', '期', '场', '场次', '件', '项', '家', '户', '条', '份', '批', '所',
+  '座', '轮', '例', '起', '宗', '本', '部', '种', '篇', '套', '处', '栋', '间', '辆', '支', '大类', '亩', '吨',
+  '公里', '元', '%',
+]);
+
+/** Rates: every one becomes a percentage (‰ → ×0.1, /10万 → ×0.001). */
+const RATE_RULES: UnitRule[] = [
+  { text: '%', kind: 'percent', base: '%' },
+  { text: '‰', kind: 'percent', base: '%', factor: 0.1 },
+  { text: '/10万', kind: 'percent', base: '%', factor: 0.001 },
+  { text: '/十万', kind: 'percent', base: '%', factor: 0.001 },
+  { text: '/万', kind: 'percent', base: '%', factor: 0.01 },
+  { text: '/千', kind: 'percent', base: '%', factor: 0.1 },
+  { text: '个百分点', kind: 'pp', base: '个百分点' },
+  { text: '百分点', kind: 'pp', base: '个百分点' },
+  // 九成 = 90%, 八五折 = 85%, 9.5折 = 95%: tenths, or two digits read as a percentage.
+  { text: '成', kind: 'percent', base: '%', factor: 10 },
+  { text: '折', kind: 'percent', base: '%', factor: 10 },
+];
+
+/** After 成 or 折 these make a word (成本, 折合), not a rate. */
+export const TENTHS_WORD_CONTINUATIONS = /^[成折][\u4e00-\u9fa5]/;
+export const TENTHS_ALLOWED_AFTER = ['以上', '以下', '左右', '多', '半', '的', '上下'];
+
+const MONEY_RULES: UnitRule[] = [
+  { text: '元', kind: 'amount', base: '元' },
+  { text: '美元', kind: 'amount', base: '美元' },
+];
+
+export const UNIT_RULES: UnitRule[] = [
+  ...RATE_RULES,
+  ...MONEY_RULES,
+  ...[...new Set(COUNT_WORDS)].map((text): UnitRule => ({ text, kind: 'count' })),
+];
+
+/** Scale words between a number and its unit: 1688.29万元, 3万余件, 8000千余人次. */
+export const SCALE_WORDS: { text: string; factor: number }[] = [
+  { text: '万亿', factor: 1e12 },
+  { text: '百万', factor: 1e6 },
+  { text: '千万', factor: 1e7 },
+  { text: '亿', factor: 1e8 },
+  { text: '万', factor: 1e4 },
+  { text: '千', factor: 1e3 },
+  { text: '百', factor: 1e2 },
+];
+
+/** Words inside a number that mean "more than": 3300余人次, 600多次. */
+export const INNER_MORE_THAN = ['余', '多'];
+
+/**
+ * What may follow a measure word and turn the phrase into a period or a time span, not a count:
+ * 3个月, 2个工作日, 两个季度. Checked right after the unit.
+ */
+export const PERIOD_AFTER_UNIT = ['月', '工作日', '季度', '小时', '星期', '礼拜', '年度', '周年', '学期', '多月'];
+
+/** Per-unit suffixes that stay part of a money unit: 1.66万元/床位 → unit 元/床位. */
+export const PER_UNIT = /^\/[\u4e00-\u9fa5]{1,3}/;
+
+const byFirstChar = new Map<string, UnitRule[]>();
+for (const rule of UNIT_RULES) {
+  const list = byFirstChar.get(rule.text[0]) ?? [];
+  list.push(rule);
+  byFirstChar.set(rule.text[0], list);
+}
+for (const list of byFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length);
+
+/** The longest unit starting at `at`, with where it ends; spaces inside a unit (个 百 分 点) are read over. */
+export function unitAt(text: string, at: number): { rule: UnitRule; end: number } | null {
+  const candidates = byFirstChar.get(text[at]);
+  if (!candidates) return null;
+  for (const rule of candidates) {
+    const end = matchSpaced(text, at, rule.text);
+    if (end >= 0) return { rule, end };
+  }
+  return null;
+}
+
+/** End of `word` at `at`, allowing up to three spaces between its characters; -1 when absent. */
+function matchSpaced(text: string, at: number, word: string): number {
+  let j = at;
+  for (let k = 0; k < word.length; k++) {
+    if (k > 0) for (let n = 0; n < 3 && text[j] === ' '; n++) j++;
+    if (text[j] !== word[k]) return -1;
+    j++;
+  }
+  return j;
+}
+
+export function scaleAt(text: string, at: number): { text: string; factor: number } | null {
+  for (const s of SCALE_WORDS) if (text.startsWith(s.text, at)) return s;
+  return null;
+}

@@ -1,0 +1,23 @@
+// Stage 2: normalise. Length-preserving, so an offset in any of these strings is an offset in
+// the source text.
+import type { Span, Warning } from '../document/schema.js';
+import { normaliseChars } from './charMap.js';
+import { blankSpans, findNoise } from './noise.js';
+
+export interface NormalisedText {
+  /** The source as decoded. */
+  source: string;
+  /** One-to-one normal forms: half-width ASCII, simplified key characters, \r as \n. */
+  normal: string;
+  /** `normal` with noise (markers, page header and footer) blanked to spaces. */
+  content: string;
+  noise: Span[];
+  headerEnd: number;
+  warnings: Warning[];
+}
+
+export function normaliseText(source: string): NormalisedText {
+  const normal = normaliseChars(source);
+  const { spans, headerEnd, warnings } = findNoise(normal);
+  return { source, normal, content: blankSpans(normal, spans), noise: spans, headerEnd, warnings };
+}

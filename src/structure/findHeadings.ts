@@ -1,0 +1,70 @@
+// Finds numbered headings: line-initial markers (一、 (一) 1. (1) ①) and the inline 一是/二是
+// items that may start a line or sit inside a paragraph.
+import { INLINE_ITEM_PRECEDERS, MARKER_RULES, TITLE_TERMINATORS, type HeadingStyle } from './headingMarkers.js';
+import { ordinalValue } from './ordinal.js';
+
+export interface Heading {
+  style: HeadingStyle;
+  /** Offset of the marker's first character. */
+  start: number;
+  markerEnd: number;
+  titleEnd: number;
+  ordinal: number;
+}
+
+export function findHeadings(content: string): Heading[] {
+  const headings: Heading[] = [];
+  let lineStart = 0;
+  while (lineStart <= content.length) {
+    const nl = content.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? content.length : nl;
+    let at = lineStart;
+    while (at < lineEnd && (content[at] === ' ' || content[at] === '\t')) at++;
+    const lineHeading = matchAt(content, at, 'line');
+    if (lineHeading) headings.push(lineHeading);
+    const expected = lineHeading?.style === 'cn-shi' ? lineHeading.ordinal + 1 : 1;
+    findInlineItems(content, lineHeading ? lineHeading.markerEnd : at, lineEnd, expected, headings);
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  return headings;
+}
+
+function matchAt(content: string, at: number, where: 'line' | 'inline'): Heading | null {
+  for (const rule of MARKER_RULES) {
+    if (where === 'inline' && rule.position !== 'inline') continue;
+    rule.pattern.lastIndex = at;
+    const m = rule.pattern.exec(content);
+    if (!m) continue;
+    const markerEnd = at + m[0].length;
+    // A marker needs a title: 一、 at the end of a line is not a heading.
+    if (markerEnd >= content.length || content[markerEnd] === '\n') continue;
+    return { style: rule.style, start: at, markerEnd, titleEnd: titleEnd(content, markerEnd), ordinal: ordinalValue(m[1]) };
+  }
+  return null;
+}
+
+function titleEnd(content: string, from: number): number {
+  let i = from;
+  while (i < content.length && !TITLE_TERMINATORS.has(content[i])) i++;
+  return i;
+}
+
+/** 一是 … 二是 … inside a paragraph: after a clause end, and numbered in sequence. */
+function findInlineItems(content: string, from: number, to: number, expected: number, out: Heading[]): void {
+  for (let i = content.indexOf('是', from); i >= 0 && i < to; i = content.indexOf('是', i + 1)) {
+    let s = i;
+    while (s > from && s > i - 3 && '一二三四五六七八九十'.includes(content[s - 1])) s--;
+    if (s === i) continue;
+    const before = s === 0 ? '\n' : content[s - 1];
+    if (s !== from && !INLINE_ITEM_PRECEDERS.has(before)) continue;
+    if (s === from && from > 0 && content[from - 1] !== '\n' && !INLINE_ITEM_PRECEDERS.has(before)) continue;
+    const item = matchAt(content, s, 'inline');
+    if (!item) continue;
+    // After a comma only a continuing sequence counts (一是…，二是…), so prose like 统一是 never does.
+    if (before === ',' && item.ordinal !== expected) continue;
+    if (item.ordinal !== expected && item.ordinal !== 1 && before !== '。' && s !== from) continue;
+    out.push(item);
+    expected = item.ordinal + 1;
+  }
+}
