@@ -122,13 +122,12 @@ describe('csv writer', () => {
 });
 
 describe('reportx parse --format csv', () => {
-  let json: ReportDocument[];
-  beforeAll(() => {
-    requireBuild();
-    json = jsonDocuments(FIXTURES);
-  });
+  // JSON is produced right before each format run (not once in beforeAll) so both come from the
+  // same build even while dist/ is being rebuilt.
+  beforeAll(requireBuild);
 
   it('gives back exactly the metrics of the JSON output, for all fixtures at once, with BOM', () => {
+    const json = jsonDocuments(FIXTURES);
     const r = runCli(['parse', ...FIXTURES, '--format', 'csv']);
     expect(r.status).toBe(0);
     expect(r.stdout.subarray(0, 3).equals(BOM)).toBe(true);
@@ -141,11 +140,11 @@ describe('reportx parse --format csv', () => {
   });
 
   it.each(FIXTURES)('round-trips %s without BOM', (fixture) => {
+    const [doc] = jsonDocuments([fixture]);
     const r = runCli(['parse', fixture, '--format', 'csv', '--no-bom']);
     expect(r.status).toBe(0);
     expect(r.stdout.subarray(0, 3).equals(BOM)).toBe(false);
-    const doc = json.find((d) => d.source.path === fixture)!;
-    expect(doc).toBeDefined();
+    expect(doc.source.path).toBe(fixture);
     const { records } = readCsv(r.stdout.toString('utf8'));
     expect(records).toHaveLength(doc.metrics.length);
     expect(records).toEqual(expectedRecords(doc));
@@ -153,6 +152,7 @@ describe('reportx parse --format csv', () => {
   });
 
   it('picks columns with --columns', () => {
+    const json = jsonDocuments(FIXTURES);
     const r = runCli(['parse', ...FIXTURES, '--format', 'csv', '--no-bom', '--columns', 'indicator,value,file']);
     expect(r.status).toBe(0);
     const { header, records } = readCsv(r.stdout.toString('utf8'));

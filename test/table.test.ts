@@ -215,13 +215,12 @@ function checkAgainstJson(records: string[][], json: ReportDocument[]) {
 }
 
 describe('reportx table', () => {
-  let json: ReportDocument[];
-  beforeAll(() => {
-    requireBuild();
-    json = jsonDocuments(FIXTURES);
-  });
+  // JSON is produced right before each format run (not once in beforeAll) so both come from the
+  // same build even while dist/ is being rebuilt.
+  beforeAll(requireBuild);
 
   it('--format csv: cells agree with the JSON of each fixture', () => {
+    const json = jsonDocuments(FIXTURES);
     const r = runCli(['table', ...FIXTURES, '--format', 'csv']);
     expect(r.status).toBe(0);
     expect(r.stdout.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
@@ -229,6 +228,7 @@ describe('reportx table', () => {
   });
 
   it('--format tsv --no-bom: the same table', () => {
+    const json = jsonDocuments(FIXTURES);
     const r = runCli(['table', ...FIXTURES, '--format', 'tsv', '--no-bom']);
     expect(r.status).toBe(0);
     const records = (parse(r.stdout.toString('utf8'), { delimiter: '\t', quote: false }) as string[][]).map((row) => row.map(unescapeTsvField));

@@ -4,7 +4,18 @@ import type { Mention } from '../mentions/metricMentions.js';
 import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
 import { followingPhrase, precedingPhrase, previousClausePhrase, type IndicatorContext } from './indicator.js';
-import { approxAfter, approxBefore, changeOf, isTarget, periodOf } from './qualifiers.js';
+import { anyBetween, approxAfter, approxBefore, changeOf, isTarget, periodOf, planOpenerOffsets } from './qualifiers.js';
+
+/**
+ * A sentence is read at most this far either side of a metric: real sentences are shorter, and
+ * text with no full stops (a scraped table, a pathological file) must not make each metric cost
+ * the length of the file.
+ */
+const SENTENCE_REACH = 200;
+
+function clip(sentence: Span, m: Mention): Span {
+  return { start: Math.max(sentence.start, m.start - SENTENCE_REACH), end: Math.min(sentence.end, m.end + SENTENCE_REACH) };
+}
 
 export interface AttributionInput {
   source: string;
@@ -22,9 +33,14 @@ const MARKER = /##[a-z_]{2,20}##/gi;
 export function attributeMetrics(input: AttributionInput): Metric[] {
   const { source, content, mentions, sentences } = input;
   const metrics: Metric[] = [];
+  const planOpeners = planOpenerOffsets(content);
   let previous: { mention: Mention; metric: Metric; sentence: Span } | null = null;
+  let paragraphStart = 0;
+  let scanned = 0;
   for (const m of mentions) {
-    const sentence = sentenceAt(sentences, m.start) ?? { start: m.start, end: m.end };
+    // Mentions come in order, so the paragraph start moves forward only: linear in the text.
+    for (; scanned < m.start; scanned++) if (content.charCodeAt(scanned) === 0x0a) paragraphStart = scanned + 1;
+    const sentence = clip(sentenceAt(sentences, m.start) ?? { start: m.start, end: m.end }, m);
     const before = approxBefore(content, m);
     const after = approxAfter(content, m);
     const section = sectionAt(input.tree, m.start);
@@ -49,7 +65,6 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       indicator = indicatorSpan ? source.slice(indicatorSpan.start, indicatorSpan.end).replace(MARKER, '').trim() || null : null;
     }
     const period = periodOf(content, sentence, before.start);
-    const paragraphStart = content.lastIndexOf('\n', m.start) + 1;
     const metric: Metric = {
       id: `m${metrics.length + 1}`,
       span: { start: m.start, end: m.end },
@@ -59,7 +74,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       kind: m.kind,
       approx: m.approx ?? before.approx ?? after.approx,
       change: m.kind === 'rank' || m.kind === 'ratio' ? null : changeOf(content, before.start, m.kind === 'count'),
-      target: isTarget(content, sentence, m.start, inPlan, paragraphStart),
+      target: isTarget(content, sentence, m.start, inPlan, anyBetween(planOpeners, paragraphStart, m.start)),
       indicator,
       indicatorSpan: indicator ? indicatorSpan : null,
       period: period ? source.slice(period.start, period.end) : null,

@@ -5,7 +5,7 @@
 import type { Span } from '../document/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { PERIOD_PATTERNS } from './qualifierWords.js';
-import { tagWords, type TaggedWord } from './segmenter.js';
+import { cutWords, tagWords } from './segmenter.js';
 import {
   CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
 } from './indicatorWords.js';
@@ -22,6 +22,7 @@ export interface IndicatorContext {
   upperBound: number;
 }
 
+const RESTART_HINT = /[共计其]/;
 const isHan = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 
@@ -92,8 +93,8 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
     const open = text.lastIndexOf(closing === '”' ? '“' : '《');
     if (open >= 0 && text.length - open - 2 >= 2) return { start: span.start + open + 1, end: span.end - 1 };
   }
-  const words = tagWords(text);
-  const restart = lastRestart(words);
+  // Segment only when a restart word may be present: segmentation is the costliest step here.
+  const restart = RESTART_HINT.test(text) ? lastRestart(cutWords(text)) : 0;
   if (restart > 0 && restart < text.length) {
     span = stripEdges(content, span.start + restart, span.end);
     text = content.slice(span.start, span.end);
@@ -109,11 +110,11 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
 }
 
 /** Offset just after the last 共/累计/其中 word that is not at the very end. */
-function lastRestart(words: TaggedWord[]): number {
+function lastRestart(words: string[]): number {
   let offset = 0, restart = 0;
   for (const w of words) {
-    offset += w.word.length;
-    if (RESTART_AFTER_WORDS.has(w.word)) restart = offset;
+    offset += w.length;
+    if (RESTART_AFTER_WORDS.has(w)) restart = offset;
   }
   return restart;
 }
@@ -122,10 +123,10 @@ function lastRestart(words: TaggedWord[]): number {
 function truncate(span: Span, text: string): Span {
   if (text.length <= MAX_INDICATOR_LENGTH) return span;
   let keep = 0;
-  const words = tagWords(text);
+  const words = cutWords(text);
   for (let i = words.length - 1; i >= 0; i--) {
-    if (keep + words[i].word.length > MAX_INDICATOR_LENGTH) break;
-    keep += words[i].word.length;
+    if (keep + words[i].length > MAX_INDICATOR_LENGTH) break;
+    keep += words[i].length;
   }
   if (keep === 0) keep = MAX_INDICATOR_LENGTH;
   return { start: span.end - keep, end: span.end };

@@ -43,9 +43,9 @@ export function changeOf(content: string, before: number, isCount: boolean): Cha
 
 /**
  * Whether the metric is a goal: a target word earlier in its sentence; a plan section (unless the
- * sentence reports a result already achieved); or a review paragraph after 下一步/明年.
+ * sentence reports a result already achieved); or a review paragraph after 下一步/明年 (planOpened).
  */
-export function isTarget(content: string, sentence: Span, metricStart: number, inPlanSection: boolean, paragraphStart: number): boolean {
+export function isTarget(content: string, sentence: Span, metricStart: number, inPlanSection: boolean, planOpened: boolean): boolean {
   const lead = content.slice(sentence.start, metricStart);
   if (inPlanSection) return !RESULT_MARKERS.some((w) => lead.includes(w));
   for (const word of TARGET_WORDS) {
@@ -54,8 +54,21 @@ export function isTarget(content: string, sentence: Span, metricStart: number, i
     if (word === '目标' && TARGET_WORD_NEGATORS.some((n) => lead.slice(Math.max(0, at - 6), at).includes(n))) continue;
     return true;
   }
-  const paragraph = content.slice(paragraphStart, metricStart);
-  return PLAN_OPENERS.some((w) => paragraph.includes(w));
+  return planOpened;
+}
+
+/** Every offset where a 下一步/明年 stretch of plans opens, in order (found once per document). */
+export function planOpenerOffsets(content: string): number[] {
+  const offsets: number[] = [];
+  for (const w of PLAN_OPENERS) for (let at = content.indexOf(w); at >= 0; at = content.indexOf(w, at + 1)) offsets.push(at);
+  return offsets.sort((a, b) => a - b);
+}
+
+/** Whether an opener stands in [from, to): a binary search over the sorted offsets. */
+export function anyBetween(sorted: number[], from: number, to: number): boolean {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < from) lo = mid + 1; else hi = mid; }
+  return lo < sorted.length && sorted[lo] < to;
 }
 
 /** Where the sentence states a period before the metric, the nearest one (截至9月底, 1-9月, 全年). */

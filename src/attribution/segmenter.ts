@@ -10,6 +10,7 @@ export interface TaggedWord {
 
 interface JiebaLike {
   tag(sentence: string, hmm?: boolean): { word: string; tag: string }[];
+  cut(sentence: string, hmm?: boolean): string[];
 }
 
 let jieba: JiebaLike | null = null;
@@ -28,4 +29,10 @@ function instance(): JiebaLike {
 export function tagWords(text: string): TaggedWord[] {
   if (text === '') return [];
   return instance().tag(text, true).map(({ word, tag }) => ({ word, tag }));
+}
+
+/** Words only, without parts of speech: about three times cheaper than tagWords. */
+export function cutWords(text: string): string[] {
+  if (text === '') return [];
+  return instance().cut(text, true);
 }

@@ -8,7 +8,16 @@ import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './exitCodes.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
+/** `reportx parse … | head` closes the pipe early: that is the reader's choice, not an error. */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  exitQuietlyOnClosedPipe(process.stdout);
   let pending: Promise<number> | undefined;
   const run = (p: Promise<number>) => { pending = p; };
   const program = new Command('reportx')

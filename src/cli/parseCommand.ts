@@ -1,8 +1,9 @@
 // `reportx parse`: files in, documents out in the chosen format.
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { expandInputs } from './inputs.js';
 import { isSupportedEncoding } from '../decode/decodeBytes.js';
 import { parseBatch } from './batch.js';
+import { startProgress } from './progress.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
 import { jsonArrayWriter, ndjsonWriter, outDirWriter } from './writers/jsonWriters.js';
 import type { DocumentWriter } from './writers/writer.js';
@@ -30,6 +31,7 @@ export function parseCommand(run: (code: Promise<number>) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('json'))
     .option('-o, --out <dir>', 'write one NAME.json per input into DIR instead of standard output')
     .option('--encoding <name>', 'decode every input with this encoding instead of detecting it')
+    .option('-j, --jobs <n>', 'parse on N worker threads (default: the number of cores)', parseJobsOption)
     .option('-q, --quiet', 'no progress or summary on standard error')
     .option('--columns <names>', `csv/tsv: comma-separated columns to write, in order (${METRIC_COLUMNS.join(',')})`)
     .option('--no-bom', 'csv: do not start with a UTF-8 byte-order mark')
@@ -38,21 +40,40 @@ export function parseCommand(run: (code: Promise<number>) => void): Command {
 
 export async function runParse(patterns: string[], opts: ParseCommandOptions): Promise<number> {
   if (opts.encoding !== undefined && !isSupportedEncoding(opts.encoding)) throw new UsageError(`unknown encoding: ${opts.encoding}`);
+  if (opts.jobs !== undefined && !isJobCount(opts.jobs)) throw new UsageError(`--jobs: expected a whole number ≥ 1, got "${opts.jobs}"`);
   const columns = tabularOptions(opts);
   const { files, problems } = await expandInputs(patterns);
   for (const p of problems) process.stderr.write(`reportx: ${p.pattern}: ${p.reason}\n`);
   if (files.length === 0) throw new UsageError('no input file');
   const writer = makeWriter(opts, columns);
   let failed = problems.length;
-  for await (const result of parseBatch(files, { encoding: opts.encoding, jobs: opts.jobs })) {
-    if (result.ok) await writer.write(result.document);
-    else {
-      failed++;
-      process.stderr.write(`reportx: ${result.path}: ${result.reason}\n`);
+  const progress = await startProgress({ total: files.length, quiet: opts.quiet });
+  try {
+    for await (const result of parseBatch(files, { encoding: opts.encoding, jobs: opts.jobs })) {
+      if (result.ok) await writer.write(result.document);
+      else {
+        failed++;
+        progress.note(`reportx: ${result.path}: ${result.reason}\n`);
+      }
+      progress.done(result);
     }
+    await writer.end();
+  } finally {
+    progress.stop();
   }
-  await writer.end();
+  progress.finish(failed);
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
+}
+
+function isJobCount(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1;
+}
+
+/** -j/--jobs N: a whole number ≥ 1 (commander reports anything else as a usage error). */
+function parseJobsOption(value: string): number {
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!isJobCount(n)) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
 }
 
 /** Checks the csv/tsv options before any file is read; returns the --columns selection. */

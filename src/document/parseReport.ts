@@ -2,7 +2,7 @@
 // folder; this file only wires them together:
 //   normalise → structure (headings, sections, sentences) → mentions → attribution → document.
 import { createHash } from 'node:crypto';
-import type { ReportDocument, SectionKind } from './schema.js';
+import type { ReportDocument, SectionKind, Warning } from './schema.js';
 import { normaliseText } from '../normalise/normalise.js';
 import { findHeadings } from '../structure/findHeadings.js';
 import { sectionTree } from '../structure/sectionTree.js';
@@ -33,7 +33,8 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
   });
   const documentKind: SectionKind = meta.reportType === 'plan' ? 'plan' : 'review';
   const tree = sectionTree(headings, text, documentKind);
-  const mentions = findMentions(norm.content, text);
+  const mentionWarnings: Warning[] = [];
+  const mentions = findMentions(norm.content, text, mentionWarnings);
   const metrics = attributeMetrics({
     source: text,
     content: norm.content,
@@ -47,6 +48,6 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
     meta,
     sections: tree.sections,
     metrics,
-    warnings: [...norm.warnings, ...tree.warnings],
+    warnings: [...norm.warnings, ...tree.warnings, ...mentionWarnings],
   };
 }

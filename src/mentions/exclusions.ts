@@ -54,15 +54,17 @@ export function endsWithAny(text: string, end: number, words: readonly string[])
   return null;
 }
 
+/** Fixed phrases by first character, so a candidate checks only the phrases that can start near it. */
+const PHRASES_BY_FIRST = new Map<string, string[]>();
+for (const phrase of FIXED_PHRASES) PHRASES_BY_FIRST.set(phrase[0], [...(PHRASES_BY_FIRST.get(phrase[0]) ?? []), phrase]);
+const LONGEST_PHRASE = Math.max(...FIXED_PHRASES.map((p) => p.length));
+
 /** Whether [start, end) lies inside a fixed phrase found around it. */
 export function insideFixedPhrase(text: string, start: number, end: number): boolean {
-  const from = Math.max(0, start - 8);
-  const window = text.slice(from, Math.min(text.length, end + 8));
-  for (const phrase of FIXED_PHRASES) {
-    for (let at = window.indexOf(phrase); at >= 0; at = window.indexOf(phrase, at + 1)) {
-      const s = from + at;
-      if (s < end && s + phrase.length > start) return true;
-    }
+  for (let s = Math.max(0, start - LONGEST_PHRASE + 1); s < end; s++) {
+    const phrases = PHRASES_BY_FIRST.get(text[s]);
+    if (!phrases) continue;
+    for (const phrase of phrases) if (s + phrase.length > start && text.startsWith(phrase, s)) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 // Stage 4: mentions. Numbers become metric mentions when a unit, percent sign, money word or
 // rank form makes them a quantity; the exclusion tables drop names, ordinals and articles.
-import type { Approx, MetricKind } from '../document/schema.js';
+import type { Approx, MetricKind, Warning } from '../document/schema.js';
 import {
   COUNT_TRIGGERS, MEETING_WORDS, ORDINAL_NOUNS, RANK_CONTEXT, THRESHOLD_WORDS,
   endsWithAny, insideFixedPhrase, insideShortQuote, isHan, startsWithAny,
@@ -28,18 +28,25 @@ export interface Mention {
 /** A number with no unit of its own, waiting to share the next one's (0.3-2公里, 2.16和1.66个百分点). */
 const SHARED_UNIT_JOINERS = ['-', '~', '至', '到', '和', '、', '与', '及', '或'];
 
-const round = (x: number) => Number(x.toPrecision(12));
+/** Drops binary noise from scaling (2.3 × 1e8); integers and unscaled values pass as they are. */
+const round = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(12)));
 
 /**
  * Finds metric mentions in `content` (normalised, noise blanked). Units are recorded as written in
  * `source`, which has the same length.
  */
-export function findMentions(content: string, source: string): Mention[] {
+export function findMentions(content: string, source: string, warnings: Warning[] = []): Mention[] {
   const mentions: Mention[] = [];
   let waiting: NumberToken | null = null;
   for (const token of numberTokens(content)) {
     // The scale and unit of the last mention (1688.29万元) are not numbers of their own.
     if (token.start < (mentions.at(-1)?.end ?? 0)) continue;
+    if (token.form === 'unreadable') {
+      // Only runs long enough to look like a quantity gone wrong; phone and ID numbers are not reported.
+      if (token.end - token.start > 24) warnings.push({ code: 'unreadable-number', message: `a run of ${token.end - token.start} digits is not read as a number`, span: { start: token.start, end: token.end } });
+      waiting = null;
+      continue;
+    }
     const mention = readMention(content, source, token, mentions.at(-1));
     if (mention === 'excluded') { waiting = null; continue; }
     if (mention === null) { waiting = token; continue; }

@@ -7,8 +7,11 @@ export interface NumberToken {
   start: number;
   end: number;
   value: number;
-  /** 'arabic' | 'chinese' numeral, or a 'fraction' such as 万分之十 (value already a percentage). */
-  form: 'arabic' | 'chinese' | 'fraction';
+  /**
+   * 'arabic' | 'chinese' numeral, a 'fraction' such as 万分之十 (value already a percentage), or
+   * 'unreadable': a run of digits too long to be a quantity (value NaN), reported as a warning.
+   */
+  form: 'arabic' | 'chinese' | 'fraction' | 'unreadable';
   /** A Chinese numeral that is only a scale word (千, 万): 近千条 reads it, 千家万户 does not. */
   bareScale: boolean;
 }
@@ -24,15 +27,23 @@ const FINANCIAL = new Set([...'壹贰貳叁參肆伍陆陸柒捌玖拾佰仟']);
 
 export const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
+/** 1 for every character that can start a number; the scan looks codes up instead of making strings. */
+const STARTS_NUMBER = new Uint8Array(0x10000);
+for (const ch of NUMERAL_CHARS) STARTS_NUMBER[ch.charCodeAt(0)] = 1;
+for (let d = 0x30; d <= 0x39; d++) STARTS_NUMBER[d] = 1;
+STARTS_NUMBER[0x2e] = 1;
+
 export function* numberTokens(text: string): Generator<NumberToken> {
   const n = text.length;
   let i = 0;
   while (i < n) {
+    if (STARTS_NUMBER[text.charCodeAt(i)] === 0) { i++; continue; }
     const c = text[i];
     if (isDigit(c) || (c === '.' && isDigit(text[i + 1]) && !isDigit(text[i - 1]))) {
       const token = readArabic(text, i);
-      i = token ? token.end : skipRun(text, i, isDigitOrSeparator);
-      if (token) yield token;
+      const end = token ? token.end : skipRun(text, i, isDigitOrSeparator);
+      yield token ?? { start: i, end, value: NaN, form: 'unreadable', bareScale: false };
+      i = end;
       continue;
     }
     if (NUMERAL_SET.has(c)) {

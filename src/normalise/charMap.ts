@@ -42,24 +42,31 @@ const EXTRA: Map<number, number> = new Map([
   [0x3007, 0x3007], // 〇 stays: it is a numeral digit
 ]);
 
+/** Every UTF-16 code unit's normal form, built once: a table lookup per character. */
+const TABLE = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) table[code] = code;
+  for (let code = 0xff01; code <= 0xff5e; code++) table[code] = code - 0xfee0; // full-width ASCII
+  for (const [from, to] of EXTRA) table[from] = to;
+  for (const [from, to] of SINGLE) table[from] = to;
+  return table;
+})();
+
 /** Maps one UTF-16 code unit. Full-width ASCII (U+FF01–U+FF5E) becomes half-width. */
 export function normaliseCode(code: number): number {
-  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
-  return EXTRA.get(code) ?? SINGLE.get(code) ?? code;
+  return TABLE[code];
 }
 
 /** Returns a string of the same length in which each character is replaced by its normal form. */
 export function normaliseChars(text: string): string {
-  let out = '';
-  let runStart = 0;
-  // Copy unchanged runs in bulk: most characters map to themselves.
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const mapped = normaliseCode(code);
-    if (mapped !== code) {
-      out += text.slice(runStart, i) + String.fromCharCode(mapped);
-      runStart = i + 1;
-    }
+  // One native conversion each way and a tight loop over UTF-16 code units in between.
+  let buffer = Buffer.from(text, 'utf16le');
+  if (buffer.byteOffset % 2 !== 0) buffer = Buffer.from(buffer); // a Uint16Array view needs an even offset
+  const units = new Uint16Array(buffer.buffer, buffer.byteOffset, buffer.length >> 1);
+  let changed = false;
+  for (let i = 0; i < units.length; i++) {
+    const mapped = TABLE[units[i]];
+    if (mapped !== units[i]) { units[i] = mapped; changed = true; }
   }
-  return runStart === 0 ? text : out + text.slice(runStart);
+  return changed ? buffer.toString('utf16le') : text;
 }

@@ -2,16 +2,18 @@
 // break. Semicolons end clauses, not sentences.
 import type { Span } from '../document/schema.js';
 
-const SENTENCE_END = new Set(['。', '!', '?', '\n']);
+const FULL_STOP = 0x3002, BANG = 0x21, QUESTION = 0x3f, NEWLINE = 0x0a, SPACE = 0x20, TAB = 0x09;
 
 export function sentenceSpans(content: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  for (let i = 0; i <= content.length; i++) {
-    if (i < content.length && !SENTENCE_END.has(content[i])) continue;
-    const end = i < content.length && content[i] !== '\n' ? i + 1 : i;
+  const n = content.length;
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? content.charCodeAt(i) : NEWLINE;
+    if (code !== FULL_STOP && code !== BANG && code !== QUESTION && code !== NEWLINE) continue;
+    const end = code === NEWLINE ? i : i + 1;
     let s = start;
-    while (s < end && /\s/.test(content[s])) s++;
+    while (s < end && (content.charCodeAt(s) === SPACE || content.charCodeAt(s) === TAB)) s++;
     if (end > s) spans.push({ start: s, end });
     start = i + 1;
   }
