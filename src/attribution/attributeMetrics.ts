@@ -27,8 +27,12 @@ export interface AttributionInput {
   documentKind: SectionKind;
 }
 
-/** Scraper markers inside an indicator's span are dropped from its text. */
-const MARKER = /##[a-z_]{2,20}##/gi;
+/** The source text of a span without the noise blanked in `content` (##paidbegin## inside a word). */
+function textWithoutNoise(source: string, content: string, span: Span): string | null {
+  let text = '';
+  for (let i = span.start; i < span.end; i++) if (!(content[i] === ' ' && source[i] !== ' ')) text += source[i];
+  return text.trim() || null;
+}
 
 export function attributeMetrics(input: AttributionInput): Metric[] {
   const { source, content, mentions, sentences } = input;
@@ -40,12 +44,13 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
   for (const m of mentions) {
     // Mentions come in order, so the paragraph start moves forward only: linear in the text.
     for (; scanned < m.start; scanned++) if (content.charCodeAt(scanned) === 0x0a) paragraphStart = scanned + 1;
-    const sentence = clip(sentenceAt(sentences, m.start) ?? { start: m.start, end: m.end }, m);
+    const fullSentence = sentenceAt(sentences, m.start) ?? { start: m.start, end: m.end };
+    const sentence = clip(fullSentence, m);
     const before = approxBefore(content, m);
     const after = approxAfter(content, m);
     const section = sectionAt(input.tree, m.start);
     const inPlan = (section?.kind ?? input.documentKind) === 'plan';
-    const sameSentence = previous && previous.sentence.start === sentence.start ? previous : null;
+    const sameSentence = previous && previous.sentence.start === fullSentence.start ? previous : null;
 
     const ctx: IndicatorContext = {
       content,
@@ -55,14 +60,14 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       upperBound: sentence.end,
     };
     let indicatorSpan = chooseIndicator(ctx, m);
-    let indicator = indicatorSpan ? source.slice(indicatorSpan.start, indicatorSpan.end).replace(MARKER, '').trim() || null : null;
+    let indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
     if (!indicator && sameSentence) {
       indicator = sameSentence.metric.indicator;
       indicatorSpan = sameSentence.metric.indicatorSpan;
     }
     if (!indicator) {
       indicatorSpan = previousClausePhrase(ctx, sentence.start, m.kind !== 'count' && m.kind !== 'amount');
-      indicator = indicatorSpan ? source.slice(indicatorSpan.start, indicatorSpan.end).replace(MARKER, '').trim() || null : null;
+      indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
     }
     const period = periodOf(content, sentence, before.start);
     const metric: Metric = {
@@ -82,7 +87,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       sentence: { start: sentence.start, end: sentence.end, text: source.slice(sentence.start, sentence.end) },
     };
     metrics.push(metric);
-    previous = { mention: m, metric, sentence };
+    previous = { mention: m, metric, sentence: fullSentence };
   }
   return metrics;
 }

@@ -7,7 +7,7 @@ import type { Mention } from '../mentions/metricMentions.js';
 import { PERIOD_PATTERNS } from './qualifierWords.js';
 import { cutWords, tagWords } from './segmenter.js';
 import {
-  CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
+  CONJUNCTIONS, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
 } from './indicatorWords.js';
 
 export interface IndicatorContext {
@@ -43,7 +43,8 @@ export function followingPhrase(ctx: IndicatorContext): (Span & { verbLed: boole
   let length = 0;
   let sawNoun = false;
   for (const w of words) {
-    const stop = STOP_TAGS.has(w.tag) || w.tag.startsWith('u') || !isHan(w.word[0]);
+    const stop = (STOP_TAGS.has(w.tag) && !NOMINAL_VERBS.has(w.word)) || w.tag.startsWith('u') || !isHan(w.word[0]) ||
+      (w.tag === 'c' && CONJUNCTIONS.has(w.word)) || FOLLOWING_STOP_WORDS.has(w.word);
     // A verb may lead (12个学习专题) but not follow a noun (35家单位联合聘请).
     if (stop && (sawNoun || w.tag !== 'v')) break;
     if (!stop) sawNoun = true;
@@ -86,6 +87,13 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   const share = /占(.{2,16}?)的?$/.exec(text);
   if (share && share.index + 1 + share[1].length <= text.length) {
     return { start: span.start + share.index + 1, end: span.start + share.index + 1 + share[1].length };
+  }
+  // A closing quote whose opening lies before the clause: 关爱未成年人”等专项宣传活动 → 等专项宣传活动.
+  const unopened = text.lastIndexOf('”');
+  if (unopened >= 0 && unopened < text.length - 1 && text.lastIndexOf('“') < 0) {
+    span = stripEdges(content, span.start + unopened + 1, span.end);
+    text = content.slice(span.start, span.end);
+    if (span.end <= span.start) return null;
   }
   // A quoted or titled name right before the number is the indicator: 培养“法律明白人”60名.
   const closing = text.at(-1);
@@ -148,13 +156,14 @@ function stripEdges(content: string, start: number, end: number): Span {
 }
 
 function leadingLength(content: string, start: number, end: number): number {
-  const word = LEADING_WORDS.find((w) => content.startsWith(w, start) && start + w.length <= end);
-  if (word) return word.length;
+  // Periods first: 今年以来 must go whole, not as 今年 leaving 以来.
   const head = content.slice(start, Math.min(end, start + 16));
   for (const pattern of PERIOD_PATTERNS) {
     const m = pattern.exec(head);
-    if (m && m.index === 0 && m[0].length > 0) return m[0].length + (head[m[0].length] === '以来' ? 2 : 0);
+    if (m && m.index === 0 && m[0].length > 0) return m[0].length + (head.startsWith('以来', m[0].length) ? 2 : 0);
   }
+  const word = LEADING_WORDS.find((w) => content.startsWith(w, start) && start + w.length <= end);
+  if (word) return word.length;
   if (content[start] === '等') return 1;
   return 0;
 }

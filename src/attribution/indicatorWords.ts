@@ -22,7 +22,7 @@ export const TRAILING_WORDS = [
 
 /** Stripped from the start: connectives, subjects, time words. Periods are stripped separately. */
 export const LEADING_WORDS = [
-  '其中', '此外', '另外', '同时', '并且', '并', '还', '另', '均', '已', '先后', '目前', '当前', '现有', '年底', '年末',
+  '其中', '共有', '有', '此外', '另外', '同时', '并且', '并', '还', '另', '均', '已', '先后', '目前', '当前', '现有', '年底', '年末',
   '全年', '全县', '全区', '全市', '全省', '我局', '我县', '我区', '我市', '本局', '累计', '共计', '合计', '总计', '共',
   '分别', '今年', '去年', '年内',
 ];
@@ -30,8 +30,24 @@ export const LEADING_WORDS = [
 /** A word after which the indicator starts afresh: 法律服务中心共接待群众… → 接待群众… */
 export const RESTART_AFTER_WORDS = new Set(['共', '共计', '累计', '合计', '总计', '共有', '其中']);
 
-/** jieba tags that end the noun phrase after a number (9次案卷联审 → 案卷…; 35家单位联合… → 单位). */
-export const STOP_TAGS = new Set(['v', 'p', 'c', 'd', 'f', 'r', 'm', 'q', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'u', 'y', 'e', 'o', 'vd', 'ad', 'mq']);
+/** jieba tags that end the noun phrase after a number (35家单位联合聘请 → 单位). */
+export const STOP_TAGS = new Set(['v', 'p', 'd', 'f', 'r', 'm', 'q', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'u', 'y', 'e', 'o', 'vd', 'ad', 'mq']);
+
+/** Words jieba tags as nouns that still end the phrase: 1个法律服务所人员全部进网格 → 法律服务所人员. */
+export const FOLLOWING_STOP_WORDS = new Set(['全部', '全体', '均', '都', '已', '正在', '共', '分别', '各', '其中', '目前']);
+
+/** Conjunctions that end it (4个律所和1个…); jieba's other 'c' tags on short fragments are often wrong (律所 → 律/所). */
+export const CONJUNCTIONS = new Set(['和', '与', '及', '以及', '并', '并且', '或', '或者', '而', '但', '同时', '且']);
+
+/**
+ * Verbs that work as nouns inside a compound (合法性审核意见, 执法领域, 法治保障中心, 案卷联审): they
+ * continue the phrase where another verb would end it.
+ */
+export const NOMINAL_VERBS = new Set([
+  '审核', '审查', '监督', '执法', '管理', '服务', '调解', '评查', '检查', '保障', '联审', '考核', '培训', '教育',
+  '宣传', '咨询', '援助', '救助', '矫正', '帮教', '治理', '建设', '改革', '审批', '备案', '调处', '排查', '监管',
+  '统计', '评估', '安置', '维护', '防控', '整治', '执行', '协调', '指导', '鉴定', '公证', '仲裁', '复议', '应诉',
+]);
 
 /** A percentage's indicator usually ends with one of these (出庭应诉率, 满意度, 万人比). */
 export const RATE_ENDINGS = /(?:率|度|比|指数|比例|比重|占比|满意度|覆盖面)$/;

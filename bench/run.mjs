@@ -1,0 +1,267 @@
+#!/usr/bin/env node
+// `npm run bench` (after a build): throughput with one worker and with every core, the time one
+// small report takes from a cold start, and peak RSS while a large corpus streams out as ndjson.
+//
+// The corpus is made from fixtures/*.txt in bench/corpus/ (git-ignored): each report is a fixture
+// with its paragraphs reshuffled within their sections, its numbers changed and its body repeated
+// one to three times; about 15% are written in GB18030. The large streamed corpus is made of hard
+// links to those files (distinct paths, so each counts as a file; no extra disk space).
+//
+// Environment: BENCH_FILES (default 500) reports in the corpus; BENCH_RSS_MB (default 1024) size
+// of the streamed corpus; BENCH_JSON=path also writes the figures as JSON.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'bin', 'reportx.js');
+const FIXTURES = join(ROOT, 'fixtures');
+const CORPUS = join(ROOT, 'bench', 'corpus');
+const FILES = Number(process.env.BENCH_FILES ?? 500);
+const RSS_MB = Number(process.env.BENCH_RSS_MB ?? 1024);
+const GB18030_SHARE = 0.15;
+const CORES = availableParallelism();
+const COLD_START_FILE = join('fixtures', '000_d8fa31b0e3316016.txt');
+
+const TARGETS = { oneWorkerMBs: 8, speedupTwoCores: 1.7, coldStartS: 0.5, rssMB: 300 };
+
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+  console.error('bench: dist/ is missing; run `npm run bench` (it builds first)');
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Corpus
+
+/** A small deterministic PRNG (mulberry32), so every machine benchmarks the same corpus. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Lines that open a section keep their place; the paragraphs between them are shuffled.
+const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|[①-⑩])/;
+
+function variant(text, rand) {
+  const lines = text.split(/\r?\n/);
+  const firstHeading = Math.max(1, lines.findIndex((l) => HEADING.test(l)));
+  const head = lines.slice(0, firstHeading);
+  const body = lines.slice(firstHeading);
+  // Change the numbers inside paragraphs (not the heading ordinals at the start of a line).
+  const renumber = (line) =>
+    line.replace(/(?<=[^\d\n])\d+/g, (d) => {
+      let out = String(1 + Math.floor(rand() * 9));
+      for (let i = 1; i < d.length; i++) out += Math.floor(rand() * 10);
+      return out;
+    });
+  const groups = [];
+  for (const line of body) {
+    if (HEADING.test(line) || groups.length === 0) groups.push({ heading: line, paragraphs: [] });
+    else groups[groups.length - 1].paragraphs.push(line);
+  }
+  const out = [...head];
+  const repeats = 1 + Math.floor(rand() * 3);
+  for (let r = 0; r < repeats; r++) {
+    for (const g of groups) {
+      out.push(g.heading);
+      const ps = g.paragraphs.map(renumber);
+      for (let i = ps.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [ps[i], ps[j]] = [ps[j], ps[i]];
+      }
+      out.push(...ps);
+    }
+  }
+  return out.join(rand() < 0.3 ? '\r\n' : '\n');
+}
+
+function buildCorpus() {
+  const dir = join(CORPUS, `reports-${FILES}`);
+  const stamp = join(dir, '.complete');
+  const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+  if (fixtures.length === 0) throw new Error('no fixtures/*.txt to build the corpus from');
+  if (!existsSync(stamp)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const texts = fixtures.map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
+    const rand = prng(20240601);
+    for (let i = 0; i < FILES; i++) {
+      const text = variant(texts[i % texts.length], rand);
+      const gb = rand() < GB18030_SHARE;
+      const name = `${String(i).padStart(5, '0')}${gb ? '-gb18030' : ''}.txt`;
+      writeFileSync(join(dir, name), gb ? iconv.encode(text, 'gb18030') : text);
+    }
+    writeFileSync(stamp, '');
+  }
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const gb = files.filter((f) => f.includes('-gb18030')).length;
+  return { dir, files, bytes, gb };
+}
+
+/** Hard links to the corpus files in subdirectories until they add up to `mb` megabytes. */
+function buildStreamCorpus(corpus, mb) {
+  const dir = join(CORPUS, `stream-${corpus.files.length}-${mb}MB`);
+  const stamp = join(dir, '.complete');
+  const target = mb * 1024 * 1024;
+  const copies = Math.max(1, Math.ceil(target / corpus.bytes));
+  if (!existsSync(stamp)) {
+    rmSync(dir, { recursive: true, force: true });
+    for (let c = 0; c < copies; c++) {
+      const sub = join(dir, `c${String(c).padStart(4, '0')}`);
+      mkdirSync(sub, { recursive: true });
+      for (const f of corpus.files) {
+        const to = join(sub, f.slice(corpus.dir.length + 1));
+        try {
+          linkSync(f, to);
+        } catch {
+          writeFileSync(to, readFileSync(f)); // no hard links on this file system
+        }
+      }
+    }
+    writeFileSync(stamp, '');
+  }
+  return { dir, glob: `${dir}/*/*.txt`, files: copies * corpus.files.length, bytes: copies * corpus.bytes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs
+
+/**
+ * Runs the CLI in a child process with `reportx parse ARGS`, counting the ndjson lines it writes.
+ * The child is bin/reportx.js's own code plus one line that reports the peak RSS of the process
+ * (every thread, workers included) when it is done.
+ */
+function runParse(args, { sampleRss = false } = {}) {
+  const probe = [
+    `import { main } from ${JSON.stringify(new URL('../dist/cli/main.js', import.meta.url).href)};`,
+    `const code = await main(['node', 'reportx', 'parse', ...${JSON.stringify(args)}]);`,
+    `process.stderr.write('\\nBENCH-MAXRSS-KB ' + process.resourceUsage().maxRSS + '\\n');`,
+    `process.exitCode = code;`,
+  ].join('\n');
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let lines = 0;
+    let outBytes = 0;
+    let stderr = '';
+    const samples = [];
+    child.stdout.on('data', (chunk) => {
+      outBytes += chunk.length;
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+    });
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    const timer = sampleRss && existsSync(`/proc/${child.pid}/status`)
+      ? setInterval(() => {
+          try {
+            const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+            if (m) samples.push({ t: performance.now() - started, lines, kb: Number(m[1]) });
+          } catch { /* exited */ }
+        }, 200)
+      : null;
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (timer) clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
+      const m = /BENCH-MAXRSS-KB (\d+)/.exec(stderr);
+      if (code !== 0) return reject(new Error(`reportx parse ${args.join(' ')} exited ${code}:\n${stderr.slice(0, 2000)}`));
+      resolve({ seconds, lines, outBytes, maxRssMB: m ? Number(m[1]) / 1024 : NaN, samples });
+    });
+  });
+}
+
+function coldStart(runs = 7) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [CLI, 'parse', COLD_START_FILE], { cwd: ROOT, encoding: 'utf8' });
+    times.push((performance.now() - t) / 1000);
+    if (r.status !== 0) throw new Error(`cold start run failed (${r.status}): ${r.stderr}`);
+  }
+  const bare = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    bare.push((performance.now() - t) / 1000);
+  }
+  return { median: median(times), min: Math.min(...times), bare: median(bare) };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const MB = 1024 * 1024;
+const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const mark = (ok) => (ok ? 'ok' : 'MISSED');
+
+// ---------------------------------------------------------------------------------------------
+
+const cpuModel = cpus()[0]?.model?.trim() ?? 'unknown CPU';
+console.log(`reportx bench — ${CORES} cores (${cpuModel}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, ${process.platform}`);
+const t0 = performance.now();
+const corpus = buildCorpus();
+console.log(`corpus: ${corpus.files.length} reports, ${fmt(corpus.bytes / MB)} MB (${corpus.gb} in GB18030) in ${corpus.dir.slice(ROOT.length + 1)}`);
+
+const cold = coldStart();
+console.log(`cold start: median ${fmt(cold.median, 3)} s, best ${fmt(cold.min, 3)} s (node -e 0 alone: ${fmt(cold.bare, 3)} s)`);
+
+const glob = `${corpus.dir}/*.txt`;
+// Page cache warm-up, so that the first timed run does not pay for disk reads.
+for (const f of corpus.files) readFileSync(f);
+
+const runs = [];
+for (const jobs of [...new Set([1, CORES])]) {
+  const r = await runParse(['--jobs', String(jobs), '--format', 'ndjson', '--quiet', glob]);
+  if (r.lines !== corpus.files.length) throw new Error(`--jobs ${jobs}: expected ${corpus.files.length} ndjson lines, got ${r.lines}`);
+  runs.push({ jobs, ...r, mbs: corpus.bytes / MB / r.seconds, fps: corpus.files.length / r.seconds });
+  console.log(`--jobs ${jobs}: ${fmt(r.seconds)} s, ${fmt(corpus.bytes / MB / r.seconds)} MB/s, ${Math.round(corpus.files.length / r.seconds)} files/s, peak RSS ${fmt(r.maxRssMB, 0)} MB`);
+}
+
+const stream = buildStreamCorpus(corpus, RSS_MB);
+console.log(`streamed corpus: ${stream.files} files, ${fmt(stream.bytes / MB, 0)} MB (hard links in ${stream.dir.slice(ROOT.length + 1)})`);
+const big = await runParse(['--jobs', String(CORES), '--format', 'ndjson', '--quiet', stream.glob], { sampleRss: true });
+if (big.lines !== stream.files) throw new Error(`streamed corpus: expected ${stream.files} ndjson lines, got ${big.lines}`);
+// Flat memory: the highest RSS over the first and the second half of the run.
+const half = big.samples.filter((s) => s.lines > 0);
+const mid = Math.floor(half.length / 2);
+const peak = (xs) => (xs.length ? Math.max(...xs.map((s) => s.kb)) / 1024 : NaN);
+const firstHalf = peak(half.slice(0, mid));
+const secondHalf = peak(half.slice(mid));
+console.log(`streamed ndjson with --jobs ${CORES}: ${fmt(big.seconds, 1)} s, ${fmt(stream.bytes / MB / big.seconds)} MB/s, ${fmt(big.outBytes / MB, 0)} MB written, peak RSS ${fmt(big.maxRssMB, 0)} MB` +
+  (half.length ? ` (sampled: ${fmt(firstHalf, 0)} MB peak in the first half, ${fmt(secondHalf, 0)} MB in the second)` : ''));
+
+const one = runs[0];
+const all = runs[runs.length - 1];
+const speedup = all.mbs / one.mbs;
+const extrapolated = RSS_MB < 1024;
+const rows = [
+  ['one worker (--jobs 1)', `${fmt(one.mbs)} MB/s, ${Math.round(one.fps)} files/s`, `≥ ${TARGETS.oneWorkerMBs} MB/s`, mark(one.mbs >= TARGETS.oneWorkerMBs)],
+  [`all cores (--jobs ${CORES})`, `${fmt(all.mbs)} MB/s, ${Math.round(all.fps)} files/s (×${fmt(speedup)})`,
+    CORES >= 2 ? `≥ ×${TARGETS.speedupTwoCores}` : 'n/a (1 core)', CORES >= 2 ? mark(speedup >= TARGETS.speedupTwoCores) : '-'],
+  ['cold start, one small report', `${fmt(cold.median, 3)} s (median of 7)`, `< ${TARGETS.coldStartS} s`, mark(cold.median < TARGETS.coldStartS)],
+  [`peak RSS, ${fmt(stream.bytes / MB, 0)} MB streamed as ndjson${extrapolated ? ' (extrapolate to 1 GB)' : ''}`, `${fmt(big.maxRssMB, 0)} MB`, `< ${TARGETS.rssMB} MB`, mark(big.maxRssMB < TARGETS.rssMB)],
+];
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'result', 'target', ''][i].length));
+const line = (r) => '| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+console.log('');
+console.log(line(['measure', 'result', 'target', '']));
+console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+for (const r of rows) console.log(line(r));
+console.log(`\nbench took ${fmt((performance.now() - t0) / 1000, 0)} s`);
+
+if (process.env.BENCH_JSON) {
+  writeFileSync(process.env.BENCH_JSON, JSON.stringify({
+    machine: { cores: CORES, cpu: cpuModel, node: process.version, platform: process.platform, memGiB: totalmem() / 2 ** 30 },
+    corpus: { files: corpus.files.length, bytes: corpus.bytes, gb18030: corpus.gb },
+    coldStart: cold,
+    runs: runs.map(({ samples, ...r }) => r),
+    stream: { files: stream.files, bytes: stream.bytes, seconds: big.seconds, maxRssMB: big.maxRssMB, firstHalfPeakMB: firstHalf, secondHalfPeakMB: secondHalf },
+  }, null, 2));
+}
