@@ -13,8 +13,10 @@ interface BodyMention {
   suffix: string;
 }
 
+/** Names that stand for a withheld place: 某市生态环境局, XX县司法局. */
+const PLACEHOLDER_NAMES = new Set(['某', 'X', 'x', '×']);
 const SINGLE_LEVELS = new Set(PLACE_LEVELS.filter((l) => l.length === 1));
-const NAME_TAGS = new Set(['ns', 'n', 'nr', 'nrt', 'nz', 'x', 'eng', 'v', 'a', 'j', 'nt', 'l', 'i']);
+const NAME_TAGS = new Set(['ns', 'n', 'nr', 'nrt', 'nz', 'x', 'eng', 'v', 'a', 'j', 'nt', 'l', 'i', 'r']);
 
 /**
  * @param normal normalised text; @param source the text as written (same offsets), from which
@@ -59,9 +61,12 @@ function placeBefore(text: string, at: number): { place: string; level: string }
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i];
     if (w.tag === 'ns' && PLACE_LEVELS.some((l) => w.word.endsWith(l)) && !NOT_PLACES.has(w.word)) { place = w.word + place; continue; }
+    // 某市, XX县 segmented as one word.
+    if (w.word.length >= 2 && PLACEHOLDER_NAMES.has(w.word[0]) && SINGLE_LEVELS.has(w.word.at(-1)!)) { place = w.word + place; continue; }
     if (SINGLE_LEVELS.has(w.word)) {
       const name = words[i - 1];
-      if (name && NAME_TAGS.has(name.tag) && name.word.length >= 2 && name.word.length <= 4 && !NOT_PLACES.has(name.word + w.word) &&
+      if (name && NAME_TAGS.has(name.tag) && (name.word.length >= 2 || PLACEHOLDER_NAMES.has(name.word)) && name.word.length <= 4 &&
+          !NOT_PLACES.has(name.word + w.word) &&
           !OTHER_BODY_CUES.includes(name.word)) {
         place = name.word + w.word + place;
         i--;

@@ -28,6 +28,10 @@ const COUNT_WORDS = [
   // land, length, weight, volume, energy
   '平方公里', '平方千米', '平方米', '公顷', '亩', '公里', '千米', '米', '吨', '千克', '公斤', '斤',
   '立方米', '千瓦时', '千瓦', '升',
+  // concentrations and densities (PM2.5 32微克/立方米)
+  '微克/立方米', '毫克/立方米', '毫克/升', '人/平方公里',
+  // pairs (结婚登记3,122对); after Chinese numerals 一对一 is a phrase, see CHINESE_NUMERAL_UNITS
+  '对',
 ];
 
 /**
