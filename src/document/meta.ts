@@ -29,9 +29,12 @@ export function readMeta(input: MetaInput): Meta {
   const header = input.normal.slice(0, input.headerEnd);
   const opening = input.normal.slice(input.headerEnd, Math.min(input.firstHeading, input.headerEnd + 400));
   const headerLines = header.split('\n').map((l) => l.trim()).filter(Boolean);
-  const firstLine = opening.trimStart().split('\n')[0]?.trim() ?? '';
-  const openingTitle = isTitle(firstLine) ? firstLine : null;
-  const title = openingTitle ?? headerLines.find((l) => isTitle(l) && !DOCUMENT_NUMBER.test(l) && !PUBLISHED_AT.test(l)) ?? null;
+  // Lines are matched on the normalised text and copied from the source, so 工作總結 stays as written.
+  const lines = linesWithOffsets(input.normal, 0, input.headerEnd + opening.length);
+  const firstContent = lines.find((l) => l.start >= input.headerEnd && l.text.trim() !== '');
+  const titleLine = (firstContent && isTitle(firstContent.text.trim()) ? firstContent : undefined) ??
+    lines.find((l) => l.start < input.headerEnd && isTitle(l.text.trim()) && !DOCUMENT_NUMBER.test(l.text) && !PUBLISHED_AT.test(l.text));
+  const title = titleLine ? input.source.slice(titleLine.start, titleLine.end).trim() : null;
   const reportType = reportTypeOf(opening, input.headingTitles);
   return {
     organization: organizationOf(input.normal, input.source, [
@@ -44,6 +47,17 @@ export function readMeta(input: MetaInput): Meta {
     publishedAt: PUBLISHED_AT.exec(header)?.[1] ?? null,
     documentNumber: headerLines.map((l) => DOCUMENT_NUMBER.exec(l)?.[0]).find(Boolean) ?? DOCUMENT_NUMBER.exec(opening.slice(0, 200))?.[0] ?? null,
   };
+}
+
+function linesWithOffsets(text: string, from: number, to: number): { start: number; end: number; text: string }[] {
+  const out = [];
+  for (let start = from; start < to;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 || nl > to ? to : nl;
+    out.push({ start, end, text: text.slice(start, end) });
+    start = end + 1;
+  }
+  return out;
 }
 
 function isTitle(line: string): boolean {
