@@ -27,7 +27,7 @@ export interface ParseCommandOptions {
 export function parseCommand(run: (code: Promise<number>) => void): Command {
   return new Command('parse')
     .description('parse reports and print their sections and metrics')
-    .argument('<files...>', 'report files, directories of .txt files or globs; - reads standard input')
+    .argument('<files...>', 'report files or globs (quote globs: "dir/**/*.txt"); - reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('json'))
     .option('-o, --out <dir>', 'write one NAME.json per input into DIR instead of standard output')
     .option('--encoding <name>', 'decode every input with this encoding instead of detecting it')
