@@ -19,8 +19,11 @@ export const FIXED_PHRASES = [
   '三次产业', '第一产业', '第二产业', '第三产业', '一产', '二产', '三产', '双随机', '一公开', '六稳', '六保', '三保', '两不愁', '三保障', '五大职能', '十大',
 ];
 
-/** Words after `N次` that make it a meeting's number: 二届六次全会, 第四次全体会议. */
-export const MEETING_WORDS = ['全会', '全体会议', '全体(扩大)会议', '全体', '会议', '代表大会', '常委会'];
+/**
+ * Words after `N次` that make it a plenary session's number (二届六次全会); 召开3次会议 counts
+ * meetings, so plain 会议 is not here. After 届 (十四届二次会议) any 次 is a session number.
+ */
+export const MEETING_WORDS = ['全会', '全体会议', '全体(扩大)会议', '全体', '中全会'];
 
 /** Before 第N, these make it a rank: 全市第3名, 位列全市第五. */
 export const RANK_CONTEXT = ['全国', '全省', '全市', '全区', '全县', '全州', '全盟', '全旗', '同级', '同类',

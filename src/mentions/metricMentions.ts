@@ -7,7 +7,7 @@ import {
 } from './exclusions.js';
 import { numberTokens, type NumberToken } from './numberTokens.js';
 import {
-  CHINESE_NUMERAL_UNITS, INNER_MORE_THAN, PERIOD_AFTER_UNIT, PER_UNIT, TENTHS_ALLOWED_AFTER, scaleAt, unitAt, type UnitRule,
+  CHINESE_NUMERAL_UNITS, INNER_MORE_THAN, PERIOD_AFTER_UNIT, PER_UNIT, TENTHS_ALLOWED_AFTER, WORD_START_UNITS, scaleAt, unitAt, type UnitRule,
 } from './units.js';
 
 export interface Mention {
@@ -97,9 +97,11 @@ function readMention(content: string, source: string, token: NumberToken, lastKe
   if (token.form === 'chinese' && rule.kind === 'count' && !chineseCountAllowed(content, token, rule.text, lastKept)) return 'excluded';
   if (excluded(content, token, end)) return 'excluded';
   if (rule.kind === 'count' && content[end] === '+') return 'excluded';
-  if (rule.text === '次' && startsWithAny(content, end, MEETING_WORDS)) return 'excluded';
-  // 500人以上民营企业: the phrase says which enterprises, it does not count them.
-  const threshold = startsWithAny(content, end, THRESHOLD_WORDS);
+  if (rule.text === '次' && (startsWithAny(content, end, MEETING_WORDS) || content[token.start - 1] === '届')) return 'excluded';
+  // 五个一工程, 三个一批: a slogan counting slogans.
+  if (token.form === 'chinese' && rule.text === '个' && '一二两三'.includes(content[end]) && !isDigit(content[end + 1])) return 'excluded';
+  // 500人以上民营企业: the phrase says which enterprises, it does not count them. (90%以上的案件 is a share.)
+  const threshold = rule.kind === 'count' ? startsWithAny(content, end, THRESHOLD_WORDS) : null;
   if (threshold && isHan(content[end + threshold.length])) return 'excluded';
   factor *= tenthsFactor(rule.text, token.value) ?? rule.factor ?? 1;
   let value = token.value * factor;
@@ -114,9 +116,9 @@ function readMention(content: string, source: string, token: NumberToken, lastKe
   return { start, end, value: round(value), unit, kind: rule.kind, approx, numberStart: token.start, numberEnd: token.end, factor };
 }
 
-/** 九成以上 and 八五折 are rates; 成本, 折合 and 一成不变 are words. */
+/** 九成以上, 八五折 and 98.5分 are quantities; 成本, 折合, 一成不变 and 3分钟 are words. */
 function tenthsAllowed(content: string, found: { rule: UnitRule; end: number }): boolean {
-  if (found.rule.text !== '成' && found.rule.text !== '折') return true;
+  if (!WORD_START_UNITS.has(found.rule.text)) return true;
   return !isHan(content[found.end]) || startsWithAny(content, found.end, TENTHS_ALLOWED_AFTER) !== null;
 }
 

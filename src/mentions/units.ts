@@ -32,6 +32,8 @@ const COUNT_WORDS = [
   '微克/立方米', '毫克/立方米', '毫克/升', '人/平方公里',
   // pairs (结婚登记3,122对); after Chinese numerals 一对一 is a phrase, see CHINESE_NUMERAL_UNITS
   '对',
+  // scores (测评得分98.5分); 分钟 and 分之 are excluded where the unit is read
+  '分',
 ];
 
 /**
@@ -59,8 +61,11 @@ const RATE_RULES: UnitRule[] = [
   { text: '折', kind: 'percent', base: '%', factor: 10 },
 ];
 
-/** After 成 or 折 these make a word (成本, 折合), not a rate. */
-export const TENTHS_WORD_CONTINUATIONS = /^[成折][\u4e00-\u9fa5]/;
+/**
+ * 成, 折 and 分 start many words (成本, 折合, 分别, 分钟, 分局): after a number they are a unit only
+ * when no other character joins them, or one of these follows.
+ */
+export const WORD_START_UNITS = new Set(['成', '折', '分']);
 export const TENTHS_ALLOWED_AFTER = ['以上', '以下', '左右', '多', '半', '的', '上下'];
 
 const MONEY_RULES: UnitRule[] = [
