@@ -89,7 +89,52 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     metrics.push(metric);
     previous = { mention: m, metric, sentence: fullSentence };
   }
+  for (const group of sharedUnitGroups(content, metrics)) distributeOverGroup(source, content, group);
   return metrics;
+}
+
+/** What may stand between the members of a range or pair: 0.3-2公里, 2.16和1.66个百分点, 3件、5件. */
+const JOINER = /^[-~至到和与及或、]$/;
+
+/** Runs of metrics joined only by a joiner: one range or one list stated once. */
+function sharedUnitGroups(content: string, metrics: Metric[]): Metric[][] {
+  const groups: Metric[][] = [];
+  let run: Metric[] = [];
+  for (const m of metrics) {
+    const last = run.at(-1);
+    if (last && last.unit === m.unit && JOINER.test(content.slice(last.span.end, m.span.start))) run.push(m);
+    else { if (run.length > 1) groups.push(run); run = [m]; }
+  }
+  if (run.length > 1) groups.push(run);
+  return groups;
+}
+
+/**
+ * A change stated once holds for the whole group (分别下降2.16和1.66个百分点), and after 分别 the
+ * names listed before it go to the members in order (刑事案件发案率、治安案件发案率分别…).
+ */
+function distributeOverGroup(source: string, content: string, group: Metric[]): void {
+  const change = group.find((m) => m.change)?.change ?? null;
+  for (const m of group) m.change ??= change;
+  const first = group[0].span.start;
+  const lead = content.slice(Math.max(0, first - 60), first);
+  const respectively = lead.lastIndexOf('分别');
+  if (respectively < 0) return;
+  const clauseStart = Math.max(...[',', ';', '。', ':', '\n'].map((d) => lead.lastIndexOf(d, respectively))) + 1;
+  const offset = first - lead.length;
+  const names: Span[] = [];
+  const pattern = /[^、和与及]+/g;
+  for (const part of lead.slice(clauseStart, respectively).matchAll(pattern)) {
+    const text = part[0].trim();
+    if (!text) continue;
+    const start = offset + clauseStart + part.index + part[0].indexOf(text);
+    names.push({ start, end: start + text.length });
+  }
+  if (names.length !== group.length) return;
+  group.forEach((m, i) => {
+    m.indicatorSpan = names[i];
+    m.indicator = textWithoutNoise(source, content, names[i]);
+  });
 }
 
 /**
@@ -104,7 +149,9 @@ function chooseIndicator(ctx: IndicatorContext, m: Mention): Span | null {
   const following = followingPhrase(ctx);
   if (!following) return preceding ?? nounAfterMeasureWord(ctx);
   const enumerated = ctx.content[ctx.before - 1] === '等';
-  if (!preceding || enumerated || !following.verbLed || preceding.end - preceding.start <= 2) return following;
+  if (!preceding || enumerated || !following.verbLed || preceding.end - preceding.start <= 2) {
+    return { start: following.start, end: following.end };
+  }
   return preceding;
 }
 

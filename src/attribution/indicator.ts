@@ -7,7 +7,7 @@ import type { Mention } from '../mentions/metricMentions.js';
 import { PERIOD_PATTERNS } from './qualifierWords.js';
 import { cutWords, tagWords } from './segmenter.js';
 import {
-  CONJUNCTIONS, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
+  CONJUNCTIONS, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, WORDS_ENDING_IN_LINK_CHAR, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
 } from './indicatorWords.js';
 
 export interface IndicatorContext {
@@ -52,7 +52,7 @@ export function followingPhrase(ctx: IndicatorContext): (Span & { verbLed: boole
     if (length >= MAX_INDICATOR_LENGTH) break;
   }
   if (!sawNoun || length === 0) return null;
-  return { start: at, end: at + Math.min(length, MAX_INDICATOR_LENGTH), verbLed: words[0].tag === 'v' };
+  return { start: at, end: at + Math.min(length, MAX_INDICATOR_LENGTH), verbLed: words[0].tag === 'v' && !NOMINAL_VERBS.has(words[0].word) };
 }
 
 /** The phrase before the number within its clause, cleaned; null when nothing is left. */
@@ -83,14 +83,17 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   let span = stripEdges(content, start, end);
   if (span.end <= span.start) return null;
   let text = content.slice(span.start, span.end);
+  // What stands between the halves of a range or pair (0.3-2公里, 2.16和1.66个百分点) names nothing.
+  if (/^[-~至到和与及或、/]+$/.test(text)) return null;
 
   const share = /占(.{2,16}?)的?$/.exec(text);
   if (share && share.index + 1 + share[1].length <= text.length) {
     return { start: span.start + share.index + 1, end: span.start + share.index + 1 + share[1].length };
   }
-  // A closing quote whose opening lies before the clause: 关爱未成年人”等专项宣传活动 → 等专项宣传活动.
-  const unopened = text.lastIndexOf('”');
-  if (unopened >= 0 && unopened < text.length - 1 && text.lastIndexOf('“') < 0) {
+  // A closing mark whose opening lies before the clause: 关爱未成年人”等专项宣传活动 → 等专项宣传活动,
+  // 对照《…纲要(2023-2025年)》梳理年度任务 → 梳理年度任务.
+  const unopened = lastUnopenedClose(text);
+  if (unopened >= 0 && unopened < text.length - 1) {
     span = stripEdges(content, span.start + unopened + 1, span.end);
     text = content.slice(span.start, span.end);
     if (span.end <= span.start) return null;
@@ -115,6 +118,17 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   }
   if (span.end <= span.start) return null;
   return truncate(span, text);
+}
+
+const CLOSING_MARKS: Record<string, string> = { '”': '“', '》': '《', ')': '(', '」': '「' };
+
+/** Offset of the last closing mark (” 》 ) 」) that has no opening mark before it in the text, or -1. */
+function lastUnopenedClose(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const open = CLOSING_MARKS[text[i]];
+    if (open && text.lastIndexOf(open, i) < 0) return i;
+  }
+  return -1;
 }
 
 /** Offset just after the last 共/累计/其中 word that is not at the very end. */
@@ -146,7 +160,8 @@ function stripEdges(content: string, start: number, end: number): Span {
     changed = false;
     while (end > start && isSpace(content[end - 1])) { end--; changed = true; }
     while (end > start && isSpace(content[start])) { start++; changed = true; }
-    const tail = TRAILING_WORDS.find((w) => end - w.length >= start && content.startsWith(w, end - w.length));
+    const tail = TRAILING_WORDS.find((w) => end - w.length >= start && content.startsWith(w, end - w.length) &&
+      !(w.length === 1 && end - 2 >= start && WORDS_ENDING_IN_LINK_CHAR.has(content.slice(end - 2, end))));
     if (tail && end - tail.length > start) { end -= tail.length; changed = true; continue; }
     if (tail) { end = start; break; }
     const lead = leadingLength(content, start, end);

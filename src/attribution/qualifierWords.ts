@@ -30,8 +30,9 @@ export const COMPARISON_WORDS = ['同比', '环比', '较上年', '比上年', '
 export const LEVEL_MARKERS = ['至', '到'];
 
 /** Earlier in the sentence, these make a metric a goal rather than a result. */
-// 计划 is left out on purpose: it is mostly a noun (学习计划, 倍增计划, 微光计划) in review text.
-export const TARGET_WORDS = ['力争', '确保', '目标', '预计', '能达到', '有望', '争取', '力求', '预期', '将达到', '要达到', '努力实现'];
+// 计划 and 争取 are left out on purpose: 计划 is mostly a noun (学习计划, 微光计划) and 争取 mostly
+// means "secured" (争取上级资金1688万元) in review text.
+export const TARGET_WORDS = ['力争', '确保', '目标', '预计', '能达到', '有望', '力求', '预期', '将达到', '要达到', '努力实现'];
 /** 完成全年目标任务89.6%: 目标 after these is a result measured against a goal. */
 export const TARGET_WORD_NEGATORS = ['完成', '实现', '超额完成'];
 
@@ -46,5 +47,6 @@ export const PERIOD_PATTERNS: RegExp[] = [
   /截[至止](?:目前|今年|今|\d{4}年)?(?:\d{1,2}月(?:底|末|\d{1,2}日)?|年底|年末|目前)?/,
   /\d{4}年(?:上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}[-~至]\d{1,2}月|度)?/,
   /\d{1,2}[-~至]\d{1,2}月(?:份)?/,
-  /今年以来|年初以来|今年上半年|今年前三季度|上半年|下半年|前三季度|[一二三四]季度|全年|今年|去年|上年/,
+  // 上年 and 去年 are left out: after 比/较 they are the base of a comparison, not the period reported.
+  /今年以来|年初以来|今年上半年|今年前三季度|上半年|下半年|前三季度|[一二三四]季度|全年|今年/,
 ];

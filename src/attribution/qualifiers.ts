@@ -75,7 +75,8 @@ export function anyBetween(sorted: number[], from: number, to: number): boolean 
 const GLOBAL_PERIOD_PATTERNS = PERIOD_PATTERNS.map((p) => new RegExp(p.source, 'g'));
 
 export function periodOf(content: string, sentence: Span, metricStart: number): Span | null {
-  const lead = content.slice(sentence.start, metricStart);
+  // Years inside a document title (《…纲要(2023-2025年)》) are the title's, not the sentence's period.
+  const lead = content.slice(sentence.start, metricStart).replace(/《[^》]*》/g, (title) => ' '.repeat(title.length));
   let best: Span | null = null;
   for (const pattern of GLOBAL_PERIOD_PATTERNS) {
     for (const m of lead.matchAll(pattern)) {

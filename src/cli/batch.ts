@@ -31,10 +31,11 @@ export async function* parseBatch(files: string[], options: BatchOptions = {}): 
   const fileOptions: ParseFileOptions = { encoding: options.encoding };
   const jobs = Math.min(await chooseJobs(files, options.jobs), files.length);
   if (jobs <= 1) {
-    for (const f of files) yield await parseFile(f, fileOptions);
+    // One file read ahead: its read overlaps the parse of the one before.
+    yield* inOrder(files, 2, (f) => parseFile(f, fileOptions));
     return;
   }
-  const { ParsePool, inOrder } = await import('./workerPool.js');
+  const { ParsePool } = await import('./workerPool.js');
   const pool = new ParsePool(jobs);
   try {
     // Standard input can only be read by this thread.
@@ -64,4 +65,30 @@ async function atLeastBytes(files: string[], limit: number): Promise<boolean> {
     if (total >= limit) return true;
   }
   return false;
+}
+
+/**
+ * Yields the results of `start(item)` in input order, with at most `window` items started and
+ * not yet yielded: a result that finishes early waits for those before it, and the next item
+ * starts as soon as the oldest result is taken (before the consumer handles it, so the workers
+ * keep busy while it is written). Memory holds at most `window` results whatever the number of
+ * items. `start` must not reject (parseFile and ParsePool.run report failures as results).
+ */
+export async function* inOrder<T, R>(items: readonly T[], window: number, start: (item: T, index: number) => Promise<R>): AsyncGenerator<R> {
+  if (!Number.isInteger(window) || window < 1) throw new RangeError(`window must be a whole number ≥ 1, got ${window}`);
+  const running: Promise<R>[] = [];
+  let next = 0;
+  const fill = (limit: number) => {
+    while (next < items.length && running.length < limit) {
+      running.push(start(items[next], next));
+      next++;
+    }
+  };
+  fill(window);
+  while (running.length > 0) {
+    const result = await running.shift()!;
+    // The result in hand counts against the window until it is yielded.
+    fill(window - 1);
+    yield result;
+  }
 }

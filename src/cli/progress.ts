@@ -58,7 +58,8 @@ export async function startProgress(options: ProgressOptions): Promise<BatchProg
       {
         stream,
         format: 'reportx {bar} {percentage}% | {value}/{total} files | {metrics} metrics | {duration_formatted} (eta {eta_formatted})',
-        hideCursor: true,
+        // A hidden cursor would stay hidden after Ctrl-C (cli-progress restores it only on stop()).
+        hideCursor: false,
         clearOnComplete: true,
         etaBuffer: 200,
         fps: 5,
@@ -72,6 +73,8 @@ export async function startProgress(options: ProgressOptions): Promise<BatchProg
 
   const stop = () => {
     if (bar) {
+      // log() only buffers until the next redraw, and stop() with clearOnComplete drops the buffer.
+      bar.multi.update();
       bar.multi.stop();
       bar = null;
     }

@@ -1,5 +1,5 @@
-// Parsing on a pool of worker threads (piscina), and the bounded window that hands results back
-// in input order. Loaded only when a batch is worth the workers' start-up (see batch.ts).
+// Parsing on a pool of worker threads (piscina). Loaded only when a batch is worth the workers'
+// start-up; batch.ts hands the pool a bounded window of files and yields results in input order.
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { FileResult } from './parseFile.js';
@@ -17,7 +17,7 @@ export class ParsePool {
       filename: WORKER_FILE,
       minThreads: threads,
       maxThreads: threads,
-      // The window in inOrder bounds the tasks handed over; the queue never holds more.
+      // inOrder (batch.ts) bounds the tasks handed over; the queue never holds more than its window.
       maxQueue: Infinity,
       idleTimeout: 30_000,
     });
@@ -34,29 +34,5 @@ export class ParsePool {
   /** Stops the workers; tasks still running resolve as failures. */
   destroy(): Promise<void> {
     return this.pool.destroy();
-  }
-}
-
-/**
- * Starts at most `window` items at a time and yields their results in input order: a result
- * that finishes early waits for those before it, and a new item starts each time the oldest is
- * yielded. Memory holds at most `window` results whatever the number of items. `start` must not
- * reject (ParsePool.run does not).
- */
-export async function* inOrder<T, R>(items: readonly T[], window: number, start: (item: T, index: number) => Promise<R>): AsyncGenerator<R> {
-  if (!(window >= 1)) throw new RangeError(`window must be at least 1, got ${window}`);
-  const running: Promise<R>[] = [];
-  let next = 0;
-  const fill = () => {
-    while (next < items.length && running.length < window) {
-      running.push(start(items[next], next));
-      next++;
-    }
-  };
-  fill();
-  while (running.length > 0) {
-    const result = await running.shift()!;
-    fill();
-    yield result;
   }
 }

@@ -1,0 +1,325 @@
+// The same rules must serve any bureau, not just the justice bureaus of the fixtures. Short,
+// realistic passages in the style of a 公安局, 民政局, 生态环境局 and 卫健委 work summary and a
+// 统计公报, one in traditional characters and one with CRLF line endings and full-width digits and
+// punctuation. Each asserts the metrics it must yield (value, unit, kind, qualifiers, indicator by
+// the scorer's containment rule) and that nothing else is extracted.
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../src/index.js';
+import type { Approx, Change, Metric, MetricKind, ReportDocument, SectionNode } from '../src/index.js';
+
+interface Row {
+  anchor: string;
+  raw: string;
+  value: number;
+  unit: string;
+  kind: MetricKind;
+  /** by containment either way, parser's ≤16 chars; omitted where a defect test covers it */
+  indicator?: string;
+  approx?: Approx;
+  change?: Change;
+  target?: boolean;
+}
+
+function parse(text: string): ReportDocument {
+  const doc = parseReport(text);
+  for (const m of doc.metrics) expect(text.slice(m.span.start, m.span.end), `span of ${m.id}`).toBe(m.raw);
+  return doc;
+}
+
+function startOf(text: string, anchor: string, raw: string): number {
+  const at = text.indexOf(anchor);
+  expect(at, `anchor «${anchor}»`).toBeGreaterThanOrEqual(0);
+  expect(text.indexOf(anchor, at + 1), `anchor «${anchor}» not unique`).toBe(-1);
+  return at + anchor.indexOf(raw);
+}
+
+function find(doc: ReportDocument, text: string, anchor: string, raw: string): Metric | undefined {
+  const start = startOf(text, anchor, raw);
+  return doc.metrics.find((m) => m.span.start === start && m.raw === raw);
+}
+
+function indicatorOk(actual: string | null, expected: string): boolean {
+  return actual !== null && actual.length <= 16 && (actual.includes(expected) || expected.includes(actual));
+}
+
+function expectRows(text: string, rows: Row[]) {
+  const doc = parse(text);
+  for (const r of rows) {
+    const m = find(doc, text, r.anchor, r.raw);
+    expect(m, `${r.raw} in «${r.anchor}»; got [${doc.metrics.map((x) => x.raw).join(' ')}]`).toBeDefined();
+    expect({ raw: m!.raw, unit: m!.unit, kind: m!.kind, approx: m!.approx, change: m!.change, target: m!.target }, r.anchor).toEqual({
+      raw: r.raw,
+      unit: r.unit,
+      kind: r.kind,
+      approx: r.approx ?? null,
+      change: r.change ?? null,
+      target: r.target ?? false,
+    });
+    if (Number.isInteger(r.value)) expect(m!.value, r.anchor).toBe(r.value);
+    else expect(m!.value, r.anchor).toBeCloseTo(r.value, 9);
+    if (r.indicator) expect(indicatorOk(m!.indicator, r.indicator), `${r.anchor}: indicator «${m!.indicator}» vs «${r.indicator}»`).toBe(true);
+  }
+}
+
+/** Nothing beyond the expected rows (and the positions named in `alsoAllowed`, defects pending). */
+function expectNoSpurious(text: string, rows: Row[], alsoAllowed: Array<[string, string]> = []) {
+  const doc = parse(text);
+  const allowed = new Set([...rows.map((r) => startOf(text, r.anchor, r.raw)), ...alsoAllowed.map(([a, r]) => startOf(text, a, r))]);
+  const spurious = doc.metrics.filter((m) => !allowed.has(m.span.start));
+  expect(spurious.map((m) => m.raw)).toEqual([]);
+}
+
+const flatten = (ss: SectionNode[]): SectionNode[] => ss.flatMap((s) => [s, ...flatten(s.children)]);
+const outline = (doc: ReportDocument) => flatten(doc.sections).map((s) => `${s.id} ${s.marker}${s.title} ${s.kind}`);
+
+// ---------------------------------------------------------------------------------------------
+describe('公安局 work summary', () => {
+  const text = [
+    'XX县公安局2024年工作总结',
+    '一、主要工作成效',
+    '（一）严打刑事犯罪。全年共立刑事案件1236起，破获刑事案件865起，抓获犯罪嫌疑人412名，刑事案件发案数同比下降12.5%。',
+    '（二）强化交通管理。查处酒驾醉驾违法行为356起，查扣非法营运车辆48辆，道路交通事故死亡人数下降3.2个百分点。',
+    '二、2025年工作打算',
+    '力争命案现案破案率保持100%，群众安全感满意度提升至98%以上。',
+  ].join('\n');
+  const rows: Row[] = [
+    { anchor: '立刑事案件1236起', raw: '1236起', value: 1236, unit: '起', kind: 'count', indicator: '刑事案件' },
+    { anchor: '破获刑事案件865起', raw: '865起', value: 865, unit: '起', kind: 'count', indicator: '破获刑事案件' },
+    { anchor: '412名', raw: '412名', value: 412, unit: '名', kind: 'count', indicator: '犯罪嫌疑人' },
+    { anchor: '12.5%', raw: '12.5%', value: 12.5, unit: '%', kind: 'percent', change: 'down', indicator: '刑事案件发案数' },
+    { anchor: '356起', raw: '356起', value: 356, unit: '起', kind: 'count' },
+    { anchor: '48辆', raw: '48辆', value: 48, unit: '辆', kind: 'count', indicator: '非法营运车辆' },
+    { anchor: '3.2个百分点', raw: '3.2个百分点', value: 3.2, unit: '个百分点', kind: 'pp', change: 'down', indicator: '道路交通事故死亡人数' },
+    { anchor: '100%', raw: '100%', value: 100, unit: '%', kind: 'percent', target: true, indicator: '命案现案破案率' },
+    { anchor: '98%', raw: '98%', value: 98, unit: '%', kind: 'percent', target: true, approx: 'more_than', indicator: '群众安全感满意度' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious (2024年, 2025年, heading numbers)', () => expectNoSpurious(text, rows));
+  it('sections and meta', () => {
+    const doc = parse(text);
+    expect(outline(doc)).toEqual([
+      's1 一、主要工作成效 review',
+      's1.1 （一）严打刑事犯罪 review',
+      's1.2 （二）强化交通管理 review',
+      's2 二、2025年工作打算 plan',
+    ]);
+    expect(doc.meta).toMatchObject({ organization: 'XX县公安局', year: 2024, reportType: 'review+plan' });
+  });
+  // fixed: the indicator drops the final 为 of 违法行为 (actual «查处酒驾醉驾违法行»).
+  it('查处酒驾醉驾违法行为356起: indicator 酒驾醉驾违法行为', () => {
+    expectRows(text, [{ anchor: '356起', raw: '356起', value: 356, unit: '起', kind: 'count', indicator: '酒驾醉驾违法行为' }]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('民政局 work summary', () => {
+  const text = [
+    'XX市民政局2023年工作总结',
+    '一、工作开展情况',
+    '1.兜底保障。全市共有城乡低保对象12580户，发放低保资金8650.5万元，特困人员供养标准提高到每人每月1200元。',
+    '2.养老服务。新增养老床位860张，对民办养老机构给予建设补贴1.66万元/床位，全市养老机构入住率约65%。',
+    '3.社会事务。办理婚姻登记4 326对，全市殡葬火化率达99.6%。',
+  ].join('\n');
+  const rows: Row[] = [
+    { anchor: '12580户', raw: '12580户', value: 12580, unit: '户', kind: 'count', indicator: '城乡低保对象' },
+    { anchor: '8650.5万元', raw: '8650.5万元', value: 86505000, unit: '元', kind: 'amount', indicator: '低保资金' },
+    { anchor: '1200元', raw: '1200元', value: 1200, unit: '元', kind: 'amount', indicator: '供养标准' },
+    { anchor: '860张', raw: '860张', value: 860, unit: '张', kind: 'count', indicator: '养老床位' },
+    { anchor: '1.66万元/床位', raw: '1.66万元/床位', value: 16600, unit: '元/床位', kind: 'amount', indicator: '建设补贴' },
+    { anchor: '65%', raw: '65%', value: 65, unit: '%', kind: 'percent', approx: 'about', indicator: '养老机构入住率' },
+    { anchor: '4 326对', raw: '4 326对', value: 4326, unit: '对', kind: 'count', indicator: '婚姻登记' },
+    { anchor: '99.6%', raw: '99.6%', value: 99.6, unit: '%', kind: 'percent', indicator: '殡葬火化率' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+  it('sections and meta', () => {
+    const doc = parse(text);
+    expect(outline(doc)).toEqual(['s1 一、工作开展情况 review', 's1.1 1.兜底保障 review', 's1.2 2.养老服务 review', 's1.3 3.社会事务 review']);
+    expect(doc.meta).toMatchObject({ organization: 'XX市民政局', year: 2023, reportType: 'review' });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('生态环境局 work summary', () => {
+  const text = [
+    'XX市生态环境局2024年工作总结',
+    '一、污染防治攻坚成效',
+    '（一）大气污染防治。全市空气质量优良天数比例达到87.4%，PM2.5平均浓度为32微克/立方米，同比下降5.9%。',
+    '（二）水和土壤污染防治。完成农村生活污水治理村庄126个，整治黑臭水体18条，新建污水管网46.5公里，规范处置危险废物2.3万吨，修复受污染耕地1.2万亩。',
+    '（三）环境执法。立案查处环境违法案件213宗，罚没款1,056.8万元。',
+    '二、下一步工作计划',
+    '确保全市空气质量优良天数比例不低于88%，新增污水管网30公里。',
+  ].join('\n');
+  const rows: Row[] = [
+    { anchor: '87.4%', raw: '87.4%', value: 87.4, unit: '%', kind: 'percent', indicator: '空气质量优良天数比例' },
+    { anchor: '32微克/立方米', raw: '32微克/立方米', value: 32, unit: '微克/立方米', kind: 'count', indicator: 'PM2.5平均浓度' },
+    { anchor: '5.9%', raw: '5.9%', value: 5.9, unit: '%', kind: 'percent', change: 'down', indicator: 'PM2.5平均浓度' },
+    { anchor: '126个', raw: '126个', value: 126, unit: '个', kind: 'count', indicator: '村庄' },
+    { anchor: '18条', raw: '18条', value: 18, unit: '条', kind: 'count', indicator: '黑臭水体' },
+    { anchor: '46.5公里', raw: '46.5公里', value: 46.5, unit: '公里', kind: 'count', indicator: '污水管网' },
+    { anchor: '2.3万吨', raw: '2.3万吨', value: 23000, unit: '吨', kind: 'count', indicator: '危险废物' },
+    { anchor: '1.2万亩', raw: '1.2万亩', value: 12000, unit: '亩', kind: 'count', indicator: '受污染耕地' },
+    { anchor: '213宗', raw: '213宗', value: 213, unit: '宗', kind: 'count', indicator: '环境违法案件' },
+    { anchor: '1,056.8万元', raw: '1,056.8万元', value: 10568000, unit: '元', kind: 'amount', indicator: '罚没款' },
+    { anchor: '88%', raw: '88%', value: 88, unit: '%', kind: 'percent', target: true, indicator: '空气质量优良天数比例' },
+    { anchor: '30公里', raw: '30公里', value: 30, unit: '公里', kind: 'count', target: true, indicator: '污水管网' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious (PM2.5 is a name, not 2.5)', () => expectNoSpurious(text, rows));
+  it('sections', () => {
+    const doc = parse(text);
+    expect(outline(doc)).toEqual([
+      's1 一、污染防治攻坚成效 review',
+      's1.1 （一）大气污染防治 review',
+      's1.2 （二）水和土壤污染防治 review',
+      's1.3 （三）环境执法 review',
+      's2 二、下一步工作计划 plan',
+    ]);
+    expect(doc.metrics.filter((m) => m.target).map((m) => m.sectionId)).toEqual(['s2', 's2']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('卫健委 work summary', () => {
+  const text = [
+    'XX市卫生健康委员会2023年工作总结',
+    '一、主要工作完成情况',
+    '1、医疗服务能力。全市新增医疗床位1 200张，每千人口执业医师数达3.2人，新建村卫生室面积合计约8600平方米。',
+    '2、妇幼健康。孕产妇死亡率控制在8.5/10万，婴儿死亡率为2.36‰，适龄儿童免疫规划疫苗接种率保持在95%以上。',
+    '3、疾病防控。全年累计接种新冠疫苗156.8万人次，服务常住人口86.3万人，居民健康素养水平提高2.1个百分点。',
+    '二、下一步工作思路',
+    '确保每个乡镇至少建成1家标准化卫生院，力争家庭医生签约服务覆盖率达到75%。',
+  ].join('\n');
+  const rows: Row[] = [
+    { anchor: '1 200张', raw: '1 200张', value: 1200, unit: '张', kind: 'count', indicator: '医疗床位' },
+    { anchor: '3.2人', raw: '3.2人', value: 3.2, unit: '人', kind: 'count', indicator: '执业医师数' },
+    { anchor: '8600平方米', raw: '8600平方米', value: 8600, unit: '平方米', kind: 'count', approx: 'about', indicator: '村卫生室面积' },
+    { anchor: '8.5/10万', raw: '8.5/10万', value: 0.0085, unit: '%', kind: 'percent', indicator: '孕产妇死亡率' },
+    { anchor: '2.36‰', raw: '2.36‰', value: 0.236, unit: '%', kind: 'percent', indicator: '婴儿死亡率' },
+    { anchor: '95%', raw: '95%', value: 95, unit: '%', kind: 'percent', approx: 'more_than', indicator: '疫苗接种率' },
+    { anchor: '156.8万人次', raw: '156.8万人次', value: 1568000, unit: '人次', kind: 'count', indicator: '接种新冠疫苗' },
+    { anchor: '86.3万人', raw: '86.3万人', value: 863000, unit: '人', kind: 'count', indicator: '常住人口' },
+    { anchor: '2.1个百分点', raw: '2.1个百分点', value: 2.1, unit: '个百分点', kind: 'pp', change: 'up', indicator: '居民健康素养水平' },
+    { anchor: '1家', raw: '1家', value: 1, unit: '家', kind: 'count', target: true, indicator: '标准化卫生院' },
+    { anchor: '75%', raw: '75%', value: 75, unit: '%', kind: 'percent', target: true, indicator: '家庭医生签约服务覆盖率' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious (每千人口, /10万 and 每个乡镇 are not metrics of their own)', () => expectNoSpurious(text, rows));
+  it('sections and meta', () => {
+    const doc = parse(text);
+    expect(outline(doc)).toEqual([
+      's1 一、主要工作完成情况 review',
+      's1.1 1、医疗服务能力 review',
+      's1.2 2、妇幼健康 review',
+      's1.3 3、疾病防控 review',
+      's2 二、下一步工作思路 plan',
+    ]);
+    expect(doc.meta).toMatchObject({ organization: 'XX市卫生健康委员会', year: 2023, reportType: 'review+plan' });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('统计公报', () => {
+  const text = [
+    'XX县2023年国民经济和社会发展统计公报',
+    '一、综合',
+    '年末全县户籍总人口52.36万人，其中城镇人口28.1万人。全年地区生产总值286.5亿元，比上年增长6.2%。',
+    '二、农业和工业',
+    '全年粮食播种面积42.8万亩，粮食总产量18.6万吨，比上年增加0.8万吨。年末全县共有规模以上工业企业156家。',
+    '三、人民生活',
+    '城镇居民人均可支配收入45210元，城乡居民收入比2.026，比上年缩小0.05。',
+  ].join('\n');
+  const rows: Row[] = [
+    { anchor: '52.36万人', raw: '52.36万人', value: 523600, unit: '人', kind: 'count', indicator: '户籍总人口' },
+    { anchor: '28.1万人', raw: '28.1万人', value: 281000, unit: '人', kind: 'count', indicator: '城镇人口' },
+    { anchor: '286.5亿元', raw: '286.5亿元', value: 28650000000, unit: '元', kind: 'amount', indicator: '地区生产总值' },
+    { anchor: '6.2%', raw: '6.2%', value: 6.2, unit: '%', kind: 'percent', change: 'up', indicator: '地区生产总值' },
+    { anchor: '42.8万亩', raw: '42.8万亩', value: 428000, unit: '亩', kind: 'count', indicator: '粮食播种面积' },
+    { anchor: '18.6万吨', raw: '18.6万吨', value: 186000, unit: '吨', kind: 'count', indicator: '粮食总产量' },
+    { anchor: '0.8万吨', raw: '0.8万吨', value: 8000, unit: '吨', kind: 'count', change: 'up', indicator: '粮食总产量' },
+    { anchor: '156家', raw: '156家', value: 156, unit: '家', kind: 'count', indicator: '规模以上工业企业' },
+    { anchor: '45210元', raw: '45210元', value: 45210, unit: '元', kind: 'amount', indicator: '人均可支配收入' },
+    { anchor: '2.026', raw: '2.026', value: 2.026, unit: ':1', kind: 'ratio', indicator: '收入比' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious (缩小0.05 has no unit)', () => expectNoSpurious(text, rows));
+  it('period 全年 on the level stated for the whole year', () => {
+    const doc = parse(text);
+    expect(find(doc, text, '286.5亿元', '286.5亿元')!.period).toBe('全年');
+    expect(find(doc, text, '42.8万亩', '42.8万亩')!.period).toBe('全年');
+  });
+  // fixed: 比上年增长6.2% gets period «上年», the comparison base, instead of the period
+  // its sentence states (全年).
+  it('比上年增长6.2% / 比上年增加0.8万吨: the period is 全年, not the comparison base 上年', () => {
+    const doc = parse(text);
+    expect(find(doc, text, '6.2%', '6.2%')!.period).toBe('全年');
+    expect(find(doc, text, '0.8万吨', '0.8万吨')!.period).toBe('全年');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('traditional characters', () => {
+  const text = [
+    'XX區民政局2024年工作總結',
+    '一、主要工作',
+    '本局受理行政復議案件182件，調解率達99.78%。全年發放救助資金1,260.5萬元，惠及困難群眾3200餘戶，新建養老機構床位350張。',
+    '二、下一步打算',
+    '力爭全區養老機構護理型床位佔比達到60%以上。',
+  ].join('\n');
+  const rows: Row[] = [
+    { anchor: '182件', raw: '182件', value: 182, unit: '件', kind: 'count', indicator: '行政復議' },
+    { anchor: '99.78%', raw: '99.78%', value: 99.78, unit: '%', kind: 'percent', indicator: '調解率' },
+    { anchor: '1,260.5萬元', raw: '1,260.5萬元', value: 12605000, unit: '元', kind: 'amount', indicator: '救助資金' },
+    { anchor: '3200餘戶', raw: '3200餘戶', value: 3200, unit: '戶', kind: 'count', approx: 'more_than', indicator: '困難群眾' },
+    { anchor: '350張', raw: '350張', value: 350, unit: '張', kind: 'count', indicator: '養老機構床位' },
+    { anchor: '60%', raw: '60%', value: 60, unit: '%', kind: 'percent', approx: 'more_than', target: true, indicator: '護理型床位佔比' },
+  ];
+  it('metrics (餘 is 余, 萬 is 万; units kept as written: 戶 張)', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+  it('sections and meta', () => {
+    const doc = parse(text);
+    expect(outline(doc)).toEqual(['s1 一、主要工作 review', 's2 二、下一步打算 plan']);
+    expect(doc.meta).toMatchObject({ organization: 'XX區民政局', year: 2024, reportType: 'review+plan' });
+  });
+  it('traditional section keywords: 工作開展情況 review, 下一步工作計劃 plan', () => {
+    const doc = parse('一、工作開展情況\n受理行政復議案件182件。\n二、下一步工作計劃\n力爭辦理案件200件。');
+    expect(doc.sections.map((s) => s.kind)).toEqual(['review', 'plan']);
+    expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([['182件', false], ['200件', true]]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('CRLF line endings with full-width digits and punctuation', () => {
+  const text = [
+    '一、工作开展情况',
+    '（一）法律援助。全年办理法律援助案件１２３件，挽回经济损失３５６．８万元，受援群众满意率１００％。',
+    '（二）人民调解。调解纠纷１，２３４件，调解成功率９８．５％。',
+    '二、下一步打算',
+    '力争法律援助案件达到１５０件。',
+    '',
+  ].join('\r\n');
+  const rows: Row[] = [
+    { anchor: '１２３件', raw: '１２３件', value: 123, unit: '件', kind: 'count', indicator: '法律援助案件' },
+    { anchor: '３５６．８万元', raw: '３５６．８万元', value: 3568000, unit: '元', kind: 'amount', indicator: '经济损失' },
+    { anchor: '１００％', raw: '１００％', value: 100, unit: '%', kind: 'percent', indicator: '受援群众满意率' },
+    { anchor: '１，２３４件', raw: '１，２３４件', value: 1234, unit: '件', kind: 'count', indicator: '调解纠纷' },
+    { anchor: '９８．５％', raw: '９８．５％', value: 98.5, unit: '%', kind: 'percent', indicator: '调解成功率' },
+    { anchor: '１５０件', raw: '１５０件', value: 150, unit: '件', kind: 'count', target: true, indicator: '法律援助案件' },
+  ];
+  it('metrics: offsets are into the original text, raw as written', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+  it('headings: titles carry no \\r, spans end before the line break', () => {
+    const doc = parse(text);
+    expect(outline(doc)).toEqual([
+      's1 一、工作开展情况 review',
+      's1.1 （一）法律援助 review',
+      's1.2 （二）人民调解 review',
+      's2 二、下一步打算 plan',
+    ]);
+    const [s1, s2] = doc.sections;
+    expect(s1.span).toEqual({ start: 0, end: text.indexOf('\r\n二、') });
+    expect(s1.children[0].span).toEqual({ start: text.indexOf('（一）'), end: text.indexOf('\r\n（二）') });
+    expect(s2.span).toEqual({ start: text.indexOf('二、'), end: text.length - 2 });
+    expect(doc.metrics.map((m) => m.sectionId)).toEqual(['s1.1', 's1.1', 's1.1', 's1.2', 's1.2', 's2']);
+  });
+});
