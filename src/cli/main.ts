@@ -1,10 +1,20 @@
 // The reportx command line: a thin layer over the library. Each command lives in its own file.
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { parseCommand } from './parseCommand.js';
-import { tableCommand } from './tableCommand.js';
-import { checkCommand } from './checkCommand.js';
+import type { Command as CommandType } from 'commander';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './exitCodes.js';
+
+type CommandFactory = (run: (code: Promise<number>) => void) => CommandType;
+
+/**
+ * Each command's module is imported only when it is the one run (or for --help): a cold
+ * `reportx parse` does not pay for the table and check code and their dependencies.
+ */
+const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
+  parse: () => import('./parseCommand.js').then((m) => m.parseCommand),
+  table: () => import('./tableCommand.js').then((m) => m.tableCommand),
+  check: () => import('./checkCommand.js').then((m) => m.checkCommand),
+};
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -26,7 +36,8 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run reportx --help for usage)');
-  for (const cmd of [parseCommand(run), tableCommand(run), checkCommand(run)]) program.addCommand(cmd.exitOverride());
+  const invoked = argv[2] && argv[2] in COMMANDS ? [argv[2]] : Object.keys(COMMANDS);
+  for (const name of invoked) program.addCommand((await COMMANDS[name]())(run).exitOverride());
   try {
     await program.parseAsync(argv);
     return pending ? await pending : 0;

@@ -7,7 +7,6 @@ import { startProgress } from './progress.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
 import { jsonArrayWriter, ndjsonWriter, outDirWriter } from './writers/jsonWriters.js';
 import type { DocumentWriter } from './writers/writer.js';
-import { csvWriter, tsvWriter } from './writers/delimitedWriter.js';
 import { METRIC_COLUMNS, parseColumns, type MetricColumn } from '../output/metricRows.js';
 
 export const OUTPUT_FORMATS = ['json', 'ndjson', 'csv', 'tsv'] as const;
@@ -45,7 +44,7 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
   const { files, problems } = await expandInputs(patterns);
   for (const p of problems) process.stderr.write(`reportx: ${p.pattern}: ${p.reason}\n`);
   if (files.length === 0) throw new UsageError('no input file');
-  const writer = makeWriter(opts, columns);
+  const writer = await makeWriter(opts, columns);
   let failed = problems.length;
   const progress = await startProgress({ total: files.length, quiet: opts.quiet });
   try {
@@ -87,9 +86,12 @@ function tabularOptions(opts: ParseCommandOptions): MetricColumn[] | undefined {
   return parsed.columns;
 }
 
-function makeWriter(opts: ParseCommandOptions, columns?: MetricColumn[]): DocumentWriter {
+async function makeWriter(opts: ParseCommandOptions, columns?: MetricColumn[]): Promise<DocumentWriter> {
   if (opts.out) return outDirWriter(opts.out);
-  if (opts.format === 'csv') return csvWriter(process.stdout, { columns, bom: opts.bom });
-  if (opts.format === 'tsv') return tsvWriter(process.stdout, { columns });
+  if (opts.format === 'csv' || opts.format === 'tsv') {
+    // Loaded only for these formats, to keep a JSON run's start-up short.
+    const { csvWriter, tsvWriter } = await import('./writers/delimitedWriter.js');
+    return opts.format === 'csv' ? csvWriter(process.stdout, { columns, bom: opts.bom }) : tsvWriter(process.stdout, { columns });
+  }
   return opts.format === 'ndjson' ? ndjsonWriter(process.stdout) : jsonArrayWriter(process.stdout);
 }
