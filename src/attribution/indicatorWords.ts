@@ -77,8 +77,7 @@ export const NOMINAL_VERBS = new Set([
   '统计', '评估', '安置', '维护', '防控', '整治', '执行', '协调', '指导', '鉴定', '公证', '仲裁', '复议', '应诉',
 ]);
 
-/** A percentage's indicator usually ends with one of these (出庭应诉率, 满意度, 万人比). */
-export const RATE_ENDINGS = /(?:率|度|比|指数|比例|比重|占比|满意度|覆盖面)$/;
+/** In the clause before a rank or rate with nothing named next to it, the rate term (部门满意率). */
 export const RATE_TERM = /[\u4e00-\u9fa5]{1,10}?(?:率|度|指数|比例|比重)/;
 
 export const MAX_INDICATOR_LENGTH = 16;

@@ -52,11 +52,6 @@ const TABLE = (() => {
   return table;
 })();
 
-/** Maps one UTF-16 code unit. Full-width ASCII (U+FF01–U+FF5E) becomes half-width. */
-export function normaliseCode(code: number): number {
-  return TABLE[code];
-}
-
 /** Returns a string of the same length in which each character is replaced by its normal form. */
 export function normaliseChars(text: string): string {
   // One native conversion each way and a tight loop over UTF-16 code units in between.

@@ -23,7 +23,7 @@ export interface NoiseResult {
 
 interface Line { start: number; end: number; text: string }
 
-export function splitLines(text: string): Line[] {
+function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   for (;;) {
