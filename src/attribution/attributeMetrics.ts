@@ -4,7 +4,7 @@ import type { Mention } from '../mentions/metricMentions.js';
 import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
 import { followingPhrase, precedingPhrase, previousClausePhrase, type IndicatorContext } from './indicator.js';
-import { anyBetween, approxAfter, approxBefore, changeOf, isTarget, periodOf, planOpenerOffsets } from './qualifiers.js';
+import { anyBetween, approxAfter, approxBefore, changeOf, isTarget, periodBefore, periodsIn, planOpenerOffsets } from './qualifiers.js';
 
 /**
  * A sentence is read at most this far either side of a metric: real sentences are shorter, and
@@ -41,6 +41,8 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
   let previous: { mention: Mention; metric: Metric; sentence: Span } | null = null;
   let paragraphStart = 0;
   let scanned = 0;
+  // Periods are found once per sentence; mentions come in order, so one sentence is cached at a time.
+  let periods = null as { sentence: Span; spans: Span[] } | null;
   for (const m of mentions) {
     // Mentions come in order, so the paragraph start moves forward only: linear in the text.
     for (; scanned < m.start; scanned++) if (content.charCodeAt(scanned) === 0x0a) paragraphStart = scanned + 1;
@@ -69,7 +71,10 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       indicatorSpan = previousClausePhrase(ctx, sentence.start, m.kind !== 'count' && m.kind !== 'amount');
       indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
     }
-    const period = periodOf(content, sentence, before.start);
+    if (periods?.sentence.start !== fullSentence.start) {
+      periods = { sentence: fullSentence, spans: periodsIn(content, { start: fullSentence.start, end: Math.min(fullSentence.end, fullSentence.start + 4000) }) };
+    }
+    const period = periodBefore(periods.spans, before.start);
     const metric: Metric = {
       id: `m${metrics.length + 1}`,
       span: { start: m.start, end: m.end },

@@ -23,6 +23,15 @@ export interface IndicatorContext {
 }
 
 const RESTART_HINT = /[共计其]/;
+
+/** The word tables indexed by the character a word must end (or start) with: a lookup, not a scan. */
+function indexBy(words: string[], key: (w: string) => string): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const w of words) index.set(key(w), [...(index.get(key(w)) ?? []), w]);
+  return index;
+}
+const TRAILING_BY_LAST = indexBy(TRAILING_WORDS, (w) => w.at(-1)!);
+const LEADING_BY_FIRST = indexBy(LEADING_WORDS, (w) => w[0]);
 const isHan = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 
@@ -123,7 +132,10 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
 const CLOSING_MARKS: Record<string, string> = { '”': '“', '》': '《', ')': '(', '」': '「' };
 
 /** Offset of the last closing mark (” 》 ) 」) that has no opening mark before it in the text, or -1. */
+const ANY_CLOSING = /[”》)」]/;
+
 function lastUnopenedClose(text: string): number {
+  if (!ANY_CLOSING.test(text)) return -1;
   for (let i = text.length - 1; i >= 0; i--) {
     const open = CLOSING_MARKS[text[i]];
     if (open && text.lastIndexOf(open, i) < 0) return i;
@@ -160,7 +172,7 @@ function stripEdges(content: string, start: number, end: number): Span {
     changed = false;
     while (end > start && isSpace(content[end - 1])) { end--; changed = true; }
     while (end > start && isSpace(content[start])) { start++; changed = true; }
-    const tail = TRAILING_WORDS.find((w) => end - w.length >= start && content.startsWith(w, end - w.length) &&
+    const tail = (TRAILING_BY_LAST.get(content[end - 1]) ?? []).find((w) => end - w.length >= start && content.startsWith(w, end - w.length) &&
       !(w.length === 1 && end - 2 >= start && WORDS_ENDING_IN_LINK_CHAR.has(content.slice(end - 2, end))));
     if (tail && end - tail.length > start) { end -= tail.length; changed = true; continue; }
     if (tail) { end = start; break; }
@@ -177,7 +189,7 @@ function leadingLength(content: string, start: number, end: number): number {
     const m = pattern.exec(head);
     if (m && m.index === 0 && m[0].length > 0) return m[0].length + (head.startsWith('以来', m[0].length) ? 2 : 0);
   }
-  const word = LEADING_WORDS.find((w) => content.startsWith(w, start) && start + w.length <= end);
+  const word = (LEADING_BY_FIRST.get(content[start]) ?? []).find((w) => content.startsWith(w, start) && start + w.length <= end);
   if (word) return word.length;
   if (content[start] === '等') return 1;
   return 0;

@@ -71,19 +71,28 @@ export function anyBetween(sorted: number[], from: number, to: number): boolean 
   return lo < sorted.length && sorted[lo] < to;
 }
 
-/** Where the sentence states a period before the metric, the nearest one (截至9月底, 1-9月, 全年). */
 const GLOBAL_PERIOD_PATTERNS = PERIOD_PATTERNS.map((p) => new RegExp(p.source, 'g'));
 
-export function periodOf(content: string, sentence: Span, metricStart: number): Span | null {
-  // Years inside a document title (《…纲要(2023-2025年)》) are the title's, not the sentence's period.
-  const lead = content.slice(sentence.start, metricStart).replace(/《[^》]*》/g, (title) => ' '.repeat(title.length));
-  let best: Span | null = null;
+/**
+ * Every period the sentence states (截至9月底, 1-9月, 全年), found once per sentence. Years inside a
+ * document title (《…纲要(2023-2025年)》) are the title's, not the sentence's.
+ */
+export function periodsIn(content: string, sentence: Span): Span[] {
+  const text = content.slice(sentence.start, sentence.end).replace(/《[^》]*》/g, (title) => ' '.repeat(title.length));
+  const found: Span[] = [];
   for (const pattern of GLOBAL_PERIOD_PATTERNS) {
-    for (const m of lead.matchAll(pattern)) {
+    for (const m of text.matchAll(pattern)) {
       if (m[0].length < 2) continue;
-      const end = m.index + m[0].length + (lead.startsWith('以来', m.index + m[0].length) ? 2 : 0);
-      if (!best || m.index > best.start - sentence.start) best = { start: sentence.start + m.index, end: sentence.start + end };
+      const end = m.index + m[0].length + (text.startsWith('以来', m.index + m[0].length) ? 2 : 0);
+      found.push({ start: sentence.start + m.index, end: sentence.start + end });
     }
   }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The period nearest before the metric among the sentence's periods. */
+export function periodBefore(periods: Span[], metricStart: number): Span | null {
+  let best: Span | null = null;
+  for (const p of periods) if (p.end <= metricStart) best = p;
   return best;
 }
