@@ -34,6 +34,8 @@ const COUNT_WORDS = [
   '对',
   // scores (测评得分98.5分); 分钟 and 分之 are excluded where the unit is read
   '分',
+  // calls (接听来电4.6万通); 通过 and 通知 are words, see WORD_START_UNITS
+  '通',
 ];
 
 /**
@@ -62,10 +64,10 @@ const RATE_RULES: UnitRule[] = [
 ];
 
 /**
- * 成, 折 and 分 start many words (成本, 折合, 分别, 分钟, 分局): after a number they are a unit only
+ * 成, 折, 分 and 通 start many words (成本, 折合, 分别, 分钟, 分局, 通过): after a number they are a unit only
  * when no other character joins them, or one of these follows.
  */
-export const WORD_START_UNITS = new Set(['成', '折', '分']);
+export const WORD_START_UNITS = new Set(['成', '折', '分', '通']);
 export const TENTHS_ALLOWED_AFTER = ['以上', '以下', '左右', '多', '半', '的', '上下'];
 
 const MONEY_RULES: UnitRule[] = [
