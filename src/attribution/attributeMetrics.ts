@@ -3,6 +3,7 @@ import type { Metric, SectionKind, Span } from '../document/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
+import { isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import { followingPhrase, precedingPhrase, previousClausePhrase, type IndicatorContext } from './indicator.js';
 import { anyBetween, approxAfter, approxBefore, changeOf, isTarget, periodBefore, periodsIn, planOpenerOffsets } from './qualifiers.js';
 
@@ -98,8 +99,6 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
   return metrics;
 }
 
-/** What may stand between the members of a range or pair: 0.3-2公里, 2.16和1.66个百分点, 3件、5件. */
-const JOINER = /^[-~至到和与及或、]$/;
 
 /** Runs of metrics joined only by a joiner: one range or one list stated once. */
 function sharedUnitGroups(content: string, metrics: Metric[]): Metric[][] {
@@ -107,7 +106,7 @@ function sharedUnitGroups(content: string, metrics: Metric[]): Metric[][] {
   let run: Metric[] = [];
   for (const m of metrics) {
     const last = run.at(-1);
-    if (last && last.unit === m.unit && JOINER.test(content.slice(last.span.end, m.span.start))) run.push(m);
+    if (last && last.unit === m.unit && UNIT_SHARING_JOINERS.includes(content.slice(last.span.end, m.span.start))) run.push(m);
     else { if (run.length > 1) groups.push(run); run = [m]; }
   }
   if (run.length > 1) groups.push(run);
@@ -163,6 +162,5 @@ function chooseIndicator(ctx: IndicatorContext, m: Mention): Span | null {
 /** When segmentation finds no noun (三个片区内 → 片/q 区内/s), the two characters after a measure word. */
 function nounAfterMeasureWord(ctx: IndicatorContext): Span | null {
   const { content, after } = ctx;
-  const isHan = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
   return isHan(content[after]) && isHan(content[after + 1]) ? { start: after, end: after + 2 } : null;
 }

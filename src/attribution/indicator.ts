@@ -6,6 +6,7 @@ import type { Span } from '../document/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { PERIOD_PATTERNS } from './qualifierWords.js';
 import { cutWords, tagWords } from './segmenter.js';
+import { isDigit, isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
   CONJUNCTIONS, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, WORDS_ENDING_IN_LINK_CHAR, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
 } from './indicatorWords.js';
@@ -32,7 +33,6 @@ function indexBy(words: string[], key: (w: string) => string): Map<string, strin
 }
 const TRAILING_BY_LAST = indexBy(TRAILING_WORDS, (w) => w.at(-1)!);
 const LEADING_BY_FIRST = indexBy(LEADING_WORDS, (w) => w[0]);
-const isHan = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 
 /** The phrase after the number, when a noun follows it directly: 9次案卷联审, 4个律所和… */
@@ -93,7 +93,7 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   if (span.end <= span.start) return null;
   let text = content.slice(span.start, span.end);
   // What stands between the halves of a range or pair (0.3-2公里, 2.16和1.66个百分点) names nothing.
-  if (/^[-~至到和与及或、/]+$/.test(text)) return null;
+  if ([...text].every((c) => UNIT_SHARING_JOINERS.includes(c))) return null;
 
   const share = /占(.{2,16}?)的?$/.exec(text);
   if (share && share.index + 1 + share[1].length <= text.length) {
@@ -195,6 +195,5 @@ function leadingLength(content: string, start: number, end: number): number {
   return 0;
 }
 
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 export type { Mention };

@@ -42,8 +42,7 @@ export const COUNT_TRIGGERS = ['各', '每', '共', '仅', '只', '累计', '合
 /** 500人以上民营企业: a size threshold describing a noun, not a quantity reported. */
 export const THRESHOLD_WORDS = ['以上', '以下', '以内', '及以上', '及以下'];
 
-/** Characters that are neither punctuation nor a word boundary: CJK ideographs. */
-export const isHan = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
+export { isHan } from '../text/chars.js';
 
 /** True when the text at `at` starts with any of the words. */
 export function startsWithAny(text: string, at: number, words: readonly string[]): string | null {

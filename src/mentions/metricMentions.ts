@@ -6,6 +6,7 @@ import {
   endsWithAny, insideFixedPhrase, insideShortQuote, isHan, startsWithAny,
 } from './exclusions.js';
 import { numberTokens, type NumberToken } from './numberTokens.js';
+import { isAsciiLetter, isDigit, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
   CHINESE_NUMERAL_UNITS, INNER_MORE_THAN, PERIOD_AFTER_UNIT, PER_UNIT, TENTHS_ALLOWED_AFTER, WORD_START_UNITS, scaleAt, unitAt, type UnitRule,
 } from './units.js';
@@ -25,8 +26,6 @@ export interface Mention {
   factor: number;
 }
 
-/** A number with no unit of its own, waiting to share the next one's (0.3-2公里, 2.16和1.66个百分点). */
-const SHARED_UNIT_JOINERS = ['-', '~', '至', '到', '和', '、', '与', '及', '或'];
 
 /** Drops binary noise from scaling (2.3 × 1e8); integers and unscaled values pass as they are. */
 const round = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(12)));
@@ -139,8 +138,7 @@ function chineseCountAllowed(content: string, token: NumberToken, unit: string, 
   if (token.value === 1 && token.end - token.start === 1) {
     // 配备两名公证员、一名后备公证: 一名 continues a list of counts. (一个平台…、一套流程 does not.)
     if (content[token.start - 1] === '、' && lastKept && continuesList(content, lastKept.end, token.start)) return true;
-    const before = content.slice(Math.max(0, token.start - 4), token.start);
-    const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('。'), before.lastIndexOf(';')) + 1);
+    const clause = clauseBefore(content, token.start, 4, ',。;');
     return COUNT_TRIGGERS.some((w) => clause.includes(w));
   }
   return true;
@@ -150,6 +148,14 @@ function chineseCountAllowed(content: string, token: NumberToken, unit: string, 
 function bareScaleIsQuantity(content: string, token: NumberToken, approx: Approx): boolean {
   const before = content[token.start - 1];
   return approx !== null || before === '近' || before === '约' || before === '上' || before === '逾' || before === '超';
+}
+
+/** Up to `reach` characters before `at`, cut after the last of the given clause breaks. */
+function clauseBefore(content: string, at: number, reach: number, breaks: string): string {
+  const before = content.slice(Math.max(0, at - reach), at);
+  let cut = -1;
+  for (const b of breaks) cut = Math.max(cut, before.lastIndexOf(b));
+  return before.slice(cut + 1);
 }
 
 /** Whether the only break between the last count and this one is a single 、 (one list). */
@@ -167,8 +173,7 @@ function readRank(content: string, token: NumberToken): Mention | 'excluded' {
   if (place && !startsWithAny(content, end, ['名单', '位置', '位于'])) end++;
   else {
     if (startsWithAny(content, end, ORDINAL_NOUNS)) return 'excluded';
-    const before = content.slice(Math.max(0, start - 6), start);
-    const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('。'), before.lastIndexOf(';'), before.lastIndexOf('、')) + 1);
+    const clause = clauseBefore(content, start, 6, ',。;、');
     if (!RANK_CONTEXT.some((w) => clause.includes(w))) return 'excluded';
     if (isHan(content[end]) && !startsWithAny(content, end, ['的', '和', '与', '位'])) return 'excluded';
   }
@@ -200,10 +205,8 @@ function readBigCount(content: string, token: NumberToken, at: number, factor: n
 
 function shareUnit(content: string, partner: NumberToken, mention: Mention): Mention | null {
   const between = content.slice(partner.end, mention.numberStart);
-  if (!SHARED_UNIT_JOINERS.includes(between)) return null;
+  if (!UNIT_SHARING_JOINERS.includes(between)) return null;
   if (partner.form !== 'arabic' && partner.form !== 'chinese') return null;
   return { ...mention, start: partner.start, end: partner.end, value: round(partner.value * mention.factor), approx: null, numberStart: partner.start, numberEnd: partner.end };
 }
 
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);

@@ -2,6 +2,7 @@
 // 一千六百八十八点二九) and rate fractions (百分之三十, 万分之十). One left-to-right pass; runs
 // are capped so a million digits or a million 一 cost linear time and yield nothing.
 import { NUMERAL_CHARS, parseChineseNumber } from './chineseNumber.js';
+import { isDigit } from '../text/chars.js';
 
 export interface NumberToken {
   start: number;
@@ -25,7 +26,6 @@ const FRACTION_BASE = new Set([...SCALE_ONLY, '十', '拾']);
 /** Financial digits are everyday words alone (陆部, 拾起, 伍仁); only longer numerals use them. */
 const FINANCIAL = new Set([...'壹贰貳叁參肆伍陆陸柒捌玖拾佰仟']);
 
-export const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 /** 1 for every character that can start a number; the scan looks codes up instead of making strings. */
 const STARTS_NUMBER = new Uint8Array(0x10000);

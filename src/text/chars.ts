@@ -1,0 +1,16 @@
+// Character classes every stage uses, in one place.
+
+/** CJK unified ideographs: a word character, never punctuation. */
+export const isHan = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
+
+export const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+export const isAsciiLetter = (c: string | undefined) =>
+  c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+
+/**
+ * What may stand between the halves of a range or the members of a list sharing one unit:
+ * 0.3-2公里, 2.16和1.66个百分点, 3件、5件. Mentions share the unit across it; attribution shares
+ * the indicator and change.
+ */
+export const UNIT_SHARING_JOINERS = ['-', '~', '至', '到', '和', '、', '与', '及', '或'];
