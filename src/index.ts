@@ -2,3 +2,4 @@
 export { parseReport, type ParseOptions } from './document/parseReport.js';
 export { parseChineseNumber } from './mentions/chineseNumber.js';
 export * from './document/schema.js';
+export { validateDocument, type DocumentCheck } from './document/validateDocument.js';

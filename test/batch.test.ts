@@ -13,6 +13,7 @@ import { inOrder, parseBatch } from '../src/cli/batch.js';
 import { ParsePool } from '../src/cli/workerPool.js';
 import { LARGE_BATCH, startProgress, summaryLine } from '../src/cli/progress.js';
 import type { FileResult } from '../src/cli/parseFile.js';
+import { loadRenderer, type RenderSpec } from '../src/output/renderDocument.js';
 import { reportDocumentSchema } from '../src/document/schema.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -132,6 +133,23 @@ describe('parseBatch on worker threads', () => {
     }
   });
 
+  it('renders in the thread that parsed: the same text for every format and column choice, in order', async () => {
+    const docs = await collect(mixed, 1);
+    const specs: RenderSpec[] = [{ format: 'ndjson' }, { format: 'json' }, { format: 'csv', columns: ['indicator', 'value', 'sentence'] }, { format: 'tsv' }];
+    for (const spec of specs) {
+      const render = await loadRenderer(spec);
+      const expected = docs.map((r) => (r.ok ? { ok: true, path: r.path, text: render(r.document), metrics: r.document.metrics.length } : r));
+      for (const jobs of [1, 2]) {
+        const rendered = [];
+        for await (const r of parseBatch(mixed, { jobs, render: spec })) rendered.push(r);
+        expect(rendered).toEqual(expected);
+      }
+    }
+    // ndjson text is the document itself.
+    const first = docs.find((r) => r.ok)!;
+    if (first.ok) expect(JSON.parse((await loadRenderer({ format: 'ndjson' }))(first.document))).toEqual(first.document);
+  });
+
   it('keeps order over a larger batch (each fixture many times, every 7th missing)', async () => {
     const files = Array.from({ length: 60 }, (_, i) => (i % 7 === 3 ? join(dir, `gone-${i}.txt`) : FIXTURES[i % FIXTURES.length]));
     const results = await collect(files, 2);
@@ -142,7 +160,7 @@ describe('parseBatch on worker threads', () => {
   it('the worker pool alone gives what this thread gives, file for file', async () => {
     const pool = new ParsePool(2);
     try {
-      const pooled = await Promise.all(mixed.map((f) => pool.run(f)));
+      const pooled = (await Promise.all(mixed.map((f) => pool.run({ path: f })))) as FileResult[];
       const own = await collect(mixed, 1);
       expect(pooled.map(comparable)).toEqual(own.map(comparable));
     } finally {
@@ -152,7 +170,7 @@ describe('parseBatch on worker threads', () => {
 
   it('a pool that is torn down fails the files it was running instead of throwing', async () => {
     const pool = new ParsePool(1);
-    const pending = FIXTURES.map((f) => pool.run(f));
+    const pending = FIXTURES.map((f) => pool.run({ path: f }));
     await pool.destroy();
     const results = await Promise.all(pending);
     for (const r of results) if (!r.ok) expect(r.reason).toMatch(/^internal error: /);
@@ -254,7 +272,7 @@ describe('progress', () => {
     return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
   }
 
-  const ok = (metrics: number): FileResult => ({ ok: true, path: 'x', document: { metrics: new Array(metrics) } as never });
+  const ok = (metrics: number) => ({ ok: true as const, metrics });
 
   it('the summary line names files parsed, failed, metrics and time', () => {
     expect(summaryLine({ parsed: 9988, failed: 12, metrics: 152031, seconds: 38.25 })).toBe(

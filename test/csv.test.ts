@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { csvWriter } from '../src/cli/writers/delimitedWriter.js';
+import { loadRenderer } from '../src/output/renderDocument.js';
 import { METRIC_COLUMNS, parseColumns, plainDecimal, formatCell, indexSections } from '../src/output/metricRows.js';
 import type { ReportDocument } from '../src/document/schema.js';
 import {
@@ -60,7 +61,7 @@ describe('csv writer', () => {
   const docs = [sampleDocument(), secondDocument()];
 
   it('round-trips awkward sentences through a CSV parser, Chinese intact', async () => {
-    const text = await written((s) => csvWriter(s), docs);
+    const text = await written('csv', {}, docs);
     expect(text.startsWith('\uFEFF')).toBe(true);
     const { header, records } = readCsv(text.slice(1));
     expect(header).toEqual([...METRIC_COLUMNS]);
@@ -69,7 +70,7 @@ describe('csv writer', () => {
   });
 
   it('quotes per RFC 4180: CRLF records; commas, quotes, CR and LF inside quoted fields', async () => {
-    const text = await written((s) => csvWriter(s, { bom: false, columns: ['sentence'] }), [sampleDocument()]);
+    const text = await written('csv', { bom: false, columns: ['sentence'] }, [sampleDocument()]);
     expect(text.startsWith('sentence\r\n')).toBe(true);
     expect(text).toContain('"接待群众咨询5000人次；\n线上答复62人次。"\r\n');
     expect(text).toContain('"全年办理法律援助案件1203件，同比增长12.5%, 其中""刑事案件""95件。"\r\n');
@@ -77,13 +78,13 @@ describe('csv writer', () => {
   });
 
   it('leaves the BOM out with bom: false', async () => {
-    const text = await written((s) => csvWriter(s, { bom: false }), docs);
+    const text = await written('csv', { bom: false }, docs);
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     expect(readCsv(text).records).toEqual(expectedAll(docs));
   });
 
   it('writes the chosen columns in the chosen order', async () => {
-    const text = await written((s) => csvWriter(s, { bom: false, columns: ['value', 'indicator', 'target'] }), [sampleDocument()]);
+    const text = await written('csv', { bom: false, columns: ['value', 'indicator', 'target'] }, [sampleDocument()]);
     const { header, records } = readCsv(text);
     expect(header).toEqual(['value', 'indicator', 'target']);
     expect(records.map((r) => r.value)).toEqual(['1203', '12.5', '99.78', '5000', '16882900', '1200000000000000000000', '0.0000001']);
@@ -92,7 +93,7 @@ describe('csv writer', () => {
   });
 
   it('computes section path and kind from sectionId; an unknown or null id gives empty cells', async () => {
-    const text = await written((s) => csvWriter(s, { bom: false, columns: ['sectionPath', 'sectionKind'] }), [sampleDocument()]);
+    const text = await written('csv', { bom: false, columns: ['sectionPath', 'sectionKind'] }, [sampleDocument()]);
     const { records } = readCsv(text);
     expect(records[0]).toEqual({ sectionPath: '2024年工作回顾 > 法律援助, "应援尽援"', sectionKind: 'review' });
     expect(records[3]).toEqual({ sectionPath: '', sectionKind: '' });
@@ -101,10 +102,10 @@ describe('csv writer', () => {
   });
 
   it('writes a header even with no documents or no metrics', async () => {
-    const none = await written((s) => csvWriter(s), []);
+    const none = await written('csv', {}, []);
     expect(none).toBe('\uFEFF' + METRIC_COLUMNS.join(',') + '\r\n');
     const empty = { ...sampleDocument(), metrics: [] };
-    expect(await written((s) => csvWriter(s, { bom: false }), [empty, empty])).toBe(METRIC_COLUMNS.join(',') + '\r\n');
+    expect(await written('csv', { bom: false }, [empty, empty])).toBe(METRIC_COLUMNS.join(',') + '\r\n');
   });
 
   it('streams: a document is written out before the next one is handed over', async () => {
@@ -113,9 +114,10 @@ describe('csv writer', () => {
     let seen = '';
     stream.on('data', (c: Buffer) => { seen += c.toString('utf8'); });
     const writer = csvWriter(stream, { bom: false });
-    await writer.write(sampleDocument());
+    const render = await loadRenderer({ format: 'csv' });
+    await writer.write(render(sampleDocument()), 'a.txt');
     expect(readCsv(seen).records).toHaveLength(7);
-    await writer.write(secondDocument());
+    await writer.write(render(secondDocument()), 'b.txt');
     expect(readCsv(seen).records).toHaveLength(9);
     await writer.end();
   });

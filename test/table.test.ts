@@ -6,7 +6,7 @@ import { cellSum, cellText, columnLabels, pivotDocuments, tableRecords } from '.
 import { displayWidth, renderTextTable, truncateToWidth } from '../src/table/textTable.js';
 import { plainDecimal } from '../src/output/metricRows.js';
 import { reportDocumentSchema, type Metric, type ReportDocument } from '../src/document/schema.js';
-import { unescapeTsvField } from '../src/cli/writers/delimitedWriter.js';
+import { unescapeTsvField } from '../src/output/delimited.js';
 import { FIXTURES, jsonDocuments, requireBuild, runCli } from './tabularHelpers.js';
 
 type M = Pick<Metric, 'indicator' | 'value' | 'unit'> & Partial<Metric>;

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { reportDocumentSchema, type Metric, type ReportDocument, type SectionNode } from '../src/document/schema.js';
-import type { DocumentWriter } from '../src/cli/writers/writer.js';
+import { csvWriter, tsvWriter, type CsvOptions } from '../src/cli/writers/delimitedWriter.js';
+import { loadRenderer } from '../src/output/renderDocument.js';
 import { plainDecimal } from '../src/output/metricRows.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,13 +44,14 @@ export function jsonDocuments(files: string[]): ReportDocument[] {
   return JSON.parse(r.stdout.toString('utf8')) as ReportDocument[];
 }
 
-/** Everything a writer writes for these documents, as text. */
-export async function written(make: (s: NodeJS.WritableStream) => DocumentWriter, docs: ReportDocument[]): Promise<string> {
+/** Everything the csv/tsv writer writes for these documents, each rendered by the same format, as text. */
+export async function written(format: 'csv' | 'tsv', options: CsvOptions, docs: ReportDocument[]): Promise<string> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));
-  const writer = make(stream);
-  for (const d of docs) await writer.write(d);
+  const writer = format === 'csv' ? csvWriter(stream, options) : tsvWriter(stream, options);
+  const render = await loadRenderer({ format, columns: options.columns });
+  for (const d of docs) await writer.write(render(d), d.source.path ?? '-');
   await writer.end();
   return Buffer.concat(chunks).toString('utf8');
 }

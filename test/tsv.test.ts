@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { escapeTsvField, tsvWriter, unescapeTsvField } from '../src/cli/writers/delimitedWriter.js';
+import { escapeTsvField, unescapeTsvField } from '../src/output/delimited.js';
 import { METRIC_COLUMNS } from '../src/output/metricRows.js';
 import {
   FIXTURES, HARD_SENTENCES, expectedRecords, jsonDocuments, requireBuild, runCli, sampleDocument, secondDocument, written,
@@ -40,7 +40,7 @@ describe('tsv writer', () => {
   const docs = [sampleDocument(), secondDocument()];
 
   it('opens in a parser to exactly the metrics, one line per record, no BOM', async () => {
-    const text = await written((s) => tsvWriter(s), docs);
+    const text = await written('tsv', {}, docs);
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     const lines = text.split('\n');
     expect(lines.pop()).toBe('');
@@ -53,11 +53,11 @@ describe('tsv writer', () => {
   });
 
   it('writes the chosen columns, and a header alone when there is nothing', async () => {
-    const text = await written((s) => tsvWriter(s, { columns: ['period', 'raw'] }), [sampleDocument()]);
+    const text = await written('tsv', { columns: ['period', 'raw'] }, [sampleDocument()]);
     expect(text.split('\n')[0]).toBe('period\traw');
     expect(readTsv(text).records[4]).toEqual({ period: '1-9月\t（含\n追加）', raw: '1688.29万元' });
     expect(text).toContain('1-9月\\t（含\\n追加）\t1688.29万元\n');
-    expect(await written((s) => tsvWriter(s), [])).toBe(METRIC_COLUMNS.join('\t') + '\n');
+    expect(await written('tsv', {}, [])).toBe(METRIC_COLUMNS.join('\t') + '\n');
   });
 });
 

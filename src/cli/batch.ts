@@ -4,7 +4,8 @@
 // so memory does not grow with the number of files.
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
-import { parseFile, type FileResult, type ParseFileOptions } from './parseFile.js';
+import { parseFile, renderResult, type FileResult, type ParseFileOptions, type RenderedFile } from './parseFile.js';
+import { loadRenderer, type RenderSpec } from '../output/renderDocument.js';
 
 export interface BatchOptions extends ParseFileOptions {
   /**
@@ -31,28 +32,36 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-export async function* parseBatch(files: string[], options: BatchOptions = {}): AsyncGenerator<FileResult> {
+/**
+ * Parses `files`, yielding one result per file in input order. With `render`, each document is
+ * rendered in that output format by the thread that parsed it (see renderDocument.ts) and the
+ * result carries its text instead of the document.
+ */
+export function parseBatch(files: string[], options: BatchOptions & { render: RenderSpec }): AsyncGenerator<RenderedFile>;
+export function parseBatch(files: string[], options?: BatchOptions): AsyncGenerator<FileResult>;
+export async function* parseBatch(files: string[], options: BatchOptions & { render?: RenderSpec } = {}): AsyncGenerator<FileResult | RenderedFile> {
   const fileOptions: ParseFileOptions = { encoding: options.encoding };
+  const render = options.render ? await loadRenderer(options.render) : null;
+  const parseHere = (f: string): Promise<FileResult | RenderedFile> =>
+    parseFile(f, fileOptions).then((r) => (render ? renderResult(r, render) : r));
   const jobs = Math.min(await chooseJobs(files, options.jobs), files.length);
   if (jobs <= 1) {
-    // One file read ahead: its read overlaps the parse of the one before.
-    yield* inOrder(files, 2, (f) => parseFile(f, fileOptions));
+    // One file ahead, so the next one is parsed while the consumer writes this one out.
+    yield* inOrder(files, 2, parseHere);
     return;
   }
   const { ParsePool } = await import('./workerPool.js');
-  // This thread is one of the jobs: it takes the next file whenever it has none of its own in
-  // hand, the workers take the rest. Measured on 2 cores against 2 workers and an idle main
-  // thread: faster (one thread fewer competing for the cores) and ~30 MB less RSS (one V8 isolate
-  // fewer). Standard input can only be read by this thread.
+  // This thread is one of the jobs (see sharedInOrder): measured on 2 cores against 2 workers and
+  // an idle main thread, faster (one thread fewer competing for the cores) and ~30 MB less RSS
+  // (one V8 isolate fewer).
   const pool = new ParsePool(jobs - 1);
-  let ownBusy = false;
-  const start = (f: string): Promise<FileResult> => {
-    if (f !== '-' && ownBusy) return pool.run(f, options.encoding);
-    ownBusy = true;
-    return parseFile(f, fileOptions).finally(() => { ownBusy = false; });
-  };
   try {
-    yield* inOrder(files, WINDOW_PER_JOB * jobs, start);
+    yield* sharedInOrder(files, WINDOW_PER_JOB * jobs, {
+      capacity: pool.capacity,
+      // Standard input can only be read by this thread.
+      accepts: (f) => f !== '-',
+      run: (f) => pool.run({ path: f, encoding: options.encoding, render: options.render }),
+    }, parseHere);
   } finally {
     await pool.destroy();
   }
@@ -103,5 +112,52 @@ export async function* inOrder<T, R>(items: readonly T[], window: number, start:
     // The result in hand counts against the window until it is yielded.
     fill(window - 1);
     yield result;
+  }
+}
+
+export interface SharedPool<T, R> {
+  /** Items the pool takes at once; more wait here, so this thread can take them instead. */
+  capacity: number;
+  /** Whether the pool can take this item (false: this thread runs it). */
+  accepts(item: T): boolean;
+  /** Must not reject, like inOrder's `start`. */
+  run(item: T): Promise<R>;
+}
+
+/**
+ * inOrder over a pool of workers and this thread together. The pool is kept at its capacity;
+ * whenever the next result to yield is not ready yet, this thread runs the next item itself
+ * instead of waiting (`here`, which keeps this thread busy until it settles), so neither side
+ * idles while the other has work. At most `window` items are started and not yet yielded.
+ */
+export async function* sharedInOrder<T, R>(items: readonly T[], window: number, pool: SharedPool<T, R>, here: (item: T) => Promise<R>): AsyncGenerator<R> {
+  if (!Number.isInteger(window) || window < 1) throw new RangeError(`window must be a whole number ≥ 1, got ${window}`);
+  type Slot = { settled: boolean; value?: R; promise: Promise<void> };
+  const started: Slot[] = [];
+  let next = 0;
+  let inPool = 0;
+  const slot = (result: Promise<R>, onSettled?: () => void): Slot => {
+    const s: Slot = { settled: false, promise: Promise.resolve() };
+    s.promise = result.then((value) => { s.settled = true; s.value = value; onSettled?.(); });
+    started.push(s);
+    return s;
+  };
+  while (next < items.length || started.length > 0) {
+    while (next < items.length && started.length < window && inPool < pool.capacity && pool.accepts(items[next])) {
+      inPool++;
+      slot(pool.run(items[next++]), () => { inPool--; });
+    }
+    const head = started[0];
+    if (head?.settled) {
+      started.shift();
+      yield head.value as R;
+    } else if (next < items.length && started.length < window) {
+      await slot(here(items[next++])).promise;
+      // `here` may settle in microtasks alone; a turn of the event loop takes in the workers'
+      // finished results, so that the refill above hands them their next files.
+      await new Promise((resolve) => setImmediate(resolve));
+    } else {
+      await head.promise;
+    }
   }
 }

@@ -6,10 +6,9 @@ import { parseBatch } from './batch.js';
 import { startProgress } from './progress.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
 import { jsonArrayWriter, ndjsonWriter, outDirWriter } from './writers/jsonWriters.js';
-import type { DocumentWriter } from './writers/writer.js';
+import type { OutputWriter } from './writers/writer.js';
+import { RENDER_FORMATS, type RenderSpec } from '../output/renderDocument.js';
 import { METRIC_COLUMNS, parseColumns, type MetricColumn } from '../output/metricRows.js';
-
-export const OUTPUT_FORMATS = ['json', 'ndjson', 'csv', 'tsv'] as const;
 
 export interface ParseCommandOptions {
   format: string;
@@ -27,7 +26,7 @@ export function parseCommand(run: (code: Promise<number>) => void): Command {
   return new Command('parse')
     .description('parse reports and print their sections and metrics')
     .argument('<files...>', 'report files or globs (quote globs: "dir/**/*.txt"); - reads standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('json'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...RENDER_FORMATS]).default('json'))
     .option('-o, --out <dir>', 'write one NAME.json per input into DIR instead of standard output')
     .option('--encoding <name>', 'decode every input with this encoding instead of detecting it')
     .option('-j, --jobs <n>', 'parse on N worker threads (default: the number of cores)', parseJobsOption)
@@ -45,11 +44,13 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
   for (const p of problems) process.stderr.write(`reportx: ${p.pattern}: ${p.reason}\n`);
   if (files.length === 0) throw new UsageError('no input file');
   const writer = await makeWriter(opts, columns);
+  // --out writes one pretty-printed JSON file per input, like the json format's array items.
+  const render: RenderSpec = { format: opts.out ? 'json' : (opts.format as RenderSpec['format']), columns };
   let failed = problems.length;
   const progress = await startProgress({ total: files.length, quiet: opts.quiet });
   try {
-    for await (const result of parseBatch(files, { encoding: opts.encoding, jobs: opts.jobs })) {
-      if (result.ok) await writer.write(result.document);
+    for await (const result of parseBatch(files, { encoding: opts.encoding, jobs: opts.jobs, render })) {
+      if (result.ok) await writer.write(result.text, result.path);
       else {
         failed++;
         progress.note(`reportx: ${result.path}: ${result.reason}\n`);
@@ -86,7 +87,7 @@ function tabularOptions(opts: ParseCommandOptions): MetricColumn[] | undefined {
   return parsed.columns;
 }
 
-async function makeWriter(opts: ParseCommandOptions, columns?: MetricColumn[]): Promise<DocumentWriter> {
+async function makeWriter(opts: ParseCommandOptions, columns?: MetricColumn[]): Promise<OutputWriter> {
   if (opts.out) return outDirWriter(opts.out);
   if (opts.format === 'csv' || opts.format === 'tsv') {
     // Loaded only for these formats, to keep a JSON run's start-up short.

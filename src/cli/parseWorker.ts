@@ -1,12 +1,23 @@
-// The worker-thread entry of the parse pool (see workerPool.ts): one task is one file, read and
-// parsed in the worker, so only a path goes in and only the plain FileResult comes back.
-import { parseFile, type FileResult } from './parseFile.js';
+// The worker-thread entry of the parse pool (see workerPool.ts): one task is one file, read,
+// parsed and (for the CLI's output) rendered in the worker, so only a path goes in and only a
+// plain result — a string, when rendered — comes back.
+import { parseFile, renderResult, type FileResult, type RenderedFile } from './parseFile.js';
+import { loadRenderer, type Render, type RenderSpec } from '../output/renderDocument.js';
 
 export interface ParseTask {
   path: string;
   encoding?: string;
+  /** Render the document in this format instead of returning it. */
+  render?: RenderSpec;
 }
 
-export default function parseTask(task: ParseTask): Promise<FileResult> {
-  return parseFile(task.path, { encoding: task.encoding });
+/** One renderer per spec (a batch has one). */
+const renderers = new Map<string, Promise<Render>>();
+
+export default async function parseTask(task: ParseTask): Promise<FileResult | RenderedFile> {
+  const result = await parseFile(task.path, { encoding: task.encoding });
+  if (!task.render) return result;
+  const key = JSON.stringify(task.render);
+  if (!renderers.has(key)) renderers.set(key, loadRenderer(task.render));
+  return renderResult(result, await renderers.get(key)!);
 }

@@ -1,7 +1,6 @@
 // What a batch says on standard error besides its failures: a progress bar while a large batch
 // runs on a terminal, and one summary line at the end. --quiet silences both. Failure lines go
 // through note() so that they print above the bar instead of through it.
-import type { FileResult } from './parseFile.js';
 
 /** A batch of this many files or more is "large": progress bar on a terminal, summary anywhere. */
 export const LARGE_BATCH = 50;
@@ -18,8 +17,8 @@ export interface ProgressOptions {
 export interface BatchProgress {
   /** Prints a line (ending in \n) on the stream, above the bar if there is one. */
   note(line: string): void;
-  /** Counts one finished file. */
-  done(result: FileResult): void;
+  /** Counts one finished file: parsed with this many metrics, or failed. */
+  done(result: { ok: true; metrics: number } | { ok: false }): void;
   /** Removes the bar and, unless quiet, prints the summary line. `failed` counts every failure of the batch. */
   finish(failed: number): void;
   /** Removes the bar without a summary (the batch stopped on an error); harmless after finish(). */
@@ -88,7 +87,7 @@ export async function startProgress(options: ProgressOptions): Promise<BatchProg
       finished++;
       if (result.ok) {
         parsed++;
-        metrics += result.document.metrics.length;
+        metrics += result.metrics;
       }
       bar?.bar.update(finished, { metrics });
     },

@@ -6,7 +6,7 @@ import { parseBatch } from './batch.js';
 import { isSupportedEncoding } from '../decode/decodeBytes.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
 import { streamOut } from './writers/writer.js';
-import { csvRecords, escapeTsvField, UTF8_BOM } from './writers/delimitedWriter.js';
+import { csvRecords, tsvRecords, UTF8_BOM } from '../output/delimited.js';
 import { Pivot, rowCoverage, tableRecords, type PivotTable } from '../table/pivot.js';
 import { renderTextTable } from '../table/textTable.js';
 
@@ -63,7 +63,7 @@ export async function runTable(patterns: string[], opts: TableCommandOptions): P
 
 function renderTable(table: PivotTable, format: string, bom: boolean): string {
   if (format === 'csv') return (bom ? UTF8_BOM : '') + csvRecords(tableRecords(table));
-  if (format === 'tsv') return tableRecords(table).map((r) => r.map(escapeTsvField).join('\t') + '\n').join('');
+  if (format === 'tsv') return tsvRecords(tableRecords(table));
   return renderTextTable(table, { color: colorWanted() });
 }
 

@@ -45,18 +45,25 @@ export interface SectionNode {
   children: SectionNode[];
 }
 
+const sectionFields = {
+  id: z.string().describe('s1, s1.2, s1.2.3 …: the path of ordinals in document order'),
+  depth: z.number().int().positive(),
+  marker: z.string().min(1).describe('the marker as written: 一、 （一） 1. (1) ① 一是'),
+  ordinal: z.number().int().nonnegative(),
+  title: z.string(),
+  kind: sectionKindSchema,
+  span: spanSchema,
+};
+
 export const sectionSchema: z.ZodType<SectionNode> = z.lazy(() =>
-  z.object({
-    id: z.string().describe('s1, s1.2, s1.2.3 …: the path of ordinals in document order'),
-    depth: z.number().int().positive(),
-    marker: z.string().min(1).describe('the marker as written: 一、 （一） 1. (1) ① 一是'),
-    ordinal: z.number().int().nonnegative(),
-    title: z.string(),
-    kind: sectionKindSchema,
-    span: spanSchema,
-    children: z.array(sectionSchema),
-  }),
+  z.object({ ...sectionFields, children: z.array(sectionSchema) }),
 );
+
+/**
+ * One section with its children left unchecked. validateDocument checks the tree node by node
+ * with it, because zod's compiler cannot compile a recursive schema.
+ */
+export const sectionNodeSchema = z.object({ ...sectionFields, children: z.array(z.unknown()) });
 
 export const warningSchema = z.object({
   code: z.string().describe('numbering-gap, numbering-repeat, noise-removed, unreadable-number, …'),

@@ -1,39 +1,34 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { ReportDocument } from '../../document/schema.js';
-import { streamOut, type DocumentWriter } from './writer.js';
+import { streamOut, type OutputWriter } from './writer.js';
 
-/** A JSON array of documents; the array is opened before the first and closed after the last. */
-export function jsonArrayWriter(stream: NodeJS.WritableStream): DocumentWriter {
+/** A JSON array of documents (rendered as 'json'); opened before the first and closed after the last. */
+export function jsonArrayWriter(stream: NodeJS.WritableStream): OutputWriter {
   const out = streamOut(stream);
   let count = 0;
   return {
-    async write(doc) {
-      await out((count++ === 0 ? '[\n' : ',\n') + JSON.stringify(doc, null, 2));
-    },
-    async end() {
-      await out(count === 0 ? '[]\n' : '\n]\n');
-    },
+    write: (text) => out((count++ === 0 ? '[\n' : ',\n') + text),
+    end: () => out(count === 0 ? '[]\n' : '\n]\n'),
   };
 }
 
-/** One document per line, written as each file finishes. */
-export function ndjsonWriter(stream: NodeJS.WritableStream): DocumentWriter {
+/** One document per line (rendered as 'ndjson'), written as each file finishes. */
+export function ndjsonWriter(stream: NodeJS.WritableStream): OutputWriter {
   const out = streamOut(stream);
   return {
-    write: (doc) => out(JSON.stringify(doc) + '\n'),
+    write: (text) => out(text),
     end: async () => {},
   };
 }
 
-/** One NAME.json per input in DIR, each written atomically (a temporary file, then a rename). */
-export function outDirWriter(dir: string): DocumentWriter {
+/** One NAME.json per input in DIR (rendered as 'json'), each written atomically (a temporary file, then a rename). */
+export function outDirWriter(dir: string): OutputWriter {
   const used = new Map<string, number>();
   return {
-    async write(doc: ReportDocument) {
+    async write(text, inputPath) {
       await mkdir(dir, { recursive: true });
-      const name = outputName(doc.source.path, used);
-      await writeFileAtomic(join(dir, name), JSON.stringify(doc, null, 2) + '\n');
+      const name = outputName(inputPath === '-' ? null : inputPath, used);
+      await writeFileAtomic(join(dir, name), text + '\n');
     },
     end: async () => {},
   };

@@ -1,9 +1,10 @@
-// Every output format is a DocumentWriter: it is handed documents in input order as each file
-// finishes and writes them out, so memory does not grow with the number of files.
-import type { ReportDocument } from '../../document/schema.js';
+// Every output format is an OutputWriter: it is handed each document's rendered text (see
+// src/output/renderDocument.ts) in input order as each file finishes, adds the framing between
+// documents and writes it out, so memory does not grow with the number of files.
 
-export interface DocumentWriter {
-  write(document: ReportDocument): Promise<void>;
+export interface OutputWriter {
+  /** `text` is the document rendered for this writer's format; `inputPath` the file it came from ('-' for stdin). */
+  write(text: string, inputPath: string): Promise<void>;
   end(): Promise<void>;
 }
 
