@@ -8,7 +8,7 @@ import { PERIOD_PATTERNS } from './qualifierWords.js';
 import { cutWords, tagWords } from './segmenter.js';
 import { isDigit, isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
-  CONJUNCTIONS, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, WORDS_ENDING_IN_LINK_CHAR, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
+  CONJUNCTIONS, ENUMERATION_LEAD, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, WORDS_ENDING_IN_LINK_CHAR, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
 } from './indicatorWords.js';
 
 export interface IndicatorContext {
@@ -189,10 +189,20 @@ function leadingLength(content: string, start: number, end: number): number {
     const m = pattern.exec(head);
     if (m && m.index === 0 && m[0].length > 0) return m[0].length + (head.startsWith('以来', m[0].length) ? 2 : 0);
   }
+  const enumeration = ENUMERATION_LEAD.exec(head);
+  if (enumeration) return enumeration[0].length;
   const word = (LEADING_BY_FIRST.get(content[start]) ?? []).find((w) => content.startsWith(w, start) && start + w.length <= end);
-  if (word) return word.length;
+  if (word && (word.length > 1 || standsAlone(content, start, end))) return word.length;
   if (content[start] === '等') return 1;
   return 0;
+}
+
+/**
+ * Whether the character at `start` is a word of its own: 有 in 有接访群众 is a verb to strip, in
+ * 有效警情 it begins the indicator (likewise 并/并购, 共/共享, 均/均衡, 已/已婚).
+ */
+function standsAlone(content: string, start: number, end: number): boolean {
+  return cutWords(content.slice(start, Math.min(end, start + 8)))[0]?.length === 1;
 }
 
 

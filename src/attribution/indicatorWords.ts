@@ -52,8 +52,14 @@ export const WORDS_ENDING_IN_LINK_CHAR = new Set([
 export const LEADING_WORDS = [
   '其中', '共有', '有', '确保', '力争', '预计', '有望', '力求', '此外', '另外', '同时', '并且', '并', '还', '另', '均', '已', '先后', '目前', '当前', '现有', '年底', '年末',
   '全年', '全县', '全区', '全市', '全省', '我局', '我县', '我区', '我市', '本局', '累计', '共计', '合计', '总计', '共',
-  '分别', '今年', '去年', '年内',
+  '分别', '今年', '去年', '年内', '将',
 ];
+
+/**
+ * Enumeration words that open a clause (一是…, 其三…, 首先…): they number the item, they do not
+ * name what is measured.
+ */
+export const ENUMERATION_LEAD = /^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}(?=[,、]))/;
 
 /** A word after which the indicator starts afresh: 法律服务中心共接待群众… → 接待群众… */
 export const RESTART_AFTER_WORDS = new Set(['共', '共计', '累计', '合计', '总计', '共有', '其中']);
