@@ -323,3 +323,63 @@ describe('CRLF line endings with full-width digits and punctuation', () => {
     expect(doc.metrics.map((m) => m.sectionId)).toEqual(['s1.1', 's1.1', 's1.1', 's1.2', 's1.2', 's2']);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+describe('公安局 half-year summary with inline items', () => {
+  const text = [
+    '某县公安局2022年上半年工作总结',
+    '一是开展夏季治安打击整治行动，出动警力1.2万人次，检查重点场所860家次，整改隐患230处。二是接处警4.5万起，同比增长8%，有效警情1.1万起。',
+  ].join('\n');
+  const rows: Row[] = [
+    { anchor: '1.2万人次', raw: '1.2万人次', value: 12000, unit: '人次', kind: 'count', indicator: '出动警力' },
+    // 家次: a per-occasion measure word is one unit, not 家 followed by 次.
+    { anchor: '860家次', raw: '860家次', value: 860, unit: '家次', kind: 'count', indicator: '检查重点场所' },
+    { anchor: '230处', raw: '230处', value: 230, unit: '处', kind: 'count', indicator: '整改隐患' },
+    { anchor: '4.5万起', raw: '4.5万起', value: 45000, unit: '起', kind: 'count', indicator: '接处警' },
+    { anchor: '8%', raw: '8%', value: 8, unit: '%', kind: 'percent', change: 'up', indicator: '接处警' },
+    { anchor: '1.1万起', raw: '1.1万起', value: 11000, unit: '起', kind: 'count', indicator: '有效警情' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+  it('the inline marker 二是 is not part of an indicator, and 有 of 有效 is not stripped as a verb', () => {
+    const doc = parse(text);
+    expect(doc.metrics.find((m) => m.raw === '4.5万起')?.indicator).toBe('接处警');
+    expect(doc.metrics.find((m) => m.raw === '1.1万起')?.indicator).toBe('有效警情');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('人社局 plan with a result of the year before', () => {
+  const text = [
+    '区人力资源和社会保障局2024年工作计划',
+    '一、稳定和扩大就业。全年实现城镇新增就业1.5万人以上，城镇登记失业率控制在3.5%以内。',
+    '二、回顾。2023年我局全年新增就业14,562人，完成年度目标的121.4%。',
+  ].join('\n');
+  const rows: Row[] = [
+    { anchor: '1.5万人', raw: '1.5万人', value: 15000, unit: '人', kind: 'count', approx: 'more_than', target: true, indicator: '城镇新增就业' },
+    { anchor: '3.5%', raw: '3.5%', value: 3.5, unit: '%', kind: 'percent', target: true, indicator: '城镇登记失业率' },
+    // Dated before the year planned: a result, even in a plan.
+    { anchor: '14,562人', raw: '14,562人', value: 14562, unit: '人', kind: 'count', indicator: '新增就业' },
+    { anchor: '121.4%', raw: '121.4%', value: 121.4, unit: '%', kind: 'percent', indicator: '完成年度目标' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+  it('indicators drop 控制在 and a trailing 的', () => {
+    const doc = parse(text);
+    expect(doc.metrics.find((m) => m.raw === '3.5%')?.indicator).toBe('城镇登记失业率');
+    expect(doc.metrics.find((m) => m.raw === '121.4%')?.indicator).toBe('完成年度目标');
+  });
+  it('a body named without its place is kept as written', () => {
+    expect(parse(text).meta).toMatchObject({ organization: '区人力资源和社会保障局', year: 2024, reportType: 'plan' });
+  });
+});
+
+describe('卫生健康局: a bare number before a rate is not its indicator', () => {
+  const text = '县卫生健康局2023年工作总结\n全年总诊疗人次186.5万，同比增长6.8%；出院患者4.2万人次。';
+  it('总诊疗人次186.5万，同比增长6.8%: indicator 总诊疗人次', () => {
+    const doc = parse(text);
+    expect(doc.metrics.map((m) => m.raw)).toEqual(['6.8%', '4.2万人次']);
+    expect(doc.metrics[0].indicator).toBe('总诊疗人次');
+    expect(doc.meta.organization).toBe('县卫生健康局');
+  });
+});

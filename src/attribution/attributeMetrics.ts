@@ -26,6 +26,11 @@ export interface AttributionInput {
   tree: Pick<SectionTreeResult, 'flat' | 'parentOf'>;
   /** Kind of text outside any section (a plan document's preamble is plan). */
   documentKind: SectionKind;
+  /**
+   * The year the plan sections plan for (a plan's own year; the year after a review's), or null:
+   * in a plan section, a sentence dated before it reports a result (2023年…新增就业14562人).
+   */
+  planYear?: number | null;
 }
 
 /** The source text of a span without the noise blanked in `content` (##paidbegin## inside a word). */
@@ -85,7 +90,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       kind: m.kind,
       approx: m.approx ?? before.approx ?? after.approx,
       change: m.kind === 'rank' || m.kind === 'ratio' ? null : changeOf(content, before.start, m.kind === 'count'),
-      target: isTarget(content, sentence, m.start, inPlan, anyBetween(planOpeners, paragraphStart, m.start)),
+      target: isTarget(content, sentence, m.start, inPlan, anyBetween(planOpeners, paragraphStart, m.start), input.planYear ?? null),
       indicator,
       indicatorSpan: indicator ? indicatorSpan : null,
       period: period ? source.slice(period.start, period.end) : null,

@@ -33,6 +33,7 @@ function indexBy(words: string[], key: (w: string) => string): Map<string, strin
 }
 const TRAILING_BY_LAST = indexBy(TRAILING_WORDS, (w) => w.at(-1)!);
 const LEADING_BY_FIRST = indexBy(LEADING_WORDS, (w) => w[0]);
+const BARE_NUMBER_AT_END = /\d[\d.,]*(?:余|多)?[万亿千百]?$/;
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 
 /** The phrase after the number, when a noun follows it directly: 9次案卷联审, 4个律所和… */
@@ -172,6 +173,9 @@ function stripEdges(content: string, start: number, end: number): Span {
     changed = false;
     while (end > start && isSpace(content[end - 1])) { end--; changed = true; }
     while (end > start && isSpace(content[start])) { start++; changed = true; }
+    // A bare number before this one (总诊疗人次186.5万,同比增长6.8%) is a value, not a name.
+    const bare = BARE_NUMBER_AT_END.exec(content.slice(Math.max(start, end - 24), end));
+    if (bare && end - bare[0].length > start) { end -= bare[0].length; changed = true; continue; }
     const tail = (TRAILING_BY_LAST.get(content[end - 1]) ?? []).find((w) => end - w.length >= start && content.startsWith(w, end - w.length) &&
       !(w.length === 1 && end - 2 >= start && WORDS_ENDING_IN_LINK_CHAR.has(content.slice(end - 2, end))));
     if (tail && end - tail.length > start) { end -= tail.length; changed = true; continue; }

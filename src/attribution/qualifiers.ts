@@ -45,9 +45,9 @@ export function changeOf(content: string, before: number, isCount: boolean): Cha
  * Whether the metric is a goal: a target word earlier in its sentence; a plan section (unless the
  * sentence reports a result already achieved); or a review paragraph after 下一步/明年 (planOpened).
  */
-export function isTarget(content: string, sentence: Span, metricStart: number, inPlanSection: boolean, planOpened: boolean): boolean {
+export function isTarget(content: string, sentence: Span, metricStart: number, inPlanSection: boolean, planOpened: boolean, planYear: number | null = null): boolean {
   const lead = content.slice(sentence.start, metricStart);
-  if (inPlanSection) return !RESULT_MARKERS.some((w) => lead.includes(w));
+  if (inPlanSection) return !RESULT_MARKERS.some((w) => lead.includes(w)) && !datedBefore(lead, planYear);
   for (const word of TARGET_WORDS) {
     const at = lead.lastIndexOf(word);
     if (at < 0) continue;
@@ -55,6 +55,15 @@ export function isTarget(content: string, sentence: Span, metricStart: number, i
     return true;
   }
   return planOpened;
+}
+
+const YEAR_IN_TEXT = /(?<!\d)(?:19|20)\d{2}(?=年)/g;
+
+/** Whether the text names a year before `year` (2023年 in a plan for 2024): a result reported. */
+function datedBefore(text: string, year: number | null): boolean {
+  if (year === null) return false;
+  for (const m of text.matchAll(YEAR_IN_TEXT)) if (Number(m[0]) < year) return true;
+  return false;
 }
 
 /** Every offset where a 下一步/明年 stretch of plans opens, in order (found once per document). */

@@ -31,7 +31,9 @@ export function organizationOf(normal: string, source: string, windows: [number,
   if (!bare) return null;
   const suffix = bare.suffix || mostFrequentSuffix(normal);
   const place = mostFrequentPlace(normal, bare.level);
-  return place && suffix ? place + suffix : null;
+  if (place && suffix) return place + suffix;
+  // No place named anywhere: the body as the text names it (县卫生健康局) says more than nothing.
+  return bare.level && bare.suffix ? source.slice(bare.start, bare.end) : null;
 }
 
 function bodyMentions(text: string, from: number, to: number): BodyMention[] {

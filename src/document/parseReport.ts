@@ -42,6 +42,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
     sentences: sentenceSpans(norm.content),
     tree,
     documentKind,
+    planYear: meta.year === null ? null : meta.reportType === 'plan' ? meta.year : meta.year + 1,
   });
   return {
     source: { path: options.path ?? null, encoding: options.encoding ?? 'utf-8', characters: text.length, sha256 },
