@@ -383,3 +383,16 @@ describe('卫生健康局: a bare number before a rate is not its indicator', ()
     expect(doc.meta.organization).toBe('县卫生健康局');
   });
 });
+
+describe('司法局: a change stated against last year, and its growth rate', () => {
+  const text = '某区司法局2023年工作总结\n全年办理法律援助案件一百二十件，较去年同期增加20件，增幅达15%。';
+  const rows: Row[] = [
+    { anchor: '一百二十件', raw: '一百二十件', value: 120, unit: '件', kind: 'count', indicator: '法律援助案件' },
+    // The comparison frame names nothing: the indicator is the sentence's, and 增加 makes it a change.
+    { anchor: '增加20件', raw: '20件', value: 20, unit: '件', kind: 'count', change: 'up', indicator: '法律援助案件' },
+    // 增幅达15%: a growth rate linked by 达 is a change too.
+    { anchor: '15%', raw: '15%', value: 15, unit: '%', kind: 'percent', change: 'up', indicator: '法律援助案件' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+});

@@ -17,7 +17,7 @@ export const APPROX_AFTER: { word: string; approx: Exclude<Approx, null> }[] = [
 
 /** A change verb ending right before the number (了 and approx words may stand between). */
 export const CHANGE_WORDS: { word: string; change: Exclude<Change, null> }[] = [
-  ...['上升', '增长', '提高', '增加', '提升', '上涨', '增幅', '增', '多', '攀升', '扩大', '涨'].map((word) => ({ word, change: 'up' as const })),
+  ...['上升', '增长', '提高', '增加', '提升', '上涨', '增幅', '涨幅', '增速', '增', '多', '攀升', '扩大', '涨'].map((word) => ({ word, change: 'up' as const })),
   ...['下降', '减少', '降低', '下滑', '回落', '降幅', '减幅', '压降', '缩小', '减', '降', '少'].map((word) => ({ word, change: 'down' as const })),
 ];
 /** Before a count, 提升 and 提高 improve something (强提升五个专项活动); only these mean more or fewer. */
@@ -25,6 +25,10 @@ export const COUNT_CHANGE_WORDS = new Set(['增长', '增加', '减少', '下降
 /** Single characters that are change words only right after a comparison (同比增, 较上年少). */
 export const WEAK_CHANGE_WORDS = new Set(['增', '多', '涨', '减', '降', '少']);
 export const COMPARISON_WORDS = ['同比', '环比', '较上年', '比上年', '较去年', '比去年', '较', '比'];
+
+/** 增幅达15%, 降幅为8%: a rate-of-change noun may be linked to its number by these. */
+export const CHANGE_NOUN_LINKS = ['达到', '达', '为', '是'];
+export const CHANGE_NOUNS = new Set(['增幅', '降幅', '涨幅', '减幅', '增速']);
 
 /** After the change verb, these make it a level reached, not a change: 提升至90%, 提高到95%. */
 export const LEVEL_MARKERS = ['至', '到'];

@@ -2,7 +2,7 @@
 import type { Approx, Change, Span } from '../document/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import {
-  APPROX_AFTER, APPROX_BEFORE, CHANGE_WORDS, COMPARISON_WORDS, COUNT_CHANGE_WORDS, LEVEL_MARKERS, PERIOD_PATTERNS, PLAN_OPENERS,
+  APPROX_AFTER, APPROX_BEFORE, CHANGE_NOUN_LINKS, CHANGE_NOUNS, CHANGE_WORDS, COMPARISON_WORDS, COUNT_CHANGE_WORDS, LEVEL_MARKERS, PERIOD_PATTERNS, PLAN_OPENERS,
   RESULT_MARKERS, TARGET_WORDS, TARGET_WORD_NEGATORS, WEAK_CHANGE_WORDS,
 } from './qualifierWords.js';
 
@@ -32,6 +32,8 @@ export function changeOf(content: string, before: number, isCount: boolean): Cha
   let end = before;
   if (content[end - 1] === '了') end--;
   if (LEVEL_MARKERS.includes(content[end - 1])) return null;
+  const link = CHANGE_NOUN_LINKS.find((w) => content.startsWith(w, end - w.length));
+  if (link && [...CHANGE_NOUNS].some((noun) => content.startsWith(noun, end - link.length - noun.length))) end -= link.length;
   for (const { word, change } of CHANGE_WORDS) {
     if (!content.startsWith(word, end - word.length)) continue;
     if (isCount && !COUNT_CHANGE_WORDS.has(word)) return null;
