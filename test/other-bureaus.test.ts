@@ -396,3 +396,22 @@ describe('司法局: a change stated against last year, and its growth rate', ()
   it('metrics', () => expectRows(text, rows));
   it('nothing spurious', () => expectNoSpurious(text, rows));
 });
+
+describe('a scraped page: navigation trail, title and fields in the header', () => {
+  const text = [
+    '首页 > 政务公开 > 规划计划',
+    'XX市生态环境局2023年工作总结',
+    '发布时间:2024-01-15 09:30 信息来源:市生态环境局 浏览次数:1234',
+    '2023年，全市PM2.5平均浓度为32微克/立方米，同比下降5.9%。',
+    '二、2024年工作计划',
+    '确保PM2.5浓度控制在30微克/立方米以内。',
+  ].join('\n');
+  it('the trail is not the title; 工作总结 with a plan heading is review+plan', () => {
+    const doc = parse(text);
+    expect(doc.meta).toMatchObject({ title: 'XX市生态环境局2023年工作总结', organization: 'XX市生态环境局', year: 2023, reportType: 'review+plan', publishedAt: '2024-01-15 09:30' });
+  });
+  it('the review paragraph before the only (plan) heading reports results', () => {
+    const doc = parse(text);
+    expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([['32微克/立方米', false], ['5.9%', false], ['30微克/立方米', true]]);
+  });
+});

@@ -1,7 +1,7 @@
 // Document metadata: who reports, for which year, whether it reviews or plans, and what the
 // scraped page header says (title, publication date, document number).
 import type { ReportType } from './schema.js';
-import { DOCUMENT_NUMBER, PLAN_OPENING, PUBLISHED_AT, REVIEW_OPENING, TITLE_WORDS } from './metaWords.js';
+import { BREADCRUMB, DOCUMENT_NUMBER, PLAN_OPENING, PUBLISHED_AT, REVIEW_OPENING, TITLE_PLAN, TITLE_REVIEW, TITLE_WORDS } from './metaWords.js';
 import { organizationOf } from './organization.js';
 import { keywordKind } from '../structure/sectionKind.js';
 
@@ -35,7 +35,7 @@ export function readMeta(input: MetaInput): Meta {
   const titleLine = (firstContent && isTitle(firstContent.text.trim()) ? firstContent : undefined) ??
     lines.find((l) => l.start < input.headerEnd && isTitle(l.text.trim()) && !DOCUMENT_NUMBER.test(l.text) && !PUBLISHED_AT.test(l.text));
   const title = titleLine ? input.source.slice(titleLine.start, titleLine.end).trim() : null;
-  const reportType = reportTypeOf(opening, input.headingTitles);
+  const reportType = reportTypeOf(opening, input.headingTitles, title ? input.normal.slice(titleLine!.start, titleLine!.end) : '');
   return {
     organization: organizationOf(input.normal, input.source, [
       [input.headerEnd, input.headerEnd + opening.length],
@@ -61,12 +61,21 @@ function linesWithOffsets(text: string, from: number, to: number): { start: numb
 }
 
 function isTitle(line: string): boolean {
-  return line.length >= 4 && line.length <= 60 && !/[。;,]/.test(line) && TITLE_WORDS.test(line);
+  return line.length >= 4 && line.length <= 60 && !/[。;,]/.test(line) && !BREADCRUMB.test(line) && TITLE_WORDS.test(line);
 }
 
-export function reportTypeOf(opening: string, headingTitles: string[]): ReportType {
+/**
+ * @param title the title line, when there is one: 工作总结 with a plan heading is review+plan even
+ * when the review has no heading of its own; 工作总结和2024年工作计划 is both whatever the headings say.
+ */
+export function reportTypeOf(opening: string, headingTitles: string[], title = ''): ReportType {
   const kinds = headingTitles.map(keywordKind);
   const planAt = kinds.indexOf('plan');
+  const titleReviews = TITLE_REVIEW.test(title);
+  const titlePlans = TITLE_PLAN.test(title);
+  if (titleReviews && (titlePlans || planAt >= 0)) return 'review+plan';
+  if (titleReviews) return 'review';
+  if (titlePlans && !kinds.includes('review')) return 'plan';
   const openingLine = opening.slice(0, 120);
   const plansInOpening = PLAN_OPENING.test(openingLine) && !REVIEW_OPENING.test(openingLine);
   if (planAt < 0) return plansInOpening ? 'plan' : 'review';

@@ -35,5 +35,12 @@ export const REVIEW_OPENING = /总结|以来|开展情况|完成情况|取得/;
 
 export const TITLE_WORDS = /总结|计划|思路|打算|报告|要点|情况|公报/;
 
+/** A title's own word for what the report is: 工作总结 reviews, 工作计划/要点/思路 plans. */
+export const TITLE_REVIEW = /总结|回顾|完成情况|开展情况|工作情况|年度报告|统计公报/;
+export const TITLE_PLAN = /计划|要点|思路|打算|安排/;
+
+/** A site's navigation trail (首页 > 政务公开 > 规划计划), never a title. */
+export const BREADCRUMB = /[>＞»›]|当前位置|您的位置|首页/;
+
 export const DOCUMENT_NUMBER = /^[0-9A-Z]{8,}[\/-]\d{4}-\d{1,8}$|[\u4e00-\u9fa5]{1,8}[〔\[(【]\d{4}[〕\])】]\d{1,5}号/;
 export const PUBLISHED_AT = /(?:发布时间|发布日期|成文日期|发文日期|日期)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)/;
