@@ -41,7 +41,8 @@ export function readMeta(input: MetaInput): Meta {
       [input.headerEnd, input.headerEnd + opening.length],
       [0, input.headerEnd],
     ]),
-    year: yearOf(opening, reportType),
+    // The title's year first (工作总结和2023年工作要点 after 2016-2020年 in the opening), then the opening's.
+    year: yearOf(title ?? '', reportType) ?? yearOf(opening, reportType),
     reportType,
     title,
     publishedAt: PUBLISHED_AT.exec(header)?.[1] ?? null,

@@ -14,7 +14,10 @@ interface BodyMention {
 }
 
 /** Names that stand for a withheld place: 某市生态环境局, XX县司法局. */
-const PLACEHOLDER_NAMES = new Set(['某', 'X', 'x', '×']);
+const PLACEHOLDER_NAMES = new Set(['某', 'X', 'x', '×', '*', '＊', '○', '〇']);
+const AUTONOMOUS = new Set(['自治县', '自治州', '自治区', '自治旗']);
+/** 在市司法局的有力指导下: the body that guides the author, not the author. */
+const SUPERIOR_BODY_AFTER = /^的?(?:有力|精心|正确|大力|悉心|坚强)?(?:指导|领导|关心|支持)/;
 const SINGLE_LEVELS = new Set(PLACE_LEVELS.filter((l) => l.length === 1));
 const NAME_TAGS = new Set(['ns', 'n', 'nr', 'nrt', 'nz', 'x', 'eng', 'v', 'a', 'j', 'nt', 'l', 'i', 'r']);
 
@@ -31,9 +34,7 @@ export function organizationOf(normal: string, source: string, windows: [number,
   if (!bare) return null;
   const suffix = bare.suffix || mostFrequentSuffix(normal);
   const place = mostFrequentPlace(normal, bare.level);
-  if (place && suffix) return place + suffix;
-  // No place named anywhere: the body as the text names it (县卫生健康局) says more than nothing.
-  return bare.level && bare.suffix ? source.slice(bare.start, bare.end) : null;
+  return place && suffix ? place + suffix : null;
 }
 
 function bodyMentions(text: string, from: number, to: number): BodyMention[] {
@@ -44,8 +45,10 @@ function bodyMentions(text: string, from: number, to: number): BodyMention[] {
     for (let at = window.indexOf(suffix); at >= 0; at = window.indexOf(suffix, at + suffix.length)) {
       const bodyAt = from + at;
       if (found.some((f) => f.end >= bodyAt + suffix.length && f.start <= bodyAt)) continue;
-      const { place, level } = placeBefore(text, bodyAt);
+      let { place, level } = placeBefore(text, bodyAt);
       if (!place && !level) continue;
+      // **县, XX县: a masked name is as many placeholder characters as the text has.
+      if (place && PLACEHOLDER_NAMES.has(place[0])) while (PLACEHOLDER_NAMES.has(text[bodyAt - place.length - 1])) place = text[bodyAt - place.length - 1] + place;
       found.push({ start: bodyAt - place.length - (place ? 0 : level.length), end: bodyAt + suffix.length, place, level, suffix });
     }
   }
@@ -62,7 +65,15 @@ function placeBefore(text: string, at: number): { place: string; level: string }
   let level = '';
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i];
-    if (w.tag === 'ns' && PLACE_LEVELS.some((l) => w.word.endsWith(l)) && !NOT_PLACES.has(w.word)) { place = w.word + place; continue; }
+    // 麻阳/苗族/自治县: an autonomous county's name is the words before it, down to the people's name.
+    if (AUTONOMOUS.has(w.word) && i >= 2 && words[i - 1].word.endsWith('族')) {
+      place = words[i - 2].word + words[i - 1].word + w.word + place;
+      i -= 2;
+      continue;
+    }
+    // A district jieba does not know comes out untagged (绍兴市/ns 柯桥区/x): taken after a known place.
+    const unknownDistrict = w.tag === 'x' && w.word.length >= 3 && w.word.length <= 5 && words[i - 1]?.tag === 'ns' && /[区县市旗]$/.test(w.word);
+    if ((w.tag === 'ns' || unknownDistrict) && PLACE_LEVELS.some((l) => w.word.endsWith(l)) && !NOT_PLACES.has(w.word) && !AUTONOMOUS.has(w.word)) { place = w.word + place; continue; }
     // 某市, XX县 segmented as one word.
     if (w.word.length >= 2 && PLACEHOLDER_NAMES.has(w.word[0]) && SINGLE_LEVELS.has(w.word.at(-1)!)) { place = w.word + place; continue; }
     if (SINGLE_LEVELS.has(w.word)) {
@@ -83,7 +94,7 @@ function placeBefore(text: string, at: number): { place: string; level: string }
 
 function isOtherBody(text: string, b: BodyMention): boolean {
   const before = text.slice(Math.max(0, b.start - 2), b.start);
-  return OTHER_BODY_CUES.some((cue) => before.endsWith(cue));
+  return OTHER_BODY_CUES.some((cue) => before.endsWith(cue)) || SUPERIOR_BODY_AFTER.test(text.slice(b.end, b.end + 12));
 }
 
 function selfReference(text: string, windows: [number, number][]): BodyMention | undefined {
@@ -113,10 +124,12 @@ function mostFrequentPlace(text: string, level: string): string | null {
   for (const l of levels) {
     for (const m of text.matchAll(new RegExp(`[\\u4e00-\\u9fa5]{2}${l}`, 'g'))) {
       const name = m[0];
-      if (NOT_PLACES.has(name) || NOT_PLACES.has(name.slice(1)) || /[的在和与及对向被由为了是我本该全各每]/.test(name[0])) continue;
+      // 依法治县 → 法治县, 苗族自治县 → 自治县: not names.
+      if (NOT_PLACES.has(name) || NOT_PLACES.has(name.slice(1)) || /[的在和与及对向被由为了是我本该全各每]/.test(name[0]) || name[1] === '治') continue;
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
   }
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best && best[1] >= 2 ? best[0] : null;
+  // Seen twice, or the only place of that level the text names at all.
+  return best && (best[1] >= 2 || counts.size === 1) ? best[0] : null;
 }

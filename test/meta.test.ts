@@ -1,0 +1,38 @@
+// Document metadata on the openings real reports have: the reporting body named with an unknown
+// district, a masked name, an autonomous county, a bare 县司法局 with its place named once, the
+// superior body that guides the author, and a title whose year differs from years in the opening.
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../src/index.js';
+
+const meta = (text: string) => parseReport(text).meta;
+
+describe('organization', () => {
+  it('a district segmentation does not know, after its city: 绍兴市柯桥区司法局 in a speaker line', () => {
+    expect(meta('绍兴市柯桥区司法局局长 金伟梁\n一、近年来所做工作及主要成效\n近年来，我局推进公共法律服务。').organization).toBe('绍兴市柯桥区司法局');
+  });
+  it('a verb before a provincial body is not a place: 工作获省司法厅批示 names no author', () => {
+    expect(meta('相关工作获省司法厅批示肯定。\n一、工作情况\n我局开展普法。').organization).toBeNull();
+  });
+  it('a masked name keeps every placeholder character: **县司法局', () => {
+    expect(meta('司法局2020年上半年工作总结\n2020年来，**县司法局扎实推进依法治县工作。').organization).toBe('**县司法局');
+  });
+  it('依法治县 does not make 法治县 a place', () => {
+    expect(meta('2020年，县司法局扎实推进依法治县工作，依法治县成效明显。').organization).toBeNull();
+  });
+  it('an autonomous county is named whole: 麻阳苗族自治县司法局', () => {
+    expect(meta('麻阳苗族自治县司法局2022年上半年工作总结\n一、依法治县统筹协调作用发挥明显').organization).toBe('麻阳苗族自治县司法局');
+  });
+  it('the body that guides the author is not the author (在市司法局的有力指导下)', () => {
+    expect(meta('2022年上半年，在县委的正确领导下，在市司法局的有力指导下，我们围绕中心工作。').organization).toBeNull();
+  });
+  it('a bare 县司法局 is completed with the only county the text names', () => {
+    expect(meta('2020年，县司法局高度重视人民调解工作，组织定安县各调委会排查纠纷。').organization).toBe('定安县司法局');
+  });
+});
+
+describe('year', () => {
+  it('the title decides over a span of years in the opening', () => {
+    const text = '镇海区司法局2022年工作总结和2023年工作要点\n2022年，区司法局获评2016-2020年全省普法先进集体。\n一、2022年工作总结\n二、2023年工作要点';
+    expect(meta(text)).toMatchObject({ year: 2022, reportType: 'review+plan', organization: '镇海区司法局' });
+  });
+});
