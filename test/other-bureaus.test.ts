@@ -369,8 +369,8 @@ describe('人社局 plan with a result of the year before', () => {
     expect(doc.metrics.find((m) => m.raw === '3.5%')?.indicator).toBe('城镇登记失业率');
     expect(doc.metrics.find((m) => m.raw === '121.4%')?.indicator).toBe('完成年度目标');
   });
-  it('a body named without its place is kept as written', () => {
-    expect(parse(text).meta).toMatchObject({ organization: '区人力资源和社会保障局', year: 2024, reportType: 'plan' });
+  it('a body named without any place: no organization (the guide: null when the text does not name it)', () => {
+    expect(parse(text).meta).toMatchObject({ organization: null, year: 2024, reportType: 'plan' });
   });
 });
 
@@ -380,7 +380,6 @@ describe('卫生健康局: a bare number before a rate is not its indicator', ()
     const doc = parse(text);
     expect(doc.metrics.map((m) => m.raw)).toEqual(['6.8%', '4.2万人次']);
     expect(doc.metrics[0].indicator).toBe('总诊疗人次');
-    expect(doc.meta.organization).toBe('县卫生健康局');
   });
 });
 
@@ -414,4 +413,45 @@ describe('a scraped page: navigation trail, title and fields in the header', () 
     const doc = parse(text);
     expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([['32微克/立方米', false], ['5.9%', false], ['30微克/立方米', true]]);
   });
+});
+
+describe('comparisons, benchmarks, rankings and goals met (人社局, 生态环境局, 卫健委 styles)', () => {
+  const text = [
+    '2021年，全市城镇新增就业50801人，比2019年增长12.15%，完成省民生工程目标任务的130.26%，市民生工程目标任务的127%；失业人员再就业12089人。',
+    '城镇登记失业率3.1%，低于省控线0.84个百分点。建筑业增加值增长8%，高于全市GDP增速1.5个百分点。',
+    '空气质量综合指数为4.35，同比改善1.8%，综合指数在本市15个区县排名第10位，同比去年后退9位。全区空气质量优良天数达272天，比上年增加29天；群众来访3天内办结。',
+    '公立医院综合改革效果评价得分列全省地市第一。全市刑事、治安案件同比分别下降8.37%、28.30%。药品采购成本平均降幅5.6%。',
+    '招引8家企业落户，预计年产值4亿元，但3家达到纳统标准的企业年内申报难。统筹部署59项年度重点工作任务。',
+  ].join('\n');
+  const rows: Row[] = [
+    { anchor: '50801人', raw: '50801人', value: 50801, unit: '人', kind: 'count', indicator: '城镇新增就业' },
+    { anchor: '12.15%', raw: '12.15%', value: 12.15, unit: '%', kind: 'percent', change: 'up', indicator: '城镇新增就业' },
+    // Measured against a goal: a result, and it does not make the rest of the sentence a goal.
+    { anchor: '130.26%', raw: '130.26%', value: 130.26, unit: '%', kind: 'percent', indicator: '目标任务' },
+    { anchor: '127%', raw: '127%', value: 127, unit: '%', kind: 'percent', indicator: '目标任务' },
+    { anchor: '12089人', raw: '12089人', value: 12089, unit: '人', kind: 'count', indicator: '失业人员再就业' },
+    { anchor: '3.1%', raw: '3.1%', value: 3.1, unit: '%', kind: 'percent', indicator: '城镇登记失业率' },
+    { anchor: '0.84个百分点', raw: '0.84个百分点', value: 0.84, unit: '个百分点', kind: 'pp', change: 'down', indicator: '城镇登记失业率' },
+    { anchor: '增长8%', raw: '8%', value: 8, unit: '%', kind: 'percent', change: 'up', indicator: '建筑业增加值' },
+    { anchor: '1.5个百分点', raw: '1.5个百分点', value: 1.5, unit: '个百分点', kind: 'pp', change: 'up', indicator: '建筑业增加值' },
+    { anchor: '改善1.8%', raw: '1.8%', value: 1.8, unit: '%', kind: 'percent', change: 'up', indicator: '空气质量综合指数' },
+    { anchor: '15个区县', raw: '15个', value: 15, unit: '个', kind: 'count' },
+    { anchor: '第10位', raw: '第10位', value: 10, unit: '名次', kind: 'rank', indicator: '综合指数' },
+    { anchor: '后退9位', raw: '9位', value: 9, unit: '名次', kind: 'rank', change: 'down', indicator: '综合指数' },
+    { anchor: '272天', raw: '272天', value: 272, unit: '天', kind: 'count', indicator: '空气质量优良天数' },
+    { anchor: '29天', raw: '29天', value: 29, unit: '天', kind: 'count', change: 'up', indicator: '空气质量优良天数' },
+    { anchor: '地市第一', raw: '第一', value: 1, unit: '名次', kind: 'rank', indicator: '公立医院综合改革效果评价' },
+    { anchor: '8.37%', raw: '8.37%', value: 8.37, unit: '%', kind: 'percent', change: 'down', indicator: '刑事案件' },
+    { anchor: '28.30%', raw: '28.30%', value: 28.3, unit: '%', kind: 'percent', change: 'down', indicator: '治安案件' },
+    { anchor: '5.6%', raw: '5.6%', value: 5.6, unit: '%', kind: 'percent', change: 'down', indicator: '药品采购成本' },
+    { anchor: '8家', raw: '8家', value: 8, unit: '家', kind: 'count', indicator: '企业' },
+    { anchor: '4亿元', raw: '4亿元', value: 400000000, unit: '元', kind: 'amount', target: true, indicator: '年产值' },
+    // 但 ends the reach of 预计.
+    { anchor: '但3家', raw: '3家', value: 3, unit: '家', kind: 'count' },
+    // 年度 before a noun qualifies what is counted; it is not a period.
+    { anchor: '59项', raw: '59项', value: 59, unit: '项', kind: 'count', indicator: '年度重点工作任务' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  // 3天内办结 is a time limit, not days counted.
+  it('nothing spurious (3天内, 4.35 without a unit)', () => expectNoSpurious(text, rows));
 });

@@ -4,8 +4,8 @@ import type { Mention } from '../mentions/metricMentions.js';
 import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
 import { isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
-import { followingPhrase, precedingPhrase, previousClausePhrase, type IndicatorContext } from './indicator.js';
-import { anyBetween, approxAfter, approxBefore, changeOf, isTarget, periodBefore, periodsIn, planOpenerOffsets } from './qualifiers.js';
+import { followingPhrase, isRankFrame, precedingPhrase, previousClausePhrase, rankPhrase, stripEdges, type IndicatorContext } from './indicator.js';
+import { anyBetween, approxAfter, approxBefore, benchmarkChange, changeOf, isTarget, periodBefore, periodsIn, planOpenerOffsets } from './qualifiers.js';
 
 /**
  * A sentence is read at most this far either side of a metric: real sentences are shorter, and
@@ -67,7 +67,9 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       after: after.end,
       upperBound: sentence.end,
     };
-    let indicatorSpan = chooseIndicator(ctx, m);
+    // A rank reads its own clause back to the ranking verb (综合指数在15个区县排名第10位).
+    const ranked = m.kind === 'rank' ? rankPhrase(ctx, sentence.start) : null;
+    let indicatorSpan = ranked ?? (m.kind === 'rank' && isRankFrame(content, ctx, sentence.start) ? null : chooseIndicator(ctx, m));
     let indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
     if (!indicator && sameSentence) {
       indicator = sameSentence.metric.indicator;
@@ -89,7 +91,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       unit: m.unit,
       kind: m.kind,
       approx: m.approx ?? before.approx ?? after.approx,
-      change: m.kind === 'rank' || m.kind === 'ratio' ? null : changeOf(content, before.start, m.kind === 'count'),
+      change: changeFor(content, m, before.start),
       target: isTarget(content, sentence, m.start, inPlan, anyBetween(planOpeners, paragraphStart, m.start), input.planYear ?? null),
       indicator,
       indicatorSpan: indicator ? indicatorSpan : null,
@@ -104,6 +106,17 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
   return metrics;
 }
 
+
+/**
+ * Ranks and ratios are levels, except a move in a ranking (后退9位); rates also change against a
+ * benchmark (低于省控线0.84个百分点).
+ */
+function changeFor(content: string, m: Mention, before: number): Metric['change'] {
+  if (m.kind === 'ratio' || (m.kind === 'rank' && content[m.start] === '第')) return null;
+  const change = changeOf(content, before, m.kind === 'count' || m.kind === 'rank');
+  if (change || (m.kind !== 'pp' && m.kind !== 'percent')) return change;
+  return benchmarkChange(content, before);
+}
 
 /** Runs of metrics joined only by a joiner: one range or one list stated once. */
 function sharedUnitGroups(content: string, metrics: Metric[]): Metric[][] {
@@ -137,7 +150,9 @@ function distributeOverGroup(source: string, content: string, group: Metric[]): 
     const text = part[0].trim();
     if (!text) continue;
     const start = offset + clauseStart + part.index + part[0].indexOf(text);
-    names.push({ start, end: start + text.length });
+    // 全市刑事、治安案件同比分别…: the scope and the comparison belong to no one name.
+    const name = stripEdges(content, start, start + text.length);
+    if (name.end > name.start) names.push(name);
   }
   if (names.length !== group.length) return;
   group.forEach((m, i) => {

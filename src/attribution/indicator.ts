@@ -8,7 +8,7 @@ import { PERIOD_PATTERNS } from './qualifierWords.js';
 import { cutWords, tagWords } from './segmenter.js';
 import { isDigit, isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
-  CONJUNCTIONS, ENUMERATION_LEAD, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, WORDS_ENDING_IN_LINK_CHAR, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
+  BENCHMARK_WORDS, COMPARISON_FRAME, CONJUNCTIONS, ENUMERATION_LEAD, RANK_GENERIC, RANK_VERBS, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, WORDS_ENDING_IN_LINK_CHAR, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
 } from './indicatorWords.js';
 
 export interface IndicatorContext {
@@ -96,6 +96,13 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   // What stands between the halves of a range or pair (0.3-2公里, 2.16和1.66个百分点) names nothing.
   if ([...text].every((c) => UNIT_SHARING_JOINERS.includes(c))) return null;
 
+  // 城镇登记失业率低于省控线: the benchmark is not what is measured.
+  const benchmark = benchmarkAt(text);
+  if (benchmark >= 0) {
+    span = stripEdges(content, span.start, span.start + benchmark);
+    if (span.end <= span.start) return null;
+    text = content.slice(span.start, span.end);
+  }
   const share = /占(.{2,16}?)的?$/.exec(text);
   if (share && share.index + 1 + share[1].length <= text.length) {
     return { start: span.start + share.index + 1, end: span.start + share.index + 1 + share[1].length };
@@ -128,6 +135,48 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   }
   if (span.end <= span.start) return null;
   return truncate(span, text);
+}
+
+/** Where a comparison with a benchmark starts in the phrase (within its last 16 characters), or -1. */
+function benchmarkAt(text: string): number {
+  let found = -1;
+  for (const word of BENCHMARK_WORDS) {
+    const at = text.lastIndexOf(word);
+    if (at > found && text.length - at <= 16) found = at;
+  }
+  return found;
+}
+
+/**
+ * The indicator of a rank: the phrase before the ranking verb, without the scope it ranks in
+ * (综合指数在15个区县排名 → 综合指数); null when only a generic word (得分) is left.
+ */
+export function rankPhrase(ctx: IndicatorContext, sentenceStart: number): Span | null {
+  const { content } = ctx;
+  const start = clauseStart(content, ctx.before, sentenceStart);
+  const text = content.slice(start, ctx.before);
+  const cut = rankVerbAt(text);
+  if (cut < 0) return null;
+  const scope = text.lastIndexOf('在', cut);
+  const span = stripEdges(content, start, start + (scope >= 0 ? scope : cut));
+  const phrase = content.slice(span.start, span.end);
+  if (span.end <= span.start || RANK_GENERIC.has(phrase)) return null;
+  return cleanPhrase(content, span.start, span.end);
+}
+
+/** Whether the metric's clause places it with a ranking verb (位居全市第二). */
+export function isRankFrame(content: string, ctx: IndicatorContext, sentenceStart: number): boolean {
+  return rankVerbAt(content.slice(clauseStart(content, ctx.before, sentenceStart), ctx.before)) >= 0;
+}
+
+/** The first ranking verb in the text, or -1. */
+function rankVerbAt(text: string): number {
+  let cut = -1;
+  for (const verb of RANK_VERBS) {
+    const at = text.indexOf(verb);
+    if (at >= 0 && (cut < 0 || at < cut)) cut = at;
+  }
+  return cut;
 }
 
 const CLOSING_MARKS: Record<string, string> = { '”': '“', '》': '《', ')': '(', '」': '「' };
@@ -168,14 +217,16 @@ function truncate(span: Span, text: string): Span {
 }
 
 /** Strips link words, time words and connectives from both edges until none is left. */
-function stripEdges(content: string, start: number, end: number): Span {
+export function stripEdges(content: string, start: number, end: number): Span {
   for (let changed = true; changed && end > start;) {
     changed = false;
     while (end > start && isSpace(content[end - 1])) { end--; changed = true; }
     while (end > start && isSpace(content[start])) { start++; changed = true; }
     // A bare number before this one (总诊疗人次186.5万,同比增长6.8%) is a value, not a name.
-    const bare = BARE_NUMBER_AT_END.exec(content.slice(Math.max(start, end - 24), end));
+    const tailText = content.slice(Math.max(start, end - 24), end);
+    const bare = BARE_NUMBER_AT_END.exec(tailText) ?? COMPARISON_FRAME.exec(tailText);
     if (bare && end - bare[0].length > start) { end -= bare[0].length; changed = true; continue; }
+    if (bare) { end = start; break; }
     const tail = (TRAILING_BY_LAST.get(content[end - 1]) ?? []).find((w) => end - w.length >= start && content.startsWith(w, end - w.length) &&
       !(w.length === 1 && end - 2 >= start && WORDS_ENDING_IN_LINK_CHAR.has(content.slice(end - 2, end))));
     if (tail && end - tail.length > start) { end -= tail.length; changed = true; continue; }

@@ -9,12 +9,13 @@ export const CLAUSE_DELIMITERS = new Set([',', ';', ':', '。', '!', '?', '(', '
  * Longest first where one word ends another.
  */
 export const TRAILING_WORDS = [
+  '平均',
   '至少', '最少', '最多', '不低于', '不少于', '不超过', '不高于', '不多于', '低于', '高于', '少于', '多于',
   '稳定在', '维持在', '保持在', '控制在', '控制到', '控制', '提升至', '提升到', '提高到', '提高至', '上升到', '上升至', '下降到', '下降至',
   '增长到', '增长至', '增加到', '增加至', '减少到', '减少至', '降低到', '降低至', '达到了', '分别为', '分别是',
   '较去年同期', '比去年同期', '较上年同期', '比上年同期', '与去年同期相比', '与上年相比', '与去年相比', '较上一年度', '较上一年',
   '较上年度', '较上年', '比上年', '较去年', '比去年', '同比', '环比', '同期',
-  '增幅', '降幅', '涨幅', '减幅', '增速',
+  '增幅', '降幅', '涨幅', '减幅', '增速', '净增', '净减', '前进', '后退', '进步', '退步', '改善',
   '达到', '达', '为', '是', '保持', '实现', '降至', '降到', '上升', '下降', '增长', '增加', '减少', '降低', '提高', '提升',
   '分别', '共计', '累计', '合计', '总计', '共有', '共', '计', '约', '近', '将近', '接近', '超过', '超', '逾', '了', '已',
   '均', '全部', '位列', '位居', '名列', '排名', '排在', '排', '居', '列', '全国', '全省', '全市', '全区', '全县',
@@ -71,7 +72,7 @@ export const RESTART_AFTER_WORDS = new Set(['共', '共计', '累计', '合计',
 export const STOP_TAGS = new Set(['v', 'p', 'd', 'f', 'r', 'm', 'q', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'u', 'y', 'e', 'o', 'vd', 'ad', 'mq']);
 
 /** Words jieba tags as nouns that still end the phrase: 1个法律服务所人员全部进网格 → 法律服务所人员. */
-export const FOLLOWING_STOP_WORDS = new Set(['全部', '全体', '均', '都', '已', '正在', '共', '分别', '各', '其中', '目前']);
+export const FOLLOWING_STOP_WORDS = new Set(['全部', '全体', '均', '都', '已', '正在', '共', '分别', '各', '其中', '目前', '排名', '位居', '位列', '名列', '排在', '第']);
 
 /** Conjunctions that end it (4个律所和1个…); jieba's other 'c' tags on short fragments are often wrong (律所 → 律/所). */
 export const CONJUNCTIONS = new Set(['和', '与', '及', '以及', '并', '并且', '或', '或者', '而', '但', '同时', '且']);
@@ -90,3 +91,17 @@ export const NOMINAL_VERBS = new Set([
 export const RATE_TERM = /[\u4e00-\u9fa5]{1,10}?(?:率|度|指数|比例|比重)/;
 
 export const MAX_INDICATOR_LENGTH = 16;
+
+/**
+ * A comparison frame ending the phrase before a number names the base, not what is measured:
+ * 比2019年增长12.15%, 与上月相比上升44.4%, 相比去年同期增加2起.
+ */
+export const COMPARISON_FRAME = /(?:与|同|和|相)?(?:相比|比|较)(?:\d{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+(?:同期)?(?:相比|相较)?$|(?:与|同|和)(?:\d{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+相比$/;
+
+/** 低于省控线, 高于全市GDP增速: the benchmark a rate is compared with; what is measured stands before it. */
+export const BENCHMARK_WORDS = ['高于', '低于', '快于', '慢于', '优于', '超出'];
+
+/** The verbs that place something in a ranking: 综合指数在15个区县排名第10位, 得分列全省第一. */
+export const RANK_VERBS = ['位居', '位列', '名列', '排名', '排在', '排位', '位次', '居', '列', '排'];
+/** Words before a rank verb that name no indicator of their own: the rate is in the clause before. */
+export const RANK_GENERIC = new Set(['得分', '成绩', '排名', '名次', '位次', '综合']);

@@ -17,11 +17,11 @@ export const APPROX_AFTER: { word: string; approx: Exclude<Approx, null> }[] = [
 
 /** A change verb ending right before the number (了 and approx words may stand between). */
 export const CHANGE_WORDS: { word: string; change: Exclude<Change, null> }[] = [
-  ...['上升', '增长', '提高', '增加', '提升', '上涨', '增幅', '涨幅', '增速', '增', '多', '攀升', '扩大', '涨'].map((word) => ({ word, change: 'up' as const })),
-  ...['下降', '减少', '降低', '下滑', '回落', '降幅', '减幅', '压降', '缩小', '减', '降', '少'].map((word) => ({ word, change: 'down' as const })),
+  ...['上升', '增长', '提高', '增加', '提升', '上涨', '增幅', '涨幅', '增速', '净增', '改善', '前进', '进步', '上移', '增', '多', '攀升', '扩大', '涨'].map((word) => ({ word, change: 'up' as const })),
+  ...['下降', '减少', '降低', '下滑', '回落', '降幅', '减幅', '压降', '缩小', '净减', '恶化', '后退', '退步', '下移', '减', '降', '少'].map((word) => ({ word, change: 'down' as const })),
 ];
 /** Before a count, 提升 and 提高 improve something (强提升五个专项活动); only these mean more or fewer. */
-export const COUNT_CHANGE_WORDS = new Set(['增长', '增加', '减少', '下降', '上升', '降低', '增', '减', '多', '少']);
+export const COUNT_CHANGE_WORDS = new Set(['增长', '增加', '减少', '下降', '上升', '降低', '净增', '净减', '增', '减', '多', '少', '前进', '后退', '进步', '退步', '上移', '下移']);
 /** Single characters that are change words only right after a comparison (同比增, 较上年少). */
 export const WEAK_CHANGE_WORDS = new Set(['增', '多', '涨', '减', '降', '少']);
 export const COMPARISON_WORDS = ['同比', '环比', '较上年', '比上年', '较去年', '比去年', '较', '比'];
@@ -39,6 +39,23 @@ export const LEVEL_MARKERS = ['至', '到'];
 export const TARGET_WORDS = ['力争', '确保', '目标', '预计', '能达到', '有望', '力求', '预期', '将达到', '要达到', '努力实现'];
 /** 完成全年目标任务89.6%: 目标 after these is a result measured against a goal. */
 export const TARGET_WORD_NEGATORS = ['完成', '实现', '超额完成'];
+
+/**
+ * 完成目标任务的130.26%: 目标 followed by its share is a result measured against a goal, and does
+ * not make the rest of the sentence a goal either.
+ */
+export const TARGET_SHARE_AFTER = /^(?:任务)?的?\d/;
+/** A goal stated earlier does not reach past these: 预计年产值4亿元，但3家企业… */
+export const TARGET_SCOPE_BREAKS = /但是|但|然而|不过|;/g;
+
+/**
+ * 低于省控线0.84个百分点, 高于全市平均水平5.7个百分点: a rate compared with a benchmark named
+ * between the comparison word and the number.
+ */
+export const BENCHMARK_COMPARISONS: { word: string; change: Exclude<Change, null> }[] = [
+  ...['高于', '快于', '优于', '超出', '超过', '多于'].map((word) => ({ word, change: 'up' as const })),
+  ...['低于', '慢于', '少于'].map((word) => ({ word, change: 'down' as const })),
+];
 
 /** Inside a plan section, these mark a sentence as reporting a result already achieved. */
 export const RESULT_MARKERS = ['今年', '已经', '已', '了', '截至', '截止', '完成了', '累计'];

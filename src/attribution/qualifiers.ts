@@ -3,7 +3,7 @@ import type { Approx, Change, Span } from '../document/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import {
   APPROX_AFTER, APPROX_BEFORE, CHANGE_NOUN_LINKS, CHANGE_NOUNS, CHANGE_WORDS, COMPARISON_WORDS, COUNT_CHANGE_WORDS, LEVEL_MARKERS, PERIOD_PATTERNS, PLAN_OPENERS,
-  RESULT_MARKERS, TARGET_WORDS, TARGET_WORD_NEGATORS, WEAK_CHANGE_WORDS,
+  BENCHMARK_COMPARISONS, RESULT_MARKERS, TARGET_SCOPE_BREAKS, TARGET_SHARE_AFTER, TARGET_WORDS, TARGET_WORD_NEGATORS, WEAK_CHANGE_WORDS,
 } from './qualifierWords.js';
 
 const SCALES = new Set(['百', '千', '万', '亿']);
@@ -50,13 +50,40 @@ export function changeOf(content: string, before: number, isCount: boolean): Cha
 export function isTarget(content: string, sentence: Span, metricStart: number, inPlanSection: boolean, planOpened: boolean, planYear: number | null = null): boolean {
   const lead = content.slice(sentence.start, metricStart);
   if (inPlanSection) return !RESULT_MARKERS.some((w) => lead.includes(w)) && !datedBefore(lead, planYear);
+  // A goal word reaches the metric unless a 但 or ; stands between them.
+  let scopeStart = 0;
+  for (const m of lead.matchAll(TARGET_SCOPE_BREAKS)) scopeStart = m.index + m[0].length;
+  const scope = lead.slice(scopeStart);
   for (const word of TARGET_WORDS) {
-    const at = lead.lastIndexOf(word);
-    if (at < 0) continue;
-    if (word === '目标' && TARGET_WORD_NEGATORS.some((n) => lead.slice(Math.max(0, at - 6), at).includes(n))) continue;
-    return true;
+    for (let at = scope.lastIndexOf(word); at >= 0; at = at > 0 ? scope.lastIndexOf(word, at - 1) : -1) {
+      const after = content.slice(sentence.start + scopeStart + at + word.length, metricStart + 1);
+      if (word === '目标' && (TARGET_WORD_NEGATORS.some((n) => clauseOf(scope, at).includes(n)) || TARGET_SHARE_AFTER.test(after))) continue;
+      return true;
+    }
   }
   return planOpened;
+}
+
+/** The clause of `text` that ends at `at` (back to the last , ; 。). */
+function clauseOf(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && !',;。:'.includes(text[i - 1])) i--;
+  return text.slice(i, at);
+}
+
+/**
+ * 低于省控线0.84个百分点: the change a rate shows against a benchmark named before it, within the
+ * clause and with no other number between.
+ */
+export function benchmarkChange(content: string, before: number): Change {
+  const clause = clauseOf(content, before);
+  for (const { word, change } of BENCHMARK_COMPARISONS) {
+    const at = clause.lastIndexOf(word);
+    if (at < 0) continue;
+    const between = clause.slice(at + word.length);
+    if (between.length >= 1 && between.length <= 14 && !/\d/.test(between)) return change;
+  }
+  return null;
 }
 
 const YEAR_IN_TEXT = /(?<!\d)(?:19|20)\d{2}(?=年)/g;

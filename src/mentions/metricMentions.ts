@@ -8,7 +8,7 @@ import {
 import { numberTokens, type NumberToken } from './numberTokens.js';
 import { isAsciiLetter, isDigit, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
-  CHINESE_NUMERAL_UNITS, INNER_MORE_THAN, PERIOD_AFTER_UNIT, PER_UNIT, TENTHS_ALLOWED_AFTER, WORD_START_UNITS, scaleAt, unitAt, type UnitRule,
+  CHINESE_NUMERAL_UNITS, DAY_COUNT_CUES, DAY_UNIT, INNER_MORE_THAN, PERIOD_AFTER_UNIT, PERIOD_YEAR_ENDINGS, PERIOD_YEAR_WORD, RANK_MOVES, PER_UNIT, TENTHS_ALLOWED_AFTER, WORD_START_UNITS, scaleAt, unitAt, type UnitRule,
 } from './units.js';
 
 export interface Mention {
@@ -88,6 +88,13 @@ function readMention(content: string, source: string, token: NumberToken, lastKe
   let end = found.end;
   let unit = rule.base ?? source.slice(at, end);
   if (rule.kind === 'count' && startsWithAny(content, end, PERIOD_AFTER_UNIT)) return 'excluded';
+  if (rule.kind === 'count' && content.startsWith(PERIOD_YEAR_WORD, end) &&
+    (!isHan(content[end + 2]) || startsWithAny(content, end + 2, PERIOD_YEAR_ENDINGS))) return 'excluded';
+  if (rule.text === DAY_UNIT && !countsDays(content, token, lastKept)) return null;
+  // 后退9位, 前进3位: a move in a ranking, counted in places.
+  if (rule.text === '位' && endsWithAny(content, token.start, RANK_MOVES)) {
+    return { start: token.start, end, value: token.value, unit: '名次', kind: 'rank', approx, numberStart: token.start, numberEnd: token.end, factor: 1 };
+  }
   if (rule.kind === 'amount') {
     const per = PER_UNIT.exec(content.slice(end, end + 4));
     if (per) { unit += source.slice(end, end + per[0].length); end += per[0].length; }
@@ -113,6 +120,14 @@ function readMention(content: string, source: string, token: NumberToken, lastKe
     start--;
   }
   return { start, end, value: round(value), unit, kind: rule.kind, approx, numberStart: token.start, numberEnd: token.end, factor };
+}
+
+/** 优良天数272天, and 比上年增加29天 right after it: days counted, not a time span. */
+function countsDays(content: string, token: NumberToken, lastKept: Mention | undefined): boolean {
+  const clause = clauseBefore(content, token.start, 12, ',。;');
+  if (DAY_COUNT_CUES.some((cue) => clause.includes(cue))) return true;
+  return lastKept !== undefined && token.start - lastKept.end <= 12 && content[lastKept.end - 1] === DAY_UNIT &&
+    !/[。;]/.test(content.slice(lastKept.end, token.start));
 }
 
 /** 九成以上, 八五折 and 98.5分 are quantities; 成本, 折合, 一成不变 and 3分钟 are words. */

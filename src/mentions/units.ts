@@ -23,7 +23,9 @@ const COUNT_WORDS = [
   // events and activities
   '场次', '场', '次', '期', '轮', '堂', '课时', '学时', '批次',
   // visits and inspections counted per occasion: 检查重点场所860家次, 出动车辆120台次
-  '家次', '台次', '车次', '辆次', '架次', '艘次', '班次', '个次', '所次', '处次', '条次', '篇次', '期次', '项次', '轮次',
+  '家次', '台次', '车次', '辆次', '架次', '艘次', '班次', '个次', '所次', '处次', '条次', '篇次', '期次', '项次', '轮次', '亩次',
+  // days, when days are counted (see DAY_COUNT_CUES)
+  '天',
   // organisations, places, things
   '个', '支', '队', '组', '处', '座', '栋', '间', '台', '辆', '艘', '架', '只', '头', '株', '棵',
   '床', '种', '类', '大类', '大项',
@@ -31,7 +33,7 @@ const COUNT_WORDS = [
   '尾', '羽', '枚', '盏', '颗', '箱', '袋', '瓶', '盒', '桶', '匹',
   // land, length, weight, volume, energy
   '平方公里', '平方千米', '平方米', '公顷', '亩', '公里', '千米', '米', '吨', '千克', '公斤', '斤',
-  '立方米', '千瓦时', '千瓦', '升',
+  '立方米', '千瓦时', '千瓦', '升', '吨标准煤', '吨标煤',
   // concentrations and densities (PM2.5 32微克/立方米)
   '微克/立方米', '毫克/立方米', '毫克/升', '人/平方公里',
   // pairs (结婚登记3,122对); after Chinese numerals 一对一 is a phrase, see CHINESE_NUMERAL_UNITS
@@ -103,7 +105,24 @@ export const INNER_MORE_THAN = ['余', '多'];
  * What may follow a measure word and turn the phrase into a period or a time span, not a count:
  * 3个月, 2个工作日, 两个季度. Checked right after the unit.
  */
-export const PERIOD_AFTER_UNIT = ['月', '工作日', '季度', '小时', '星期', '礼拜', '年度', '周年', '学期', '多月'];
+export const PERIOD_AFTER_UNIT = ['月', '工作日', '季度', '小时', '星期', '礼拜', '周年', '学期', '多月'];
+
+/**
+ * 年度 after a unit is a period only when nothing follows it as a noun (两个年度内); in
+ * 59项年度重点工作任务 it qualifies what is counted.
+ */
+export const PERIOD_YEAR_WORD = '年度';
+export const PERIOD_YEAR_ENDINGS = ['内', '里', '中', '的', '以来'];
+
+/**
+ * 天 counts days only when days are what is counted (优良天数272天, 比上年增加29天 after it);
+ * otherwise it is a time limit or a span (3天内办结, 连续7天), which the guide leaves out.
+ */
+export const DAY_UNIT = '天';
+export const DAY_COUNT_CUES = ['天数', '优良天', '达标天'];
+
+/** Before N位, these make it a move in a ranking (后退9位, 前进3位), not a count of people. */
+export const RANK_MOVES = ['前进', '后退', '上升', '下降', '提升', '提高', '进步', '退步', '下滑', '上移', '下移'];
 
 /** Per-unit suffixes that stay part of a money unit: 1.66万元/床位 → unit 元/床位. */
 export const PER_UNIT = /^\/[\u4e00-\u9fa5]{1,3}/;
