@@ -30,7 +30,28 @@ describe('organization', () => {
   });
 });
 
+describe('organization, continued', () => {
+  it('a branch office is the body that reports: xx市生态环境局xx分局', () => {
+    expect(meta('xx市生态环境局xx分局2024年工作总结和2025年工作设想\n2024年，我局推进治污。')).toMatchObject({ organization: 'xx市生态环境局xx分局', reportType: 'review+plan', year: 2024 });
+  });
+  it('a conjunction does not make a branch: 岳阳县司法局和公安分局', () => {
+    expect(meta('岳阳县司法局和公安分局联合开展普法。').organization).toBe('岳阳县司法局');
+  });
+  it('a verb before 市 is not a place name (推动市住建局)', () => {
+    expect(meta('今年以来，住建局以创建文明城市为抓手，推动市住建局工作。').organization).toBeNull();
+  });
+  it('a title that opens with a body named without its place keeps it as written', () => {
+    expect(meta('市场监督局2024年第三季度工作总结\n一、第三季度工作开展情况').organization).toBe('市场监督局');
+  });
+  it('卫生计生委 is a body', () => {
+    expect(meta('绍兴市卫生计生委关于印发2016年绍兴市卫生计生工作总结的通知').organization).toBe('绍兴市卫生计生委');
+  });
+});
+
 describe('year', () => {
+  it('a review names the year it reviews first, before any year it compares with', () => {
+    expect(meta('我市城镇新增就业再创新高\n2021年，全市城镇新增就业50801人，比2019年增长12.15%。').year).toBe(2021);
+  });
   it('the title decides over a span of years in the opening', () => {
     const text = '镇海区司法局2022年工作总结和2023年工作要点\n2022年，区司法局获评2016-2020年全省普法先进集体。\n一、2022年工作总结\n二、2023年工作要点';
     expect(meta(text)).toMatchObject({ year: 2022, reportType: 'review+plan', organization: '镇海区司法局' });

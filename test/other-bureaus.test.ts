@@ -369,8 +369,8 @@ describe('人社局 plan with a result of the year before', () => {
     expect(doc.metrics.find((m) => m.raw === '3.5%')?.indicator).toBe('城镇登记失业率');
     expect(doc.metrics.find((m) => m.raw === '121.4%')?.indicator).toBe('完成年度目标');
   });
-  it('a body named without any place: no organization (the guide: null when the text does not name it)', () => {
-    expect(parse(text).meta).toMatchObject({ organization: null, year: 2024, reportType: 'plan' });
+  it('a title naming its body without a place keeps it as written', () => {
+    expect(parse(text).meta).toMatchObject({ organization: '区人力资源和社会保障局', year: 2024, reportType: 'plan' });
   });
 });
 

@@ -72,8 +72,11 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     let indicatorSpan = ranked ?? (m.kind === 'rank' && isRankFrame(content, ctx, sentence.start) ? null : chooseIndicator(ctx, m));
     let indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
     if (!indicator && sameSentence) {
-      indicator = sameSentence.metric.indicator;
-      indicatorSpan = sameSentence.metric.indicatorSpan;
+      // A rank with nothing of its own ranks what the sentence last rated or ranked (增速高于…，位居第1位),
+      // not the count before it (在46个区县排名第31位).
+      const source = m.kind === 'rank' ? lastRated(metrics, fullSentence) ?? sameSentence.metric : sameSentence.metric;
+      indicator = source.indicator;
+      indicatorSpan = source.indicatorSpan;
     }
     if (!indicator) {
       indicatorSpan = previousClausePhrase(ctx, sentence.start, m.kind !== 'count' && m.kind !== 'amount');
@@ -116,6 +119,14 @@ function changeFor(content: string, m: Mention, before: number): Metric['change'
   const change = changeOf(content, before, m.kind === 'count' || m.kind === 'rank');
   if (change || (m.kind !== 'pp' && m.kind !== 'percent')) return change;
   return benchmarkChange(content, before);
+}
+
+/** The last rate, percentage-point change or rank in the sentence, if any. */
+function lastRated(metrics: Metric[], sentence: Span): Metric | null {
+  for (let i = metrics.length - 1; i >= 0 && metrics[i].span.start >= sentence.start; i--) {
+    if (metrics[i].kind !== 'count' && metrics[i].kind !== 'amount' && metrics[i].indicator) return metrics[i];
+  }
+  return null;
 }
 
 /** Runs of metrics joined only by a joiner: one range or one list stated once. */

@@ -8,7 +8,7 @@ import { PERIOD_PATTERNS } from './qualifierWords.js';
 import { cutWords, tagWords } from './segmenter.js';
 import { isDigit, isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
-  BENCHMARK_WORDS, COMPARISON_FRAME, CONJUNCTIONS, ENUMERATION_LEAD, RANK_GENERIC, RANK_VERBS, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, WORDS_ENDING_IN_LINK_CHAR, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
+  BENCHMARK_WORDS, COMPARISON_FRAME, CONJUNCTIONS, ENUMERATION_LEAD, RANK_GENERIC, RANK_VERBS, RANKED_PLACE, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, WORDS_ENDING_IN_LINK_CHAR, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
 } from './indicatorWords.js';
 
 export interface IndicatorContext {
@@ -62,6 +62,11 @@ export function followingPhrase(ctx: IndicatorContext): (Span & { verbLed: boole
     if (length >= MAX_INDICATOR_LENGTH) break;
   }
   if (!sawNoun || length === 0) return null;
+  // 15个区县排名第10位: segmentation may glue the ranking verb to the noun (排名第/i).
+  const phrase = content.slice(at, at + length);
+  const rankAt = rankVerbAt(phrase);
+  if (rankAt === 0) return null;
+  if (rankAt > 0) length = rankAt;
   return { start: at, end: at + Math.min(length, MAX_INDICATOR_LENGTH), verbLed: words[0].tag === 'v' && !NOMINAL_VERBS.has(words[0].word) };
 }
 
@@ -160,7 +165,7 @@ export function rankPhrase(ctx: IndicatorContext, sentenceStart: number): Span |
   const scope = text.lastIndexOf('在', cut);
   const span = stripEdges(content, start, start + (scope >= 0 ? scope : cut));
   const phrase = content.slice(span.start, span.end);
-  if (span.end <= span.start || RANK_GENERIC.has(phrase)) return null;
+  if (span.end <= span.start || RANK_GENERIC.has(phrase) || RANKED_PLACE.test(phrase)) return null;
   return cleanPhrase(content, span.start, span.end);
 }
 

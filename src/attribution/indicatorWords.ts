@@ -15,7 +15,7 @@ export const TRAILING_WORDS = [
   '增长到', '增长至', '增加到', '增加至', '减少到', '减少至', '降低到', '降低至', '达到了', '分别为', '分别是',
   '较去年同期', '比去年同期', '较上年同期', '比上年同期', '与去年同期相比', '与上年相比', '与去年相比', '较上一年度', '较上一年',
   '较上年度', '较上年', '比上年', '较去年', '比去年', '同比', '环比', '同期',
-  '增幅', '降幅', '涨幅', '减幅', '增速', '净增', '净减', '前进', '后退', '进步', '退步', '改善',
+  '增幅', '降幅', '涨幅', '减幅', '净增', '净减', '前进', '后退', '进步', '退步', '改善',
   '达到', '达', '为', '是', '保持', '实现', '降至', '降到', '上升', '下降', '增长', '增加', '减少', '降低', '提高', '提升',
   '分别', '共计', '累计', '合计', '总计', '共有', '共', '计', '约', '近', '将近', '接近', '超过', '超', '逾', '了', '已',
   '均', '全部', '位列', '位居', '名列', '排名', '排在', '排', '居', '列', '全国', '全省', '全市', '全区', '全县',
@@ -88,7 +88,7 @@ export const NOMINAL_VERBS = new Set([
 ]);
 
 /** In the clause before a rank or rate with nothing named next to it, the rate term (部门满意率). */
-export const RATE_TERM = /[\u4e00-\u9fa5]{1,10}?(?:率|度|指数|比例|比重)/;
+export const RATE_TERM = /[\u4e00-\u9fa5]{1,10}?(?:率|(?<![年季制程力])度|指数|比例|比重|评价|测评|考核|评估|增速)/;
 
 export const MAX_INDICATOR_LENGTH = 16;
 
@@ -105,3 +105,5 @@ export const BENCHMARK_WORDS = ['高于', '低于', '快于', '慢于', '优于'
 export const RANK_VERBS = ['位居', '位列', '名列', '排名', '排在', '排位', '位次', '居', '列', '排'];
 /** Words before a rank verb that name no indicator of their own: the rate is in the clause before. */
 export const RANK_GENERIC = new Set(['得分', '成绩', '排名', '名次', '位次', '综合']);
+/** 柯桥区列全省区县市第一: a place before the ranking verb is who ranks, not what is ranked. */
+export const RANKED_PLACE = /^(?:我|本|全)?[\u4e00-\u9fa5]{0,6}[省市区县州旗镇乡]$/;

@@ -40,7 +40,7 @@ export function readMeta(input: MetaInput): Meta {
     organization: organizationOf(input.normal, input.source, [
       [input.headerEnd, input.headerEnd + opening.length],
       [0, input.headerEnd],
-    ]),
+    ], title),
     // The title's year first (工作总结和2023年工作要点 after 2016-2020年 in the opening), then the opening's.
     year: yearOf(title ?? '', reportType) ?? yearOf(opening, reportType),
     reportType,
@@ -90,5 +90,7 @@ const YEAR = /(?:19|20)\d{2}(?=年)/g;
 function yearOf(opening: string, reportType: ReportType): number | null {
   const years = [...opening.matchAll(YEAR)].map((m) => Number(m[0]));
   if (years.length === 0) return null;
-  return reportType === 'plan' ? Math.max(...years) : Math.min(...years);
+  // A review names the year it reviews first (2021年，全市…比2019年增长); a plan may review the year
+  // before it first (2023年工作总结和2024年工作计划), so it takes the latest.
+  return reportType === 'plan' ? Math.max(...years) : years[0];
 }

@@ -15,6 +15,10 @@ interface BodyMention {
 
 /** Names that stand for a withheld place: 某市生态环境局, XX县司法局. */
 const PLACEHOLDER_NAMES = new Set(['某', 'X', 'x', '×', '*', '＊', '○', '〇']);
+/** Verbs that act on a body (推动市住建局): never the name of its place. */
+const ACTING_VERBS = new Set(['推动', '推进', '督促', '指导', '组织', '协调', '要求', '邀请', '会同', '配合', '联合', '协助', '支持',
+  '帮助', '争取', '通过', '经过', '依托', '根据', '按照', '对接', '联系', '提请', '报请', '参加', '参与', '召开', '印发', '转发']);
+const BRANCH_AFTER = /^(?:(?![和与及])[\u4e00-\u9fa5A-Za-z]){1,6}分局/;
 const AUTONOMOUS = new Set(['自治县', '自治州', '自治区', '自治旗']);
 /** 在市司法局的有力指导下: the body that guides the author, not the author. */
 const SUPERIOR_BODY_AFTER = /^的?(?:有力|精心|正确|大力|悉心|坚强)?(?:指导|领导|关心|支持)/;
@@ -25,7 +29,17 @@ const NAME_TAGS = new Set(['ns', 'n', 'nr', 'nrt', 'nz', 'x', 'eng', 'v', 'a', '
  * @param normal normalised text; @param source the text as written (same offsets), from which
  * the name is copied; @param from/to the window searched first (title and opening).
  */
-export function organizationOf(normal: string, source: string, windows: [number, number][]): string | null {
+/**
+ * A title that opens with a body named without its place (市场监督局2024年第三季度工作总结): the
+ * body as the title names it is all the text says.
+ */
+const TITLE_BODY = /^\s*((?:[省市区县州旗])?[\u4e00-\u9fa5]{1,12}?(?:局|委员会|委|厅|办公室))(?=\s*(?:\d{4}|关于|[一二〇○零]{4}))/;
+
+export function organizationOf(normal: string, source: string, windows: [number, number][], title: string | null = null): string | null {
+  return namedOrganization(normal, source, windows) ?? (title ? TITLE_BODY.exec(title)?.[1] ?? null : null);
+}
+
+function namedOrganization(normal: string, source: string, windows: [number, number][]): string | null {
   const mentions = windows.flatMap(([from, to]) => bodyMentions(normal, from, to));
   const own = mentions.filter((b) => !isOtherBody(normal, b));
   const named = own.find((b) => b.place !== '');
@@ -49,7 +63,10 @@ function bodyMentions(text: string, from: number, to: number): BodyMention[] {
       if (!place && !level) continue;
       // **县, XX县: a masked name is as many placeholder characters as the text has.
       if (place && PLACEHOLDER_NAMES.has(place[0])) while (PLACEHOLDER_NAMES.has(text[bodyAt - place.length - 1])) place = text[bodyAt - place.length - 1] + place;
-      found.push({ start: bodyAt - place.length - (place ? 0 : level.length), end: bodyAt + suffix.length, place, level, suffix });
+      // xx市生态环境局xx分局: a branch is the body that reports.
+      const branch = BRANCH_AFTER.exec(text.slice(bodyAt + suffix.length, bodyAt + suffix.length + 10));
+      const end = bodyAt + suffix.length + (branch ? branch[0].length : 0);
+      found.push({ start: bodyAt - place.length - (place ? 0 : level.length), end, place, level, suffix });
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -79,7 +96,7 @@ function placeBefore(text: string, at: number): { place: string; level: string }
     if (SINGLE_LEVELS.has(w.word)) {
       const name = words[i - 1];
       if (name && NAME_TAGS.has(name.tag) && (name.word.length >= 2 || PLACEHOLDER_NAMES.has(name.word)) && name.word.length <= 4 &&
-          !NOT_PLACES.has(name.word + w.word) &&
+          !NOT_PLACES.has(name.word + w.word) && !ACTING_VERBS.has(name.word) &&
           !OTHER_BODY_CUES.includes(name.word)) {
         place = name.word + w.word + place;
         i--;
@@ -125,7 +142,7 @@ function mostFrequentPlace(text: string, level: string): string | null {
     for (const m of text.matchAll(new RegExp(`[\\u4e00-\\u9fa5]{2}${l}`, 'g'))) {
       const name = m[0];
       // 依法治县 → 法治县, 苗族自治县 → 自治县: not names.
-      if (NOT_PLACES.has(name) || NOT_PLACES.has(name.slice(1)) || /[的在和与及对向被由为了是我本该全各每]/.test(name[0]) || name[1] === '治') continue;
+      if (NOT_PLACES.has(name) || NOT_PLACES.has(name.slice(1)) || /[的在和与及对向被由为了是我本该全各每]/.test(name[0]) || name[1] === '治' || ACTING_VERBS.has(name.slice(0, 2))) continue;
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
   }
