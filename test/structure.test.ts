@@ -141,6 +141,26 @@ describe('inline 一是 / 二是 items', () => {
   });
 });
 
+describe('headings run into a paragraph after 。', () => {
+  it('1、 2、 3、 items inside a section paragraph, numbered in sequence', () => {
+    const doc = parseReport('一、依法治县统筹协调作用发挥明显。1、做好法治政府建设统筹谋划。拟出台2个方案。2、压实主体责任。今年3月听取汇报。3、提升法治意识。\n二、法治政府建设纵深推进。1、加大规范性文件监督管理力度。审查文件15件。2、规范行政复议。');
+    expect(rows(doc)).toEqual([
+      ['s1', 1, '一、', '依法治县统筹协调作用发挥明显'],
+      ['s1.1', 2, '1、', '做好法治政府建设统筹谋划'],
+      ['s1.2', 2, '2、', '压实主体责任'],
+      ['s1.3', 2, '3、', '提升法治意识'],
+      ['s2', 1, '二、', '法治政府建设纵深推进'],
+      ['s2.1', 2, '1、', '加大规范性文件监督管理力度'],
+      ['s2.2', 2, '2、', '规范行政复议'],
+    ]);
+    expect(doc.metrics.map((m) => [m.raw, m.sectionId])).toEqual([['2个', 's1.1'], ['15件', 's2.1']]);
+  });
+  it('a lone 1. after 。 with no 2. to follow is prose, not a heading', () => {
+    const doc = parseReport('一、主要工作\n全年办结案件。1.5万元补助已发放。3、4月份完成验收。');
+    expect(rows(doc)).toEqual([['s1', 1, '一、', '主要工作']]);
+  });
+});
+
 describe('things that are not headings', () => {
   it('a decimal amount at line start (1.2亿元), a year, a month, 统一是 in prose, a marker with no title', () => {
     const text = [

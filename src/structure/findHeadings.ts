@@ -14,6 +14,7 @@ export interface Heading {
 
 export function findHeadings(content: string): Heading[] {
   const headings: Heading[] = [];
+  const lastOrdinal = new Map<HeadingStyle, number>();
   let lineStart = 0;
   // The next 是 at or after the current line: one cursor moving forward through the whole text,
   // so lines without 是 cost nothing and the search stays linear in the document's length.
@@ -24,14 +25,50 @@ export function findHeadings(content: string): Heading[] {
     let at = lineStart;
     while (at < lineEnd && (content[at] === ' ' || content[at] === '\t')) at++;
     const lineHeading = matchAt(content, at, 'line');
-    if (lineHeading) headings.push(lineHeading);
+    if (lineHeading) { headings.push(lineHeading); lastOrdinal.set(lineHeading.style, lineHeading.ordinal); }
+    findRunInHeadings(content, lineHeading ? lineHeading.markerEnd : at, lineEnd, lastOrdinal, headings);
     const expected = lineHeading?.style === 'cn-shi' ? lineHeading.ordinal + 1 : 1;
     while (nextShi >= 0 && nextShi < lineStart) nextShi = content.indexOf('是', nextShi + 1);
     if (nextShi >= 0 && nextShi < lineEnd) findInlineItems(content, lineHeading ? lineHeading.markerEnd : at, lineEnd, expected, headings);
     if (nl < 0) break;
     lineStart = nl + 1;
   }
-  return headings;
+  // Run-in headings and inline 一是 items of one line were found in two passes.
+  return headings.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Headings run into a paragraph after a sentence end (一、…明显。1、做好…。2、压实…): a marker
+ * of a line style counts there only when it continues its sequence, or starts one that goes on
+ * (a 1 whose 2 follows the same way), so a stray 1. in prose is not a heading.
+ */
+function findRunInHeadings(content: string, from: number, to: number, lastOrdinal: Map<HeadingStyle, number>, out: Heading[]): void {
+  for (let end = content.indexOf('。', from); end >= 0 && end < to; end = content.indexOf('。', end + 1)) {
+    let at = end + 1;
+    while (at < to && content[at] === ' ') at++;
+    if (!RUN_IN_STARTS.has(content[at])) continue;
+    const h = matchAt(content, at, 'line');
+    if (!h || h.style === 'cn-shi') continue;
+    const continues = lastOrdinal.get(h.style) === h.ordinal - 1;
+    if (!continues && !(h.ordinal === 1 && secondFollows(content, h, to))) continue;
+    out.push(h);
+    lastOrdinal.set(h.style, h.ordinal);
+  }
+}
+
+/** Characters a run-in marker can start with: digits, Chinese ordinals, an opening bracket, ①… */
+const RUN_IN_STARTS = new Set([...'0123456789一二三四五六七八九十(', ...Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2460 + i))]);
+
+/** Whether the marker numbered 2 of the same style follows a sentence end later in the paragraph. */
+function secondFollows(content: string, first: Heading, to: number): boolean {
+  const marker = content.slice(first.start, first.markerEnd);
+  const second = marker.replace(/1|一|①/, (c) => (c === '1' ? '2' : c === '一' ? '二' : '②'));
+  for (let at = content.indexOf(second, first.markerEnd); at >= 0 && at < to; at = content.indexOf(second, at + 1)) {
+    let before = at - 1;
+    while (before > first.markerEnd && content[before] === ' ') before--;
+    if (content[before] === '。') return true;
+  }
+  return false;
 }
 
 function matchAt(content: string, at: number, where: 'line' | 'inline'): Heading | null {
