@@ -455,3 +455,17 @@ describe('comparisons, benchmarks, rankings and goals met (人社局, 生态环�
   // 3天内办结 is a time limit, not days counted.
   it('nothing spurious (3天内, 4.35 without a unit)', () => expectNoSpurious(text, rows));
 });
+
+describe('司法局: a ranking scope in brackets, area in ㎡, an expectation stated after the number', () => {
+  const text = '我区已创成2家省级司法所，数量居全省各县(市、区)第一；各所办公用房面积均达120㎡以上。龙镇村等4个村有望被司法部命名为示范村。';
+  const rows: Row[] = [
+    { anchor: '2家', raw: '2家', value: 2, unit: '家', kind: 'count', indicator: '省级司法所' },
+    // 、 inside (市、区) neither hides the ranking verb 居 nor ends the rank's clause.
+    { anchor: '第一', raw: '第一', value: 1, unit: '名次', kind: 'rank', indicator: '数量' },
+    { anchor: '120㎡', raw: '120㎡', value: 120, unit: '㎡', kind: 'count', approx: 'more_than', indicator: '办公用房面积' },
+    // 有望 after the count: an expectation, not a result.
+    { anchor: '4个村', raw: '4个', value: 4, unit: '个', kind: 'count', target: true, indicator: '村' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+});

@@ -158,7 +158,7 @@ function benchmarkAt(text: string): number {
  */
 export function rankPhrase(ctx: IndicatorContext, sentenceStart: number): Span | null {
   const { content } = ctx;
-  const start = clauseStart(content, ctx.before, sentenceStart);
+  const start = rankClauseStart(content, ctx.before, sentenceStart);
   const text = content.slice(start, ctx.before);
   const cut = rankVerbAt(text);
   if (cut < 0) return null;
@@ -171,8 +171,16 @@ export function rankPhrase(ctx: IndicatorContext, sentenceStart: number): Span |
 
 /** Whether the metric's clause places it with a ranking verb (位居全市第二). */
 export function isRankFrame(content: string, ctx: IndicatorContext, sentenceStart: number): boolean {
-  return rankVerbAt(content.slice(clauseStart(content, ctx.before, sentenceStart), ctx.before)) >= 0;
+  return rankVerbAt(content.slice(rankClauseStart(content, ctx.before, sentenceStart), ctx.before)) >= 0;
 }
+
+/** A ranking's clause runs back to a comma or stop: 、 and brackets inside its scope (各县(市、区)) do not end it. */
+function rankClauseStart(content: string, from: number, lowerBound: number): number {
+  let i = from;
+  while (i > lowerBound && !RANK_CLAUSE_DELIMITERS.has(content[i - 1])) i--;
+  return i;
+}
+const RANK_CLAUSE_DELIMITERS = new Set([',', ';', ':', '。', '!', '?', '\n']);
 
 /** The first ranking verb in the text, or -1. */
 function rankVerbAt(text: string): number {

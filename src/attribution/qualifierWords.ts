@@ -40,6 +40,9 @@ export const TARGET_WORDS = ['力争', '确保', '目标', '预计', '能达到'
 /** 完成全年目标任务89.6%: 目标 after these is a result measured against a goal. */
 export const TARGET_WORD_NEGATORS = ['完成', '实现', '超额完成'];
 
+/** Right after the metric in its clause, these make it an expectation: 4个村有望被命名. */
+export const TARGET_WORDS_AFTER = ['有望', '预计', '力争', '确保'];
+
 /**
  * 完成目标任务的130.26%: 目标 followed by its share is a result measured against a goal, and does
  * not make the rest of the sentence a goal either.

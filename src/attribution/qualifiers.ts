@@ -3,7 +3,7 @@ import type { Approx, Change, Span } from '../document/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import {
   APPROX_AFTER, APPROX_BEFORE, CHANGE_NOUN_LINKS, CHANGE_NOUNS, CHANGE_WORDS, COMPARISON_WORDS, COUNT_CHANGE_WORDS, LEVEL_MARKERS, PERIOD_PATTERNS, PLAN_OPENERS,
-  BENCHMARK_COMPARISONS, RESULT_MARKERS, TARGET_SCOPE_BREAKS, TARGET_SHARE_AFTER, TARGET_WORDS, TARGET_WORD_NEGATORS, WEAK_CHANGE_WORDS,
+  BENCHMARK_COMPARISONS, RESULT_MARKERS, TARGET_SCOPE_BREAKS, TARGET_SHARE_AFTER, TARGET_WORDS, TARGET_WORDS_AFTER, TARGET_WORD_NEGATORS, WEAK_CHANGE_WORDS,
 } from './qualifierWords.js';
 
 const SCALES = new Set(['百', '千', '万', '亿']);
@@ -50,6 +50,9 @@ export function changeOf(content: string, before: number, isCount: boolean): Cha
 export function isTarget(content: string, sentence: Span, metricStart: number, inPlanSection: boolean, planOpened: boolean, planYear: number | null = null): boolean {
   const lead = content.slice(sentence.start, metricStart);
   if (inPlanSection) return !RESULT_MARKERS.some((w) => lead.includes(w)) && !datedBefore(lead, planYear);
+  const rest = content.slice(metricStart, Math.min(sentence.end, metricStart + 16));
+  const clauseEnd = rest.search(/[,;。]/);
+  if (TARGET_WORDS_AFTER.some((w) => rest.slice(0, clauseEnd < 0 ? rest.length : clauseEnd).includes(w))) return true;
   // A goal word reaches the metric unless a 但 or ; stands between them.
   let scopeStart = 0;
   for (const m of lead.matchAll(TARGET_SCOPE_BREAKS)) scopeStart = m.index + m[0].length;

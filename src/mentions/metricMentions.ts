@@ -189,7 +189,8 @@ function readRank(content: string, token: NumberToken): Mention | 'excluded' {
   if (place && !startsWithAny(content, end, ['名单', '位置', '位于'])) end++;
   else {
     if (startsWithAny(content, end, ORDINAL_NOUNS)) return 'excluded';
-    const clause = clauseBefore(content, start, 6, ',。;、');
+    // 居全省各县(市、区)第一: a bracketed aside does not end the clause.
+    const clause = clauseBefore(content, start, 16, ',。;').replace(/\([^()]*\)/g, '').slice(-8);
     if (!RANK_CONTEXT.some((w) => clause.includes(w))) return 'excluded';
     if (isHan(content[end]) && !startsWithAny(content, end, ['的', '和', '与', '位'])) return 'excluded';
   }
