@@ -469,3 +469,18 @@ describe('司法局: a ranking scope in brackets, area in ㎡, an expectation st
   it('metrics', () => expectRows(text, rows));
   it('nothing spurious', () => expectNoSpurious(text, rows));
 });
+
+describe('司法局: 累计 before a bare verb, a ranking named inside 在…中, a share with nothing named', () => {
+  const text = '社区矫正对象累计接收568人。在全市综合考核中排名第一。综合指数在本省46个区县排名第31位。其中村(居)调委会280个，占比85.9%。';
+  const rows: Row[] = [
+    { anchor: '568人', raw: '568人', value: 568, unit: '人', kind: 'count', indicator: '社区矫正对象' },
+    { anchor: '排名第一', raw: '第一', value: 1, unit: '名次', kind: 'rank', indicator: '综合考核' },
+    { anchor: '46个', raw: '46个', value: 46, unit: '个', kind: 'count' },
+    // The places ranked against are a scope, not the indicator.
+    { anchor: '第31位', raw: '第31位', value: 31, unit: '名次', kind: 'rank', indicator: '综合指数' },
+    { anchor: '280个', raw: '280个', value: 280, unit: '个', kind: 'count', indicator: '调委会' },
+    { anchor: '85.9%', raw: '85.9%', value: 85.9, unit: '%', kind: 'percent', indicator: '调委会' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+});

@@ -128,7 +128,8 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   }
   // Segment only when a restart word may be present: segmentation is the costliest step here.
   const restart = RESTART_HINT.test(text) ? lastRestart(cutWords(text)) : 0;
-  if (restart > 0 && restart < text.length) {
+  // 社区矫正对象累计接收568人: a bare verb after 累计 leaves what is counted before it.
+  if (restart > 0 && restart < text.length && text.length - restart > 2) {
     span = stripEdges(content, span.start + restart, span.end);
     text = content.slice(span.start, span.end);
   }
@@ -163,11 +164,17 @@ export function rankPhrase(ctx: IndicatorContext, sentenceStart: number): Span |
   const cut = rankVerbAt(text);
   if (cut < 0) return null;
   const scope = text.lastIndexOf('在', cut);
-  const span = stripEdges(content, start, start + (scope >= 0 ? scope : cut));
+  // 在全市综合考核中排名第一: the ranking itself is named inside the 在…中 phrase.
+  const inside = scope === 0 && !RANKING_SCOPE.test(text.slice(1, cut)) ? LOCATIVE_END.exec(text.slice(1, cut)) : null;
+  const span = inside ? stripEdges(content, start + 1, start + 1 + inside.index) : stripEdges(content, start, start + (scope >= 0 ? scope : cut));
   const phrase = content.slice(span.start, span.end);
   if (span.end <= span.start || RANK_GENERIC.has(phrase) || RANKED_PLACE.test(phrase)) return null;
   return cleanPhrase(content, span.start, span.end);
 }
+
+const LOCATIVE_END = /[中里上内]?$/;
+/** 在西咸渭46个区县 / 在全省同级单位中: who is ranked against, not what is ranked. */
+const RANKING_SCOPE = /\d|[省市区县州旗乡镇]$|(?:区县|县区|县市|地市|市州|单位|部门|城市|地区)[中里内]?$/;
 
 /** Whether the metric's clause places it with a ranking verb (位居全市第二). */
 export function isRankFrame(content: string, ctx: IndicatorContext, sentenceStart: number): boolean {
