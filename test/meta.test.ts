@@ -57,3 +57,26 @@ describe('year', () => {
     expect(meta(text)).toMatchObject({ year: 2022, reportType: 'review+plan', organization: '镇海区司法局' });
   });
 });
+
+describe('organization and kinds on scraped pages', () => {
+  it('a bare body is completed with its place as the source spells it (宿松縣)', () => {
+    expect(meta('宿松縣委通報考核結果，縣司法局取得第一名，宿松縣各單位參加。').organization).toBe('宿松縣司法局');
+  });
+  it('a place guess must read as a place: 积极与区直部门 yields no 极与区', () => {
+    expect(meta('第一篇:区司法局人民调解工作总结\n2018年，我区人民调解工作积极与区直部门协作，积极与区法院对接。').organization).toBeNull();
+  });
+  it('a masked place completes a bare 我局 (XX区 … 我局 … 市司法局)', () => {
+    expect(meta('XX区矛盾纠纷多。在区委的领导下和市司法局的业务指导下，XX区司法行政工作稳步推进，我局充分发挥作用。').organization).toBe('XX区司法局');
+  });
+  it('a generic title body is not an organization (司法局2023年度工作总结)', () => {
+    expect(meta('司法局2023年度工作总结\n一、工作情况').organization).toBeNull();
+  });
+  it('an inline 一是 item mentioning 工作要点 does not make a plan section or a review+plan report', () => {
+    const doc = parseReport('井研县司法局2019年工作总结\n2019年，全县司法行政工作稳步推进。\n一是将依法治县工作要点下达至各单位。二是出具合法性审查意见书160份。');
+    expect(doc.meta.reportType).toBe('review');
+    expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([['160份', false]]);
+  });
+  it('the year after the first heading when none comes before it', () => {
+    expect(meta('县司法局突出五项重点\n一是以干部学法用法为重点。2021年来，全县举办法治讲座80余场次。').year).toBe(2021);
+  });
+});

@@ -484,3 +484,16 @@ describe('司法局: 累计 before a bare verb, a ranking named inside 在…中
   it('metrics', () => expectRows(text, rows));
   it('nothing spurious', () => expectNoSpurious(text, rows));
 });
+
+describe('growth rates and management by objectives', () => {
+  const text = '受理法律援助案件94件，同比增长率470%。宿松县司法局取得目标管理绩效考核第一名。';
+  const rows: Row[] = [
+    { anchor: '94件', raw: '94件', value: 94, unit: '件', kind: 'count', indicator: '法律援助案件' },
+    // 同比增长率 before the number: a change, and it names nothing of its own.
+    { anchor: '470%', raw: '470%', value: 470, unit: '%', kind: 'percent', change: 'up', indicator: '法律援助案件' },
+    // 目标管理 is a kind of appraisal, not a goal.
+    { anchor: '第一名', raw: '第一名', value: 1, unit: '名次', kind: 'rank', indicator: '目标管理绩效考核' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+});

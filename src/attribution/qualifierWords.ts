@@ -17,8 +17,8 @@ export const APPROX_AFTER: { word: string; approx: Exclude<Approx, null> }[] = [
 
 /** A change verb ending right before the number (了 and approx words may stand between). */
 export const CHANGE_WORDS: { word: string; change: Exclude<Change, null> }[] = [
-  ...['上升', '增长', '提高', '增加', '提升', '上涨', '增幅', '涨幅', '增速', '净增', '改善', '前进', '进步', '上移', '增', '多', '攀升', '扩大', '涨'].map((word) => ({ word, change: 'up' as const })),
-  ...['下降', '减少', '降低', '下滑', '回落', '降幅', '减幅', '压降', '缩小', '净减', '恶化', '后退', '退步', '下移', '减', '降', '少'].map((word) => ({ word, change: 'down' as const })),
+  ...['增长率', '上升', '增长', '提高', '增加', '提升', '上涨', '增幅', '涨幅', '增速', '净增', '改善', '前进', '进步', '上移', '增', '多', '攀升', '扩大', '涨'].map((word) => ({ word, change: 'up' as const })),
+  ...['下降率', '下降', '减少', '降低', '下滑', '回落', '降幅', '减幅', '压降', '缩小', '净减', '恶化', '后退', '退步', '下移', '减', '降', '少'].map((word) => ({ word, change: 'down' as const })),
 ];
 /** Before a count, 提升 and 提高 improve something (强提升五个专项活动); only these mean more or fewer. */
 export const COUNT_CHANGE_WORDS = new Set(['增长', '增加', '减少', '下降', '上升', '降低', '净增', '净减', '增', '减', '多', '少', '前进', '后退', '进步', '退步', '上移', '下移']);
@@ -47,7 +47,7 @@ export const TARGET_WORDS_AFTER = ['有望', '预计', '力争', '确保'];
  * 完成目标任务的130.26%: 目标 followed by its share is a result measured against a goal, and does
  * not make the rest of the sentence a goal either.
  */
-export const TARGET_SHARE_AFTER = /^(?:任务)?的?\d/;
+export const TARGET_SHARE_AFTER = /^(?:任务)?的?\d|^(?:管理|考核|责任|绩效)/;
 /** A goal stated earlier does not reach past these: 预计年产值4亿元，但3家企业… */
 export const TARGET_SCOPE_BREAKS = /但是|但|然而|不过|;/g;
 

@@ -42,7 +42,8 @@ export function readMeta(input: MetaInput): Meta {
       [0, input.headerEnd],
     ], title),
     // The title's year first (工作总结和2023年工作要点 after 2016-2020年 in the opening), then the opening's.
-    year: yearOf(title ?? '', reportType) ?? yearOf(opening, reportType),
+    // With no year before the first heading, the first lines after it (一是…2021年来…).
+    year: yearOf(title ?? '', reportType) ?? yearOf(opening, reportType) ?? yearOf(input.normal.slice(input.headerEnd, input.headerEnd + 300), reportType),
     reportType,
     title,
     publishedAt: PUBLISHED_AT.exec(header)?.[1] ?? null,

@@ -14,7 +14,7 @@ interface BodyMention {
 }
 
 /** Names that stand for a withheld place: 某市生态环境局, XX县司法局. */
-const PLACEHOLDER_NAMES = new Set(['某', 'X', 'x', '×', '*', '＊', '○', '〇']);
+const PLACEHOLDER_NAMES = new Set(['某', 'X', 'x', '×', '*', '＊', '○', '〇', '_', '＿']);
 /** Verbs that act on a body (推动市住建局): never the name of its place. */
 const ACTING_VERBS = new Set(['推动', '推进', '督促', '指导', '组织', '协调', '要求', '邀请', '会同', '配合', '联合', '协助', '支持',
   '帮助', '争取', '通过', '经过', '依托', '根据', '按照', '对接', '联系', '提请', '报请', '参加', '参与', '召开', '印发', '转发']);
@@ -33,10 +33,17 @@ const NAME_TAGS = new Set(['ns', 'n', 'nr', 'nrt', 'nz', 'x', 'eng', 'v', 'a', '
  * A title that opens with a body named without its place (市场监督局2024年第三季度工作总结): the
  * body as the title names it is all the text says.
  */
-const TITLE_BODY = /^\s*((?:[省市区县州旗])?[\u4e00-\u9fa5]{1,12}?(?:局|委员会|委|厅|办公室))(?=\s*(?:\d{4}|关于|[一二〇○零]{4}))/;
+const TITLE_BODY = /^\s*((?:[省市区县州旗])?[\u4e00-\u9fa5]{1,12}?(?:局|委员会|委|厅|办公室|中心))(?=\s*(?:\d{4}|关于|[一二〇○零]{4}))/;
 
 export function organizationOf(normal: string, source: string, windows: [number, number][], title: string | null = null): string | null {
-  return namedOrganization(normal, source, windows) ?? (title ? TITLE_BODY.exec(title)?.[1] ?? null : null);
+  return namedOrganization(normal, source, windows) ?? titleBody(title);
+}
+
+/** The title's body without a place, when it says more than a generic name (市教育局, 市场监督局; not 司法局). */
+function titleBody(title: string | null): string | null {
+  const body = title ? TITLE_BODY.exec(title)?.[1] : undefined;
+  if (!body) return null;
+  return SINGLE_LEVELS.has(body[0]) || body.length >= 5 ? body : null;
 }
 
 function namedOrganization(normal: string, source: string, windows: [number, number][]): string | null {
@@ -47,7 +54,7 @@ function namedOrganization(normal: string, source: string, windows: [number, num
   const bare = own.find((b) => b.place === '') ?? selfReference(normal, windows);
   if (!bare) return null;
   const suffix = bare.suffix || mostFrequentSuffix(normal);
-  const place = mostFrequentPlace(normal, bare.level);
+  const place = mostFrequentPlace(normal, source, bare.level);
   return place && suffix ? place + suffix : null;
 }
 
@@ -134,19 +141,38 @@ function mostFrequentSuffix(text: string): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
-/** The most frequent place of the given level (县, 区, …) named in the text, seen at least twice. */
-function mostFrequentPlace(text: string, level: string): string | null {
+/**
+ * The most frequent place of the given level (县, 区, …) named in the text, seen at least twice or
+ * the only one named, spelled as the source writes it (宿松縣). A candidate must read as a place
+ * name to segmentation (定安县/ns), so 积极与区… never yields 极与区; masked names (XX区) count too.
+ */
+function mostFrequentPlace(text: string, source: string, level: string): string | null {
   const levels = level ? [level] : ['区', '县', '市'];
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { name: string; n: number; at: number }>();
   for (const l of levels) {
-    for (const m of text.matchAll(new RegExp(`[\\u4e00-\\u9fa5]{2}${l}`, 'g'))) {
+    for (const m of text.matchAll(new RegExp(`(?:[\\u4e00-\\u9fa5]{2}|[Xx×*]{1,3}|某)${l}`, 'g'))) {
       const name = m[0];
+      const seen = counts.get(name);
+      if (seen) { seen.n++; continue; }
       // 依法治县 → 法治县, 苗族自治县 → 自治县: not names.
       if (NOT_PLACES.has(name) || NOT_PLACES.has(name.slice(1)) || /[的在和与及对向被由为了是我本该全各每]/.test(name[0]) || name[1] === '治' || ACTING_VERBS.has(name.slice(0, 2))) continue;
-      counts.set(name, (counts.get(name) ?? 0) + 1);
+      if (!PLACEHOLDER_NAMES.has(name[0]) && !readsAsPlace(name)) continue;
+      counts.set(name, { name, n: 1, at: m.index });
     }
   }
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
   // Seen twice, or the only place of that level the text names at all.
-  return best && (best[1] >= 2 || counts.size === 1) ? best[0] : null;
+  if (!best || (best.n < 2 && counts.size !== 1)) return null;
+  return source.slice(best.at, best.at + best.name.length);
 }
+
+/** 定安县 is one place word to segmentation; 极与区 is three pieces. */
+function readsAsPlace(name: string): boolean {
+  const words = tagWords(name);
+  // A known place is one word (its tag varies: 宿松县/nr, 硚口区/v); an unknown one is a name-like
+  // word and its level (即墨/v 区), never a common noun (区委 区) or function words (极 与 区).
+  if (words.length === 1) return !FUNCTION_TAGS.has(words[0].tag);
+  return words.length === 2 && words[0].word.length === 2 && SINGLE_LEVELS.has(words[1].word) && UNKNOWN_NAME_TAGS.has(words[0].tag);
+}
+const FUNCTION_TAGS = new Set(['d', 'p', 'c', 'u', 'uj', 'r', 'm', 'q', 'f']);
+const UNKNOWN_NAME_TAGS = new Set(['ns', 'nr', 'nz', 'nrt', 'x', 'v', 'j']);

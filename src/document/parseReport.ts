@@ -29,7 +29,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
     source: text,
     headerEnd: norm.headerEnd,
     firstHeading: headings[0]?.start ?? text.length,
-    headingTitles: headings.map((h) => norm.normal.slice(h.markerEnd, h.titleEnd)),
+    headingTitles: headings.filter((h) => h.style !== 'cn-shi').map((h) => norm.normal.slice(h.markerEnd, h.titleEnd)),
   });
   const documentKind: SectionKind = meta.reportType === 'plan' ? 'plan' : 'review';
   const tree = sectionTree(headings, text, documentKind);

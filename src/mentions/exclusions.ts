@@ -45,6 +45,13 @@ export const COUNT_TRIGGERS = ['各', '每', '共', '仅', '只', '累计', '合
  */
 export const PHASE_AFTER = ['工程', '项目', '专项', '建设', '完成', '投入', '扩建', '改造', '建成', '竣工', '开工', ')'];
 
+/**
+ * Around N篇/N件, these make it a page's own furniture or a programme's name, not a quantity:
+ * 工作总结(精选5篇), 工作总结-8篇(第6/7页), 为民办10件实事.
+ */
+export const BEFORE_NOT_COUNT = ['精选', '优选', '推荐'];
+export const AFTER_NOT_COUNT = ['实事', '民生实事', '(第'];
+
 /** 500人以上民营企业: a size threshold describing a noun, not a quantity reported. */
 export const THRESHOLD_WORDS = ['以上', '以下', '以内', '及以上', '及以下'];
 

@@ -2,7 +2,7 @@
 // rank form makes them a quantity; the exclusion tables drop names, ordinals and articles.
 import type { Approx, MetricKind, Warning } from '../document/schema.js';
 import {
-  COUNT_TRIGGERS, MEETING_WORDS, PHASE_AFTER, ORDINAL_NOUNS, RANK_CONTEXT, THRESHOLD_WORDS,
+  AFTER_NOT_COUNT, BEFORE_NOT_COUNT, COUNT_TRIGGERS, MEETING_WORDS, PHASE_AFTER, ORDINAL_NOUNS, RANK_CONTEXT, THRESHOLD_WORDS,
   endsWithAny, insideFixedPhrase, insideShortQuote, isHan, startsWithAny,
 } from './exclusions.js';
 import { numberTokens, type NumberToken } from './numberTokens.js';
@@ -103,6 +103,7 @@ function readMention(content: string, source: string, token: NumberToken, lastKe
   if (token.form === 'chinese' && rule.kind === 'count' && !chineseCountAllowed(content, token, rule.text, lastKept)) return 'excluded';
   if (excluded(content, token, end)) return 'excluded';
   if (rule.kind === 'count' && content[end] === '+') return 'excluded';
+  if (rule.kind === 'count' && (endsWithAny(content, token.start, BEFORE_NOT_COUNT) || startsWithAny(content, end, AFTER_NOT_COUNT))) return 'excluded';
   if (rule.text === '期' && token.form === 'chinese' && (startsWithAny(content, end, PHASE_AFTER) || content[token.start - 1] === '(')) return 'excluded';
   if (rule.text === '次' && (startsWithAny(content, end, MEETING_WORDS) || content[token.start - 1] === '届')) return 'excluded';
   // 五个一工程, 三个一批: a slogan counting slogans.

@@ -35,7 +35,8 @@ export function sectionTree(headings: Heading[], source: string, documentKind: S
     checkNumbering(h, depth, source, lastOrdinal, warnings);
 
     const title = source.slice(h.markerEnd, h.titleEnd).trim();
-    const ownKind = keywordKind(title);
+    // An inline 一是 item's title is a sentence: 依法治县工作要点 in it is a noun, not a plan heading.
+    const ownKind = h.style === 'cn-shi' ? null : keywordKind(title);
     let kind: SectionKind;
     if (parent) kind = depth === 2 && ownKind === 'plan' ? 'plan' : parent.kind;
     else kind = previousTopKind = ownKind ?? previousTopKind;
