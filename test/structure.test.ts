@@ -155,6 +155,22 @@ describe('headings run into a paragraph after 。', () => {
     ]);
     expect(doc.metrics.map((m) => [m.raw, m.sectionId])).toEqual([['2个', 's1.1'], ['15件', 's2.1']]);
   });
+  it('after the colon of 现总结如下: as well', () => {
+    const doc = parseReport('各项工作有序推进。现总结汇报如下:1、杨柳水库除险保安工程。总投资2821万元。2、农村平安饮水工程。');
+    expect(rows(doc)).toEqual([
+      ['s1', 1, '1、', '杨柳水库除险保安工程'],
+      ['s2', 1, '2、', '农村平安饮水工程'],
+    ]);
+  });
+  it('an inline 一是 item never holds a numbered heading: 三是… then 三、 closes the item', () => {
+    const doc = parseReport('三是加强制度建设。\n三、发挥职能作用\n一是抓好矛盾纠纷排查。二是搞好法制宣传。');
+    expect(rows(doc)).toEqual([
+      ['s1', 1, '三是', '加强制度建设'],
+      ['s2', 1, '三、', '发挥职能作用'],
+      ['s2.1', 2, '一是', '抓好矛盾纠纷排查'],
+      ['s2.2', 2, '二是', '搞好法制宣传'],
+    ]);
+  });
   it('a lone 1. after 。 with no 2. to follow is prose, not a heading', () => {
     const doc = parseReport('一、主要工作\n全年办结案件。1.5万元补助已发放。3、4月份完成验收。');
     expect(rows(doc)).toEqual([['s1', 1, '一、', '主要工作']]);

@@ -43,7 +43,8 @@ export function findHeadings(content: string): Heading[] {
  * (a 1 whose 2 follows the same way), so a stray 1. in prose is not a heading.
  */
 function findRunInHeadings(content: string, from: number, to: number, lastOrdinal: Map<HeadingStyle, number>, out: Heading[]): void {
-  for (let end = content.indexOf('。', from); end >= 0 && end < to; end = content.indexOf('。', end + 1)) {
+  for (let end = from; end < to; end++) {
+    if (!RUN_IN_PRECEDERS.has(content[end])) continue;
     let at = end + 1;
     while (at < to && content[at] === ' ') at++;
     if (!RUN_IN_STARTS.has(content[at])) continue;
@@ -56,6 +57,9 @@ function findRunInHeadings(content: string, from: number, to: number, lastOrdina
   }
 }
 
+/** A run-in heading follows a sentence end, or the colon of 现总结如下:一、… */
+const RUN_IN_PRECEDERS = new Set(['。', ':', ';', '!', '?']);
+
 /** Characters a run-in marker can start with: digits, Chinese ordinals, an opening bracket, ①… */
 const RUN_IN_STARTS = new Set([...'0123456789一二三四五六七八九十(', ...Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2460 + i))]);
 
@@ -66,7 +70,7 @@ function secondFollows(content: string, first: Heading, to: number): boolean {
   for (let at = content.indexOf(second, first.markerEnd); at >= 0 && at < to; at = content.indexOf(second, at + 1)) {
     let before = at - 1;
     while (before > first.markerEnd && content[before] === ' ') before--;
-    if (content[before] === '。') return true;
+    if (RUN_IN_PRECEDERS.has(content[before])) return true;
   }
   return false;
 }

@@ -24,7 +24,9 @@ export function sectionTree(headings: Heading[], source: string, documentKind: S
   let previousTopKind: SectionKind = documentKind;
 
   for (const h of headings) {
-    const at = open.findIndex((o) => o.style === h.style);
+    // Meeting an open style closes it and everything opened inside it; an inline 一是 item never
+    // holds a numbered heading (三是… then 三、…: the heading closes the item).
+    const at = open.findIndex((o) => o.style === h.style || (h.style !== 'cn-shi' && o.style === 'cn-shi'));
     if (at >= 0) {
       // Meeting an open style closes it and everything opened inside it.
       for (const o of open.slice(at)) o.node.span.end = h.start;
