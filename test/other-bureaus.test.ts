@@ -497,3 +497,37 @@ describe('growth rates and management by objectives', () => {
   it('metrics', () => expectRows(text, rows));
   it('nothing spurious', () => expectNoSpurious(text, rows));
 });
+
+describe('plans inside a review: auxiliaries, quotas, what is already done, and where a goal stops', () => {
+  const text = [
+    '主要任务是：计划完成各类水利工程1911件，其中水毁修复64件。全县共完成人工造林17015.5亩(任务14815亩)。拟新建垃圾中转站17座。',
+    '今年计划投资800万元，11月份已完成投资640万元。已按计划完成建设项目10个。制定学习计划12项。开展模拟法庭等活动70余场。',
+    '预计全年实现财政收入4006万元；固定资产总投资52600万元。确保隐患消除，风险可控；组织开展应急演练9次。',
+    '投入1721万元，开展环卫一期工程建设。较全省总体增速高1.87个百分点，人均消费较全省低174.19元。接待游客突破20万人次。保洁标准为8.5元/平方米/年。',
+  ].join('\n');
+  const rows: Row[] = [
+    { anchor: '1911件', raw: '1911件', value: 1911, unit: '件', kind: 'count', target: true, indicator: '各类水利工程' },
+    { anchor: '64件', raw: '64件', value: 64, unit: '件', kind: 'count', target: true, indicator: '水毁修复' },
+    { anchor: '17015.5亩', raw: '17015.5亩', value: 17015.5, unit: '亩', kind: 'count', indicator: '人工造林' },
+    { anchor: '14815亩', raw: '14815亩', value: 14815, unit: '亩', kind: 'count', target: true },
+    { anchor: '17座', raw: '17座', value: 17, unit: '座', kind: 'count', target: true, indicator: '垃圾中转站' },
+    { anchor: '800万元', raw: '800万元', value: 8000000, unit: '元', kind: 'amount', target: true },
+    { anchor: '640万元', raw: '640万元', value: 6400000, unit: '元', kind: 'amount', indicator: '完成投资' },
+    // 按计划: according to plan, done. 学习计划 is a noun; 模拟 holds no 拟.
+    { anchor: '10个', raw: '10个', value: 10, unit: '个', kind: 'count', indicator: '建设项目' },
+    { anchor: '12项', raw: '12项', value: 12, unit: '项', kind: 'count' },
+    { anchor: '70余场', raw: '70余场', value: 70, unit: '场', kind: 'count', approx: 'more_than' },
+    // 预计 carries over a ; that follows a number it governs.
+    { anchor: '4006万元', raw: '4006万元', value: 40060000, unit: '元', kind: 'amount', target: true, indicator: '财政收入' },
+    { anchor: '52600万元', raw: '52600万元', value: 526000000, unit: '元', kind: 'amount', target: true, indicator: '固定资产总投资' },
+    // …but not over a ; that closes a goal stated without a number.
+    { anchor: '9次', raw: '9次', value: 9, unit: '次', kind: 'count', indicator: '应急演练' },
+    { anchor: '1721万元', raw: '1721万元', value: 17210000, unit: '元', kind: 'amount', indicator: '环卫一期工程建设' },
+    { anchor: '1.87个百分点', raw: '1.87个百分点', value: 1.87, unit: '个百分点', kind: 'pp', change: 'up' },
+    { anchor: '174.19元', raw: '174.19元', value: 174.19, unit: '元', kind: 'amount', change: 'down', indicator: '人均消费' },
+    { anchor: '20万人次', raw: '20万人次', value: 200000, unit: '人次', kind: 'count', approx: 'more_than', indicator: '接待游客' },
+    { anchor: '8.5元/平方米/年', raw: '8.5元/平方米/年', value: 8.5, unit: '元/平方米/年', kind: 'amount', indicator: '保洁标准' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+});

@@ -4,7 +4,7 @@ import type { Mention } from '../mentions/metricMentions.js';
 import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
 import { isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
-import { followingPhrase, isRankFrame, precedingPhrase, previousClausePhrase, rankPhrase, stripEdges, type IndicatorContext } from './indicator.js';
+import { FUNDING_VERBS, followingPhrase, isRankFrame, purposeClause, precedingPhrase, previousClausePhrase, rankPhrase, stripEdges, type IndicatorContext } from './indicator.js';
 import { anyBetween, approxAfter, approxBefore, benchmarkChange, changeOf, isTarget, periodBefore, periodsIn, planOpenerOffsets } from './qualifiers.js';
 
 /**
@@ -117,8 +117,8 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
 function changeFor(content: string, m: Mention, before: number): Metric['change'] {
   if (m.kind === 'ratio' || (m.kind === 'rank' && content[m.start] === '第')) return null;
   const change = changeOf(content, before, m.kind === 'count' || m.kind === 'rank');
-  if (change || (m.kind !== 'pp' && m.kind !== 'percent')) return change;
-  return benchmarkChange(content, before);
+  if (change || m.kind === 'rank') return change;
+  return benchmarkChange(content, before, m.kind === 'pp' || m.kind === 'percent');
 }
 
 /** The last rate, percentage-point change or rank in the sentence, if any. */
@@ -179,6 +179,11 @@ function distributeOverGroup(source: string, content: string, group: Metric[]): 
  */
 function chooseIndicator(ctx: IndicatorContext, m: Mention): Span | null {
   const preceding = precedingPhrase(ctx);
+  // 投入1721万元，开展环卫一期工程建设: money named only by a funding verb is named by its use.
+  if (m.kind === 'amount' && (!preceding || FUNDING_VERBS.has(ctx.content.slice(preceding.start, preceding.end)))) {
+    const use = purposeClause(ctx);
+    if (use) return use;
+  }
   const isCount = m.kind === 'count' || m.kind === 'amount';
   if (!isCount && (preceding || ctx.content[ctx.after] !== '的')) return preceding;
   const following = followingPhrase(ctx);

@@ -8,7 +8,7 @@ import { PERIOD_PATTERNS } from './qualifierWords.js';
 import { cutWords, tagWords } from './segmenter.js';
 import { isDigit, isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
-  BENCHMARK_WORDS, COMPARISON_FRAME, CONJUNCTIONS, ENUMERATION_LEAD, RANK_GENERIC, RANK_VERBS, RANKED_PLACE, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, WORDS_ENDING_IN_LINK_CHAR, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
+  BENCHMARK_WORDS, COMPARISON_FRAME, PURPOSE_VERBS, CONJUNCTIONS, ENUMERATION_LEAD, RANK_GENERIC, RANK_VERBS, RANKED_PLACE, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, WORDS_ENDING_IN_LINK_CHAR, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
 } from './indicatorWords.js';
 
 export interface IndicatorContext {
@@ -68,6 +68,21 @@ export function followingPhrase(ctx: IndicatorContext): (Span & { verbLed: boole
   if (rankAt === 0) return null;
   if (rankAt > 0) length = rankAt;
   return { start: at, end: at + Math.min(length, MAX_INDICATOR_LENGTH), verbLed: words[0].tag === 'v' && !NOMINAL_VERBS.has(words[0].word) };
+}
+
+/** 投入N万元，用于… : the clause after a sum, when it says what the money is for. */
+export function purposeClause(ctx: IndicatorContext): Span | null {
+  const { content } = ctx;
+  if (content[ctx.after] !== ',') return null;
+  const start = ctx.after + 1;
+  if (!startsWithWord(content, start, PURPOSE_VERBS)) return null;
+  let end = start;
+  while (end < ctx.upperBound && !CLAUSE_DELIMITERS.has(content[end])) end++;
+  return cleanPhrase(content, content.startsWith('用于', start) ? start + 2 : start, end);
+}
+
+function startsWithWord(text: string, at: number, words: readonly string[]): boolean {
+  return words.some((w) => text.startsWith(w, at));
 }
 
 /** The phrase before the number within its clause, cleaned; null when nothing is left. */
@@ -282,3 +297,4 @@ function standsAlone(content: string, start: number, end: number): boolean {
 
 
 export type { Mention };
+export { FUNDING_VERBS } from './indicatorWords.js';

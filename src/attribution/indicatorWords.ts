@@ -63,7 +63,7 @@ export const LEADING_WORDS = [
  * Enumeration words that open a clause (一是…, 其三…, 首先…): they number the item, they do not
  * name what is measured.
  */
-export const ENUMERATION_LEAD = /^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}(?=[,、]))/;
+export const ENUMERATION_LEAD = /^(?:(?:计划|拟)(?=完成|实施|投资|新建|建设|开展|安排|新增|改造|种植|投入|举办|组织|建成|修建|培训)|[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}(?=[,、]))/;
 
 /** A word after which the indicator starts afresh: 法律服务中心共接待群众… → 接待群众… */
 export const RESTART_AFTER_WORDS = new Set(['共', '共计', '累计', '合计', '总计', '共有', '其中']);
@@ -92,11 +92,16 @@ export const RATE_TERM = /[\u4e00-\u9fa5]{1,10}?(?:率|(?<![年季制程力])度
 
 export const MAX_INDICATOR_LENGTH = 16;
 
+/** Verbs that spend or raise money and name nothing by themselves: 投入1721万元，开展… */
+export const FUNDING_VERBS = new Set(['投入', '投资', '花费', '支出', '拨付', '安排', '筹集', '筹措', '争取', '落实', '下达', '拨款', '出资']);
+/** A clause after a sum that says what it is for starts with one of these. */
+export const PURPOSE_VERBS = ['用于', '开展', '实施', '采购', '购置', '建设', '新建', '改造', '完成', '修建', '打造', '建成'];
+
 /**
  * A comparison frame ending the phrase before a number names the base, not what is measured:
  * 比2019年增长12.15%, 与上月相比上升44.4%, 相比去年同期增加2起.
  */
-export const COMPARISON_FRAME = /(?:与|同|和|相)?(?:相比|比|较)(?:\d{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+(?:同期)?(?:相比|相较)?$|(?:与|同|和)(?:\d{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+相比$/;
+export const COMPARISON_FRAME = /(?:较|比|与)[^,;。]{0,12}?[高低快慢多少]$|(?:与|同|和|相)?(?:相比|比|较)(?:\d{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+(?:同期)?(?:相比|相较)?$|(?:与|同|和)(?:\d{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+相比$/;
 
 /** 低于省控线, 高于全市GDP增速: the benchmark a rate is compared with; what is measured stands before it. */
 export const BENCHMARK_WORDS = ['高于', '低于', '快于', '慢于', '优于', '超出'];

@@ -6,7 +6,7 @@ export const APPROX_BEFORE: { word: string; approx: Exclude<Approx, null> }[] = 
   { word: '将近', approx: 'nearly' }, { word: '接近', approx: 'nearly' }, { word: '近', approx: 'nearly' },
   { word: '大约', approx: 'about' }, { word: '约', approx: 'about' }, { word: '大概', approx: 'about' },
   { word: '超过', approx: 'more_than' }, { word: '多于', approx: 'more_than' }, { word: '高于', approx: 'more_than' },
-  { word: '逾', approx: 'more_than' }, { word: '超', approx: 'more_than' }, { word: '上', approx: 'more_than' },
+  { word: '突破', approx: 'more_than' }, { word: '逾', approx: 'more_than' }, { word: '超', approx: 'more_than' }, { word: '上', approx: 'more_than' },
 ];
 
 /** Right after the raw: 1500万元左右, 万分之十以上. */
@@ -36,9 +36,18 @@ export const LEVEL_MARKERS = ['至', '到'];
 /** Earlier in the sentence, these make a metric a goal rather than a result. */
 // 计划 and 争取 are left out on purpose: 计划 is mostly a noun (学习计划, 微光计划) and 争取 mostly
 // means "secured" (争取上级资金1688万元) in review text.
+/** The goal words a ; may cut off (see isTarget). */
 export const TARGET_WORDS = ['力争', '确保', '目标', '预计', '能达到', '有望', '力求', '预期', '将达到', '要达到', '努力实现'];
 /** 完成全年目标任务89.6%: 目标 after these is a result measured against a goal. */
 export const TARGET_WORD_NEGATORS = ['完成', '实现', '超额完成'];
+
+/**
+ * 计划 and 拟 are goals only as verbs' auxiliaries (计划完成各类水利工程1911件, 拟新建中转站17座),
+ * not as nouns (学习计划, 拟定); 任务 right before a number states the quota (任务14815亩).
+ */
+export const PLAN_AUXILIARY = /(?<![按照])计划(?=完成|实施|投资|新建|建设|开展|安排|新增|改造|种植|投入|举办|组织|建成|修建|培训|招|用|于|在|年内|全年)|(?<![模虚草比])拟(?=新建|建设|建|投资|实施|开展|安排|新增|于|用|招)/g;
+/** A quota stated as its own clause right before the number: 完成人工造林17015.5亩(任务14815亩). */
+export const QUOTA_CLAUSE = /(?:^|[,;:(])(?:计划任务|目标任务|任务)$/;
 
 /** Right after the metric in its clause, these make it an expectation: 4个村有望被命名. */
 export const TARGET_WORDS_AFTER = ['有望', '预计', '力争', '确保'];
@@ -49,7 +58,11 @@ export const TARGET_WORDS_AFTER = ['有望', '预计', '力争', '确保'];
  */
 export const TARGET_SHARE_AFTER = /^(?:任务)?的?\d|^(?:管理|考核|责任|绩效)/;
 /** A goal stated earlier does not reach past these: 预计年产值4亿元，但3家企业… */
-export const TARGET_SCOPE_BREAKS = /但是|但|然而|不过|;/g;
+export const TARGET_SCOPE_BREAKS = /但是|但|然而|不过/g;
+
+/** 较全省总体增速高1.87个百分点, 比上年少3件: a comparison, then a one-character direction right before the number. */
+export const COMPARED_DIRECTIONS: Record<string, Exclude<Change, null>> = { 高: 'up', 快: 'up', 多: 'up', 低: 'down', 慢: 'down', 少: 'down' };
+export const COMPARISON_OPENERS = ['较', '比', '与', '同'];
 
 /**
  * 低于省控线0.84个百分点, 高于全市平均水平5.7个百分点: a rate compared with a benchmark named
@@ -71,6 +84,7 @@ export const PERIOD_PATTERNS: RegExp[] = [
   /截[至止](?:目前|今年|今|\d{4}年)?(?:\d{1,2}月(?:底|末|\d{1,2}日)?|年底|年末|目前)?/,
   /\d{4}年(?:上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}[-~至]\d{1,2}月|度)?/,
   /\d{1,2}[-~至]\d{1,2}月(?:份)?/,
+  /(?<![\d.])\d{1,2}月(?:份|底|末|初|上旬|中旬|下旬)?/,
   // 上年 and 去年 are left out: after 比/较 they are the base of a comparison, not the period reported.
-  /今年以来|年初以来|今年上半年|今年前三季度|上半年|下半年|前三季度|[一二三四]季度|全年|今年/,
+  /今年以来|年初以来|今年上半年|今年前三季度|上半年|下半年|前三季度|[一二三四]季度|全年|今年|目前/,
 ];

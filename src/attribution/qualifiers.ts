@@ -3,7 +3,7 @@ import type { Approx, Change, Span } from '../document/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import {
   APPROX_AFTER, APPROX_BEFORE, CHANGE_NOUN_LINKS, CHANGE_NOUNS, CHANGE_WORDS, COMPARISON_WORDS, COUNT_CHANGE_WORDS, LEVEL_MARKERS, PERIOD_PATTERNS, PLAN_OPENERS,
-  BENCHMARK_COMPARISONS, RESULT_MARKERS, TARGET_SCOPE_BREAKS, TARGET_SHARE_AFTER, TARGET_WORDS, TARGET_WORDS_AFTER, TARGET_WORD_NEGATORS, WEAK_CHANGE_WORDS,
+  BENCHMARK_COMPARISONS, COMPARED_DIRECTIONS, COMPARISON_OPENERS, PLAN_AUXILIARY, QUOTA_CLAUSE, RESULT_MARKERS, TARGET_SCOPE_BREAKS, TARGET_SHARE_AFTER, TARGET_WORDS, TARGET_WORDS_AFTER, TARGET_WORD_NEGATORS, WEAK_CHANGE_WORDS,
 } from './qualifierWords.js';
 
 const SCALES = new Set(['百', '千', '万', '亿']);
@@ -53,12 +53,20 @@ export function isTarget(content: string, sentence: Span, metricStart: number, i
   const rest = content.slice(metricStart, Math.min(sentence.end, metricStart + 16));
   const clauseEnd = rest.search(/[,;。]/);
   if (TARGET_WORDS_AFTER.some((w) => rest.slice(0, clauseEnd < 0 ? rest.length : clauseEnd).includes(w))) return true;
-  // A goal word reaches the metric unless a 但 or ; stands between them.
+  if (QUOTA_CLAUSE.test(lead)) return true;
+  // A goal word reaches the metric unless a 但 stands between them, or a ; closes a clause
+  // that stated no number of its own (确保隐患消除，风险可控；组织开展9次… is no goal).
   let scopeStart = 0;
   for (const m of lead.matchAll(TARGET_SCOPE_BREAKS)) scopeStart = m.index + m[0].length;
-  const scope = lead.slice(scopeStart);
+  const scope = cutAtBareClause(lead.slice(scopeStart));
+  scopeStart = lead.length - scope.length;
+  let auxiliary = -1;
+  for (const m of scope.matchAll(PLAN_AUXILIARY)) auxiliary = m.index;
+  if (auxiliary >= 0 && !ALREADY.test(scope.slice(auxiliary))) return true;
   for (const word of TARGET_WORDS) {
     for (let at = scope.lastIndexOf(word); at >= 0; at = at > 0 ? scope.lastIndexOf(word, at - 1) : -1) {
+      // 今年计划投资800万元，11月份已完成投资640万元: what is already done is no goal.
+      if (ALREADY.test(scope.slice(at))) continue;
       const after = content.slice(sentence.start + scopeStart + at + word.length, metricStart + 1);
       if (word === '目标' && (TARGET_WORD_NEGATORS.some((n) => clauseOf(scope, at).includes(n)) || TARGET_SHARE_AFTER.test(after))) continue;
       return true;
@@ -66,6 +74,22 @@ export function isTarget(content: string, sentence: Span, metricStart: number, i
   }
   return planOpened;
 }
+
+/**
+ * The text after the last ; that closes a goal stated without a number (确保隐患消除，风险可控；),
+ * which a goal word before it therefore does not carry past. 预计全年实现财政收入4006万元；… goes on.
+ */
+function cutAtBareClause(text: string): string {
+  let start = 0;
+  for (let semi = text.indexOf(';'); semi >= 0; semi = text.indexOf(';', semi + 1)) {
+    const segment = text.slice(start, semi);
+    const goal = Math.max(...TARGET_WORDS.map((w) => segment.lastIndexOf(w)));
+    if (goal >= 0 && !/\d/.test(segment.slice(goal))) start = semi + 1;
+  }
+  return text.slice(start);
+}
+
+const ALREADY = /已(?:经)?(?:完成|实现|建成|达到|累计)/;
 
 /** The clause of `text` that ends at `at` (back to the last , ; 。). */
 function clauseOf(text: string, at: number): string {
@@ -78,8 +102,11 @@ function clauseOf(text: string, at: number): string {
  * 低于省控线0.84个百分点: the change a rate shows against a benchmark named before it, within the
  * clause and with no other number between.
  */
-export function benchmarkChange(content: string, before: number): Change {
+export function benchmarkChange(content: string, before: number, isRate: boolean): Change {
   const clause = clauseOf(content, before);
+  const direction = COMPARED_DIRECTIONS[clause.at(-1) ?? ''];
+  if (direction && COMPARISON_OPENERS.some((w) => clause.slice(0, -1).includes(w))) return direction;
+  if (!isRate) return null;
   for (const { word, change } of BENCHMARK_COMPARISONS) {
     const at = clause.lastIndexOf(word);
     if (at < 0) continue;
@@ -128,7 +155,9 @@ export function periodsIn(content: string, sentence: Span): Span[] {
       found.push({ start: sentence.start + m.index, end: sentence.start + end });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  // 9月底 inside 截至9月底 is the same period: keep the longest.
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  return found.filter((p, i) => !found.some((q, j) => j !== i && q.start <= p.start && q.end >= p.end && (q.end - q.start > p.end - p.start || j < i)));
 }
 
 /** The period nearest before the metric among the sentence's periods. */

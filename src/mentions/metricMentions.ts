@@ -96,7 +96,7 @@ function readMention(content: string, source: string, token: NumberToken, lastKe
     return { start: token.start, end, value: token.value, unit: '名次', kind: 'rank', approx, numberStart: token.start, numberEnd: token.end, factor: 1 };
   }
   if (rule.kind === 'amount') {
-    const per = PER_UNIT.exec(content.slice(end, end + 4));
+    const per = PER_UNIT.exec(content.slice(end, end + 8));
     if (per) { unit += source.slice(end, end + per[0].length); end += per[0].length; }
   }
   if (token.bareScale && !bareScaleIsQuantity(content, token, approx)) return 'excluded';

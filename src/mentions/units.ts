@@ -125,7 +125,7 @@ export const DAY_COUNT_CUES = ['天数', '优良天', '达标天'];
 export const RANK_MOVES = ['前进', '后退', '上升', '下降', '提升', '提高', '进步', '退步', '下滑', '上移', '下移'];
 
 /** Per-unit suffixes that stay part of a money unit: 1.66万元/床位 → unit 元/床位. */
-export const PER_UNIT = /^\/[\u4e00-\u9fa5]{1,3}/;
+export const PER_UNIT = /^(?:\/[\u4e00-\u9fa5]{1,3}){1,2}/;
 
 const byFirstChar = new Map<string, UnitRule[]>();
 for (const rule of UNIT_RULES) {
