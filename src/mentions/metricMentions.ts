@@ -8,7 +8,7 @@ import {
 import { numberTokens, type NumberToken } from './numberTokens.js';
 import { isAsciiLetter, isDigit, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
-  CHINESE_NUMERAL_UNITS, DAY_COUNT_CUES, DAY_UNIT, INNER_MORE_THAN, PERIOD_AFTER_UNIT, PERIOD_YEAR_ENDINGS, PERIOD_YEAR_WORD, RANK_MOVES, PER_UNIT, TENTHS_ALLOWED_AFTER, WORD_START_UNITS, scaleAt, unitAt, type UnitRule,
+  CHINESE_NUMERAL_UNITS, DAY_COUNT_CUES, DAY_UNIT, INNER_MORE_THAN, PERIOD_AFTER_UNIT, PERIOD_YEAR_ENDINGS, PERIOD_YEAR_WORD, RANK_MOVES, LATIN_UNIT, PER_UNIT, TENTHS_ALLOWED_AFTER, WORD_START_UNITS, scaleAt, unitAt, type UnitRule,
 } from './units.js';
 
 export interface Mention {
@@ -76,7 +76,8 @@ function readMention(content: string, source: string, token: NumberToken, lastKe
   if (scale) { factor = scale.factor; at += scale.text.length; }
   if (!approx && startsWithAny(content, at, INNER_MORE_THAN)) { approx = 'more_than'; at++; }
 
-  const found = unitAt(content, at);
+  let found = unitAt(content, at);
+  if (found && LATIN_UNIT.test(found.rule.text) && /[A-Za-z0-9]/.test(content[found.end] ?? '')) found = null;
   const rule = found && tenthsAllowed(content, found) ? found.rule : null;
   if (!found || !rule) {
     const ratio = readRatio(content, token);

@@ -36,6 +36,8 @@ const COUNT_WORDS = [
   '立方米', '千瓦时', '千瓦', '升', '吨标准煤', '吨标煤',
   // concentrations and densities (PM2.5 32微克/立方米)
   '微克/立方米', '毫克/立方米', '毫克/升', '人/平方公里',
+  // metric units in Latin letters (主坝隧洞80m, 总长21.66km); see LATIN_UNIT
+  'km²', 'km', 'm²', 'm³', 'm', 'cm', 'mm', 'kg', 'kWh', 'kW', 'MWh', 'MW', 'GW', 'ha',
   // pairs (结婚登记3,122对); after Chinese numerals 一对一 is a phrase, see CHINESE_NUMERAL_UNITS
   '对',
   // scores (测评得分98.5分); 分钟 and 分之 are excluded where the unit is read
@@ -123,6 +125,9 @@ export const DAY_COUNT_CUES = ['天数', '优良天', '达标天'];
 
 /** Before N位, these make it a move in a ranking (后退9位, 前进3位), not a count of people. */
 export const RANK_MOVES = ['前进', '后退', '上升', '下降', '提升', '提高', '进步', '退步', '下滑', '上移', '下移'];
+
+/** A unit in Latin letters is one only when no other letter or digit follows (80m, not 80mg or 5G). */
+export const LATIN_UNIT = /^[A-Za-z]/;
 
 /** Per-unit suffixes that stay part of a money unit: 1.66万元/床位 → unit 元/床位. */
 export const PER_UNIT = /^(?:\/[\u4e00-\u9fa5]{1,3}){1,2}/;
