@@ -531,3 +531,14 @@ describe('plans inside a review: auxiliaries, quotas, what is already done, and 
   it('metrics', () => expectRows(text, rows));
   it('nothing spurious', () => expectNoSpurious(text, rows));
 });
+
+describe('a sum in 万 with its 元 left out, where the clause names money', () => {
+  const text = '累计完成投资920万。招引企业落户，纳税200万。常住人口25.6万。';
+  const rows: Row[] = [
+    { anchor: '920万', raw: '920万', value: 9200000, unit: '元', kind: 'amount', indicator: '完成投资' },
+    { anchor: '200万', raw: '200万', value: 2000000, unit: '元', kind: 'amount', indicator: '纳税' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  // 人口25.6万 names people, not money, and has no unit: not a metric under the guide.
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+});

@@ -16,7 +16,7 @@ export const FIXED_PHRASES = [
   '一把手', '一盘棋', '一张网', '一张图', '一件事', '一站式', '一体化', '一网通办', '一网统管',
   '一次办', '跑一次', '一窗受理', '一门式', '一号通', '一码通', '一企一策', '一户一策', '一人一策',
   '两类人员', '三类人员', '两会', '两节', '三农', '三资', '五社联动', '三治融合', '四治融合',
-  '两条底线', '三条红线', '两条红线', '三次产业', '第一产业', '第二产业', '第三产业', '一产', '二产', '三产', '双随机', '一公开', '六稳', '六保', '三保', '两不愁', '三保障', '五大职能', '十大',
+  '三大产业', '两条底线', '三条红线', '两条红线', '三次产业', '第一产业', '第二产业', '第三产业', '一产', '二产', '三产', '双随机', '一公开', '六稳', '六保', '三保', '两不愁', '三保障', '五大职能', '十大',
 ];
 
 /**
@@ -49,8 +49,14 @@ export const PHASE_AFTER = ['工程', '项目', '专项', '建设', '完成', '�
  * Around N篇/N件, these make it a page's own furniture or a programme's name, not a quantity:
  * 工作总结(精选5篇), 工作总结-8篇(第6/7页), 为民办10件实事.
  */
-export const BEFORE_NOT_COUNT = ['精选', '优选', '推荐'];
-export const AFTER_NOT_COUNT = ['实事', '民生实事', '(第'];
+export const BEFORE_NOT_COUNT = ['精选', '优选', '推荐', '范文('];
+export const AFTER_NOT_COUNT = ['实事', '民生实事', '(第', '篇】', '【篇', '篇)'];
+
+/** Before a bare 万/亿 sum, these make it money with its 元 left out (累计完成投资920万). */
+export const MONEY_CONTEXT = ['投资', '资金', '经费', '收入', '产值', '金额', '税收', '纳税', '营业额', '销售额', '总额', '补助', '奖金', '罚款', '罚没款', '税款', '预算'];
+
+/** 把…摆在工作的第一位: putting something first, not a ranking. */
+export const PLACED_FIRST = ['摆在', '放在', '摆到', '放到', '摆上', '放上', '置于'];
 
 /** 500人以上民营企业: a size threshold describing a noun, not a quantity reported. */
 export const THRESHOLD_WORDS = ['以上', '以下', '以内', '及以上', '及以下'];

@@ -2,13 +2,13 @@
 // rank form makes them a quantity; the exclusion tables drop names, ordinals and articles.
 import type { Approx, MetricKind, Warning } from '../document/schema.js';
 import {
-  AFTER_NOT_COUNT, BEFORE_NOT_COUNT, COUNT_TRIGGERS, MEETING_WORDS, PHASE_AFTER, ORDINAL_NOUNS, RANK_CONTEXT, THRESHOLD_WORDS,
+  AFTER_NOT_COUNT, BEFORE_NOT_COUNT, COUNT_TRIGGERS, MEETING_WORDS, MONEY_CONTEXT, PHASE_AFTER, PLACED_FIRST, ORDINAL_NOUNS, RANK_CONTEXT, THRESHOLD_WORDS,
   endsWithAny, insideFixedPhrase, insideShortQuote, isHan, startsWithAny,
 } from './exclusions.js';
 import { numberTokens, type NumberToken } from './numberTokens.js';
 import { isAsciiLetter, isDigit, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
-  CHINESE_NUMERAL_UNITS, DAY_COUNT_CUES, DAY_UNIT, INNER_MORE_THAN, PERIOD_AFTER_UNIT, PERIOD_YEAR_ENDINGS, PERIOD_YEAR_WORD, RANK_MOVES, LATIN_UNIT, PER_UNIT, TENTHS_ALLOWED_AFTER, WORD_START_UNITS, scaleAt, unitAt, type UnitRule,
+  CHINESE_NUMERAL_UNITS, DAY_COUNT_CUES, ELECTRICITY_UNIT, DAY_UNIT, INNER_MORE_THAN, PERIOD_AFTER_UNIT, PERIOD_YEAR_ENDINGS, PERIOD_YEAR_WORD, RANK_MOVES, LATIN_UNIT, PER_UNIT, TENTHS_ALLOWED_AFTER, WORD_START_UNITS, scaleAt, unitAt, type UnitRule,
 } from './units.js';
 
 export interface Mention {
@@ -84,6 +84,8 @@ function readMention(content: string, source: string, token: NumberToken, lastKe
     if (ratio) return ratio;
     const big = readBigCount(content, token, at, factor);
     if (big) return excluded(content, token, big.end) ? 'excluded' : big;
+    const money = readBareMoney(content, token, at, factor, approx);
+    if (money) return money;
     return content[at] === '+' ? 'excluded' : null;
   }
   let end = found.end;
@@ -107,6 +109,9 @@ function readMention(content: string, source: string, token: NumberToken, lastKe
   if (rule.kind === 'count' && (endsWithAny(content, token.start, BEFORE_NOT_COUNT) || startsWithAny(content, end, AFTER_NOT_COUNT))) return 'excluded';
   if (rule.text === '期' && token.form === 'chinese' && (startsWithAny(content, end, PHASE_AFTER) || content[token.start - 1] === '(')) return 'excluded';
   if (rule.text === '次' && (startsWithAny(content, end, MEETING_WORDS) || content[token.start - 1] === '届')) return 'excluded';
+  // 第六、七次会议: the second of a list of ordinals.
+  if (content[token.start - 1] === '、' && content.lastIndexOf('第', token.start) >= token.start - 5 && !/[,。;]/.test(content.slice(Math.max(0, token.start - 5), token.start))) return 'excluded';
+  if (rule.text === ELECTRICITY_UNIT && !clauseBefore(content, token.start, 12, ',。;').includes('电')) return null;
   // 五个一工程, 三个一批: a slogan counting slogans.
   if (token.form === 'chinese' && rule.text === '个' && '一二两三'.includes(content[end]) && !isDigit(content[end + 1])) return 'excluded';
   // 500人以上民营企业: the phrase says which enterprises, it does not count them. (90%以上的案件 is a share.)
@@ -188,6 +193,8 @@ function readRank(content: string, token: NumberToken): Mention | 'excluded' {
   const start = token.start - 1;
   let end = token.end;
   const place = content[end] === '名' || content[end] === '位' ? content[end] : null;
+  // 把尽职尽责摆在工作的第一位: putting something first is an idiom, not a ranking.
+  if (place && PLACED_FIRST.some((w) => clauseBefore(content, start, 16, ',。;').includes(w))) return 'excluded';
   if (place && !startsWithAny(content, end, ['名单', '位置', '位于'])) end++;
   else {
     if (startsWithAny(content, end, ORDINAL_NOUNS)) return 'excluded';
@@ -212,6 +219,17 @@ function readRatio(content: string, token: NumberToken): Mention | null {
     return { start: token.start, end: token.end, value: token.value, unit: ':1', kind: 'ratio', approx: null, numberStart: token.start, numberEnd: token.end, factor: 1 };
   }
   return null;
+}
+
+/**
+ * 累计完成投资920万, 纳税200万: a sum in 万/亿 with its 元 left out, where the clause names money
+ * and nothing follows the scale.
+ */
+function readBareMoney(content: string, token: NumberToken, at: number, factor: number, approx: Approx): Mention | null {
+  if (factor < 1e4 || token.form !== 'arabic' || isHan(content[at]) || isAsciiLetter(content[at])) return null;
+  const clause = clauseBefore(content, token.start, 10, ',。;:、');
+  if (!MONEY_CONTEXT.some((w) => clause.endsWith(w) || clause.endsWith(w + '达') || clause.endsWith(w + '为'))) return null;
+  return { start: token.start, end: at, value: round(token.value * factor), unit: '元', kind: 'amount', approx, numberStart: token.start, numberEnd: token.end, factor };
 }
 
 /** 3大类 is in the unit table; 六大执法领域 counts with unit 大 when a noun follows. */

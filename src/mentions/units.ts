@@ -34,6 +34,8 @@ const COUNT_WORDS = [
   // land, length, weight, volume, energy
   '平方公里', '平方千米', '平方米', '㎡', '平米', '公顷', '亩', '公里', '千米', '米', '吨', '千克', '公斤', '斤',
   '立方米', '千瓦时', '千瓦', '升', '吨标准煤', '吨标煤',
+  // kilowatt-hours in everyday speech (年发电量3.4亿度), only where electricity is named: see ELECTRICITY_UNIT
+  '度',
   // concentrations and densities (PM2.5 32微克/立方米)
   '微克/立方米', '毫克/立方米', '毫克/升', '人/平方公里',
   // metric units in Latin letters (主坝隧洞80m, 总长21.66km); see LATIN_UNIT
@@ -125,6 +127,9 @@ export const DAY_COUNT_CUES = ['天数', '优良天', '达标天'];
 
 /** Before N位, these make it a move in a ranking (后退9位, 前进3位), not a count of people. */
 export const RANK_MOVES = ['前进', '后退', '上升', '下降', '提升', '提高', '进步', '退步', '下滑', '上移', '下移'];
+
+/** 度 is a kilowatt-hour only after words about electricity (发电量, 用电); otherwise degrees or 年度. */
+export const ELECTRICITY_UNIT = '度';
 
 /** A unit in Latin letters is one only when no other letter or digit follows (80m, not 80mg or 5G). */
 export const LATIN_UNIT = /^[A-Za-z]/;
