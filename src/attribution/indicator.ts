@@ -8,7 +8,7 @@ import { PERIOD_PATTERNS } from './qualifierWords.js';
 import { cutWords, tagWords } from './segmenter.js';
 import { isDigit, isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
-  BENCHMARK_WORDS, COMPARISON_FRAME, PURPOSE_VERBS, CONJUNCTIONS, ENUMERATION_LEAD, RANK_GENERIC, RANK_VERBS, RANKED_PLACE, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, WORDS_ENDING_IN_LINK_CHAR, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
+  ATTRIBUTIVE_VERBS, BENCHMARK_WORDS, COMPARISON_FRAME, PURPOSE_VERBS, CONJUNCTIONS, ENUMERATION_LEAD, RANK_GENERIC, RANK_VERBS, RANKED_PLACE, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, WORDS_ENDING_IN_LINK_CHAR, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
 } from './indicatorWords.js';
 
 export interface IndicatorContext {
@@ -67,6 +67,10 @@ export function followingPhrase(ctx: IndicatorContext): (Span & { verbLed: boole
   const rankAt = rankVerbAt(phrase);
   if (rankAt === 0) return null;
   if (rankAt > 0) length = rankAt;
+  // 引进1名具有法律职业资格(A证)工作人员: 具有… describes what is counted; the quality is its name.
+  if (ATTRIBUTIVE_VERBS.has(words[0].word) && length > words[0].word.length + 1) {
+    return { start: at + words[0].word.length, end: at + Math.min(length, MAX_INDICATOR_LENGTH), verbLed: false };
+  }
   return { start: at, end: at + Math.min(length, MAX_INDICATOR_LENGTH), verbLed: words[0].tag === 'v' && !NOMINAL_VERBS.has(words[0].word) };
 }
 

@@ -92,6 +92,9 @@ export const RATE_TERM = /[\u4e00-\u9fa5]{1,10}?(?:率|(?<![年季制程力])度
 
 export const MAX_INDICATOR_LENGTH = 16;
 
+/** Verbs that open a description of what is counted (1名具有…资格的人员), not an activity. */
+export const ATTRIBUTIVE_VERBS = new Set(['具有', '具备', '拥有', '持有', '取得']);
+
 /** Verbs that spend or raise money and name nothing by themselves: 投入1721万元，开展… */
 export const FUNDING_VERBS = new Set(['投入', '投资', '花费', '支出', '拨付', '安排', '筹集', '筹措', '争取', '落实', '下达', '拨款', '出资']);
 /** A clause after a sum that says what it is for starts with one of these. */
