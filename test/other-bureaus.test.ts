@@ -542,3 +542,29 @@ describe('a sum in 万 with its 元 left out, where the clause names money', () 
   // 人口25.6万 names people, not money, and has no unit: not a metric under the guide.
   it('nothing spurious', () => expectNoSpurious(text, rows));
 });
+
+describe('traditional characters throughout (a Hong Kong annual report style)', () => {
+  const text = [
+    '行劫及爆竊案分別下跌22.7%和15.1%。整體罪案率亦下跌1.3%。刑事案件總數比09年下降約7.5%。',
+    '樓宇火警召喚較二○二一年上升6.7%(即29 157宗)。三級火警比二○二一年的六宗減少一宗。',
+    '破案率為近10年平均破案率的1.65倍。而85%的受訪者表示滿意。補助標準提高幅度達30%。',
+  ].join('\n');
+  const rows: Row[] = [
+    // 分別 and 下跌: a change shared by a pair, named one by one.
+    { anchor: '22.7%', raw: '22.7%', value: 22.7, unit: '%', kind: 'percent', change: 'down', indicator: '行劫' },
+    { anchor: '15.1%', raw: '15.1%', value: 15.1, unit: '%', kind: 'percent', change: 'down', indicator: '爆竊案' },
+    { anchor: '1.3%', raw: '1.3%', value: 1.3, unit: '%', kind: 'percent', change: 'down', indicator: '整體罪案率' },
+    // 比09年 and 較二○二一年: comparison bases written with two digits or Chinese digits name nothing.
+    { anchor: '7.5%', raw: '7.5%', value: 7.5, unit: '%', kind: 'percent', approx: 'about', change: 'down', indicator: '刑事案件總數' },
+    { anchor: '6.7%', raw: '6.7%', value: 6.7, unit: '%', kind: 'percent', change: 'up', indicator: '樓宇火警召喚' },
+    { anchor: '29 157宗', raw: '29 157宗', value: 29157, unit: '宗', kind: 'count', indicator: '樓宇火警召喚' },
+    { anchor: '六宗', raw: '六宗', value: 6, unit: '宗', kind: 'count', indicator: '三級火警' },
+    // 一 after a change verb counts.
+    { anchor: '減少一宗', raw: '一宗', value: 1, unit: '宗', kind: 'count', change: 'down', indicator: '三級火警' },
+    { anchor: '1.65倍', raw: '1.65倍', value: 1.65, unit: '倍', kind: 'ratio' },
+    { anchor: '85%', raw: '85%', value: 85, unit: '%', kind: 'percent', indicator: '受訪者' },
+    { anchor: '30%', raw: '30%', value: 30, unit: '%', kind: 'percent', change: 'up', indicator: '補助標準' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+});

@@ -117,8 +117,9 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   let span = stripEdges(content, start, end);
   if (span.end <= span.start) return null;
   let text = content.slice(span.start, span.end);
-  // What stands between the halves of a range or pair (0.3-2公里, 2.16和1.66个百分点) names nothing.
-  if ([...text].every((c) => UNIT_SHARING_JOINERS.includes(c))) return null;
+  // What stands between the halves of a range or pair (0.3-2公里, 2.16和1.66个百分点) names nothing,
+  // and neither does a bare 占比 (调委会280个，占比85.9%): the sentence's indicator holds.
+  if ([...text].every((c) => UNIT_SHARING_JOINERS.includes(c)) || text === '占比') return null;
 
   // 城镇登记失业率低于省控线: the benchmark is not what is measured.
   const benchmark = benchmarkAt(text);

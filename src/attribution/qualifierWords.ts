@@ -17,8 +17,8 @@ export const APPROX_AFTER: { word: string; approx: Exclude<Approx, null> }[] = [
 
 /** A change verb ending right before the number (了 and approx words may stand between). */
 export const CHANGE_WORDS: { word: string; change: Exclude<Change, null> }[] = [
-  ...['增长率', '上升', '增长', '提高', '增加', '提升', '上涨', '增幅', '涨幅', '增速', '净增', '改善', '前进', '进步', '上移', '增', '多', '攀升', '扩大', '涨'].map((word) => ({ word, change: 'up' as const })),
-  ...['下降率', '下降', '减少', '降低', '下滑', '回落', '降幅', '减幅', '压降', '缩小', '净减', '恶化', '后退', '退步', '下移', '减', '降', '少'].map((word) => ({ word, change: 'down' as const })),
+  ...['增长率', '提高幅度', '增长幅度', '上升幅度', '上升', '增长', '提高', '增加', '提升', '上涨', '增幅', '涨幅', '增速', '净增', '改善', '前进', '进步', '上移', '增', '多', '攀升', '扩大', '涨'].map((word) => ({ word, change: 'up' as const })),
+  ...['下降率', '下降', '下跌', '减少', '降低', '下滑', '回落', '降幅', '下降幅度', '降低幅度', '减幅', '压降', '缩小', '净减', '恶化', '后退', '退步', '下移', '减', '降', '少'].map((word) => ({ word, change: 'down' as const })),
 ];
 /** Before a count, 提升 and 提高 improve something (强提升五个专项活动); only these mean more or fewer. */
 export const COUNT_CHANGE_WORDS = new Set(['增长', '增加', '减少', '下降', '上升', '降低', '净增', '净减', '增', '减', '多', '少', '前进', '后退', '进步', '退步', '上移', '下移']);
@@ -28,7 +28,7 @@ export const COMPARISON_WORDS = ['同比', '环比', '较上年', '比上年', '
 
 /** 增幅达15%, 降幅为8%: a rate-of-change noun may be linked to its number by these. */
 export const CHANGE_NOUN_LINKS = ['达到', '达', '为', '是'];
-export const CHANGE_NOUNS = new Set(['增幅', '降幅', '涨幅', '减幅', '增速']);
+export const CHANGE_NOUNS = new Set(['增幅', '降幅', '涨幅', '减幅', '增速', '提高幅度', '增长幅度', '上升幅度', '下降幅度', '降低幅度']);
 
 /** After the change verb, these make it a level reached, not a change: 提升至90%, 提高到95%. */
 export const LEVEL_MARKERS = ['至', '到'];
@@ -48,6 +48,9 @@ export const TARGET_WORD_NEGATORS = ['完成', '实现', '超额完成'];
 export const PLAN_AUXILIARY = /(?<![按照])计划(?=完成|实施|投资|新建|建设|开展|安排|新增|改造|种植|投入|举办|组织|建成|修建|培训|招|用|于|在|年内|全年)|(?<![模虚草比])拟(?=新建|建设|建|投资|实施|开展|安排|新增|于|用|招)/g;
 /** A quota stated as its own clause right before the number: 完成人工造林17015.5亩(任务14815亩). */
 export const QUOTA_CLAUSE = /(?:^|[,;:(])(?:计划任务|目标任务|任务)$/;
+
+/** 到2022年底…: a deadline after the year reviewed states a goal (see isTarget). */
+export const DEADLINE = /到(\d{4})年(?:底|末)?/g;
 
 /** Right after the metric in its clause, these make it an expectation: 4个村有望被命名. */
 export const TARGET_WORDS_AFTER = ['有望', '预计', '力争', '确保'];
@@ -86,5 +89,6 @@ export const PERIOD_PATTERNS: RegExp[] = [
   /\d{1,2}[-~至]\d{1,2}月(?:份)?/,
   /(?<![\d.])\d{1,2}月(?:份|底|末|初|上旬|中旬|下旬)?/,
   // 上年 and 去年 are left out: after 比/较 they are the base of a comparison, not the period reported.
+  /(?![在于])[\u4e00-\u9fa5]{2,4}期间(?!内)/,
   /今年以来|年初以来|今年上半年|今年前三季度|上半年|下半年|前三季度|[一二三四]季度|全年|今年|目前/,
 ];

@@ -3,7 +3,7 @@ import type { Approx, Change, Span } from '../document/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import {
   APPROX_AFTER, APPROX_BEFORE, CHANGE_NOUN_LINKS, CHANGE_NOUNS, CHANGE_WORDS, COMPARISON_WORDS, COUNT_CHANGE_WORDS, LEVEL_MARKERS, PERIOD_PATTERNS, PLAN_OPENERS,
-  BENCHMARK_COMPARISONS, COMPARED_DIRECTIONS, COMPARISON_OPENERS, PLAN_AUXILIARY, QUOTA_CLAUSE, RESULT_MARKERS, TARGET_SCOPE_BREAKS, TARGET_SHARE_AFTER, TARGET_WORDS, TARGET_WORDS_AFTER, TARGET_WORD_NEGATORS, WEAK_CHANGE_WORDS,
+  BENCHMARK_COMPARISONS, COMPARED_DIRECTIONS, COMPARISON_OPENERS, DEADLINE, PLAN_AUXILIARY, QUOTA_CLAUSE, RESULT_MARKERS, TARGET_SCOPE_BREAKS, TARGET_SHARE_AFTER, TARGET_WORDS, TARGET_WORDS_AFTER, TARGET_WORD_NEGATORS, WEAK_CHANGE_WORDS,
 } from './qualifierWords.js';
 
 const SCALES = new Set(['百', '千', '万', '亿']);
@@ -54,6 +54,7 @@ export function isTarget(content: string, sentence: Span, metricStart: number, i
   const clauseEnd = rest.search(/[,;。]/);
   if (TARGET_WORDS_AFTER.some((w) => rest.slice(0, clauseEnd < 0 ? rest.length : clauseEnd).includes(w))) return true;
   if (QUOTA_CLAUSE.test(lead)) return true;
+  if (planYear !== null) for (const m of lead.matchAll(DEADLINE)) if (Number(m[1]) >= planYear) return true;
   // A goal word reaches the metric unless a 但 stands between them, or a ; closes a clause
   // that stated no number of its own (确保隐患消除，风险可控；组织开展9次… is no goal).
   let scopeStart = 0;

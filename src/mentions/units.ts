@@ -28,7 +28,7 @@ const COUNT_WORDS = [
   '天',
   // organisations, places, things
   '个', '支', '队', '组', '处', '座', '栋', '间', '台', '辆', '艘', '架', '只', '头', '株', '棵',
-  '床', '种', '类', '大类', '大项',
+  '床', '种', '类', '大类', '大项', '方面',
   // goods and animals (放流鱼苗50万尾, 安装路灯200盏)
   '尾', '羽', '枚', '盏', '颗', '箱', '袋', '瓶', '盒', '桶', '匹',
   // land, length, weight, volume, energy
@@ -67,6 +67,8 @@ const RATE_RULES: UnitRule[] = [
   { text: '/万', kind: 'percent', base: '%', factor: 0.01 },
   { text: '/千', kind: 'percent', base: '%', factor: 0.1 },
   { text: '个百分点', kind: 'pp', base: '个百分点' },
+  // 平均破案率的1.65倍: a multiple, recorded as a ratio in 倍.
+  { text: '倍', kind: 'ratio', base: '倍' },
   { text: '百分点', kind: 'pp', base: '个百分点' },
   // 九成 = 90%, 八五折 = 85%, 9.5折 = 95%: tenths, or two digits read as a percentage.
   { text: '成', kind: 'percent', base: '%', factor: 10 },

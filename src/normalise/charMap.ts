@@ -1,26 +1,18 @@
+import { TRADITIONAL_TO_SIMPLIFIED } from './traditionalChars.js';
+
 // A one-to-one character mapping, so the normalised text has exactly the length of the source
 // and every offset found in it points at the same character in the source.
 
 /**
- * Traditional forms of the characters the rules look for (numerals, measure words, heading and
- * qualifier words), each followed by its simplified form. Only characters that matter to a rule
- * are listed: the indicator text itself is always taken from the source as written.
+ * Every traditional character OpenCC maps to one simplified character (generated, see
+ * scripts/generate-traditional-chars.mjs): traditional reports then meet the same rules and the
+ * same segmentation dictionary as simplified ones. Text a metric reports (raw, unit, indicator) is
+ * always copied from the source as written.
  */
-const TRADITIONAL_PAIRS =
-  '萬万 億亿 兩两 點点 負负 個个 項项 場场 貳贰 參叁 陸陆 幾几 餘余 ' +
-  '類类 種种 條条 張张 間间 臺台 輛辆 組组 隊队 屆届 號号 週周 歲岁 畝亩 噸吨 筆笔 ' +
-  '復复 議议 調调 處处 訴诉 訟讼 審审 執执 與与 區区 縣县 書书 門门 會会 現现 實实 數数 額额 ' +
-  '價价 務务 業业 單单 來来 時时 對对 發发 國国 開开 關关 體体 經经 總总 較较 險险 準准 確确 ' +
-  '預预 計计 劃划 爭争 標标 領领 導导 黨党 學学 習习 講讲 辦办 應应 將将 於于 級级 權权 團团 ' +
-  '員员 聽听 證证 鑒鉴 蓋盖 訪访 問问 題题 報报 紀纪 檢检 監监 獄狱 矯矫 幫帮 廳厅 結结 費费 ' +
-  '財财 補补 專专 糾纠 紛纷 約约 過过 並并 舉举 驗验 稅税 長长 減减 達达 為为 線线 產产 ' +
-  '歷历 曆历 傳传 訓训 練练 獎奖 績绩 級级 億亿 園园 鄉乡 鎮镇 這这 從从 裡里 戶户';
-
-const SINGLE: Map<number, number> = new Map(
-  TRADITIONAL_PAIRS.split(' ')
-    .filter((pair) => pair.length === 2)
-    .map((pair) => [pair.charCodeAt(0), pair.charCodeAt(1)]),
-);
+const SINGLE: Map<number, number> = new Map();
+for (let i = 0; i + 1 < TRADITIONAL_TO_SIMPLIFIED.length; i += 2) {
+  SINGLE.set(TRADITIONAL_TO_SIMPLIFIED.charCodeAt(i), TRADITIONAL_TO_SIMPLIFIED.charCodeAt(i + 1));
+}
 
 const EXTRA: Map<number, number> = new Map([
   [0x3000, 0x20], // ideographic space
