@@ -80,3 +80,21 @@ describe('organization and kinds on scraped pages', () => {
     expect(meta('县司法局突出五项重点\n一是以干部学法用法为重点。2021年来，全县举办法治讲座80余场次。').year).toBe(2021);
   });
 });
+
+describe('plans named in titles and openers', () => {
+  it('an implementation plan (实施方案) is a plan; its goals are targets', () => {
+    const doc = parseReport('某县人民政府关于印发《某县市场监管现代化实施方案》的通知\n一、主要任务\n食品抽检合格率达到95%。');
+    expect(doc.meta.reportType).toBe('plan');
+    expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([['95%', true]]);
+  });
+  it('工作总结及下一步工作重点 in a run-on title opens no plans in the review that follows', () => {
+    const doc = parseReport('民政局2020年上半年工作总结及下一步工作重点今年以来，我局在市民政局的业务指导下，发放低保金73.9万元。');
+    expect(doc.meta.organization).toBeNull();
+    expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([['73.9万元', false]]);
+  });
+  it('2023年重点工作完成情况 is a review heading, 2024年工作重点 a plan heading', () => {
+    const doc = parseReport('一、2023年重点工作完成情况\n新建村法治公园3个。\n二、2024年工作重点\n新建村法治公园5个。');
+    expect(doc.sections.map((s) => s.kind)).toEqual(['review', 'plan']);
+    expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([['3个', false], ['5个', true]]);
+  });
+});

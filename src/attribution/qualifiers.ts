@@ -129,7 +129,12 @@ function datedBefore(text: string, year: number | null): boolean {
 /** Every offset where a 下一步/明年 stretch of plans opens, in order (found once per document). */
 export function planOpenerOffsets(content: string): number[] {
   const offsets: number[] = [];
-  for (const w of PLAN_OPENERS) for (let at = content.indexOf(w); at >= 0; at = content.indexOf(w, at + 1)) offsets.push(at);
+  for (const w of PLAN_OPENERS) {
+    for (let at = content.indexOf(w); at >= 0; at = content.indexOf(w, at + 1)) {
+      // 上半年工作总结及下一步工作重点: a title naming both parts opens no plans.
+      if (!/总结[及和与、]$/.test(content.slice(Math.max(0, at - 3), at))) offsets.push(at);
+    }
+  }
   return offsets.sort((a, b) => a - b);
 }
 

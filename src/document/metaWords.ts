@@ -33,11 +33,11 @@ export const SELF_REFERENCES = ['我局', '本局', '我委', '本委', '我厅'
 export const PLAN_OPENING = /工作思路|工作计划|工作打算|工作要点|工作安排|思路是|计划是/;
 export const REVIEW_OPENING = /总结|以来|开展情况|完成情况|取得/;
 
-export const TITLE_WORDS = /总结|计划|思路|打算|报告|要点|情况|公报/;
+export const TITLE_WORDS = /总结|计划|思路|打算|报告|要点|情况|公报|方案/;
 
 /** A title's own word for what the report is: 工作总结 reviews, 工作计划/要点/思路 plans. */
 export const TITLE_REVIEW = /总结|回顾|完成情况|开展情况|工作情况|年度报告|统计公报/;
-export const TITLE_PLAN = /计划|要点|思路|打算|安排|设想|规划|展望|谋划/;
+export const TITLE_PLAN = /计划|要点|思路|打算|安排|设想|规划|展望|谋划|下一步|方案/;
 
 /** A site's navigation trail (首页 > 政务公开 > 规划计划), never a title. */
 export const BREADCRUMB = /[>＞»›]|当前位置|您的位置|首页/;

@@ -21,7 +21,7 @@ const ACTING_VERBS = new Set(['推动', '推进', '督促', '指导', '组织', 
 const BRANCH_AFTER = /^(?:(?![和与及])[\u4e00-\u9fa5A-Za-z]){1,6}分局/;
 const AUTONOMOUS = new Set(['自治县', '自治州', '自治区', '自治旗']);
 /** 在市司法局的有力指导下: the body that guides the author, not the author. */
-const SUPERIOR_BODY_AFTER = /^的?(?:有力|精心|正确|大力|悉心|坚强)?(?:指导|领导|关心|支持)/;
+const SUPERIOR_BODY_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?(?:指导|领导|关心|支持)下/;
 const SINGLE_LEVELS = new Set(PLACE_LEVELS.filter((l) => l.length === 1));
 const NAME_TAGS = new Set(['ns', 'n', 'nr', 'nrt', 'nz', 'x', 'eng', 'v', 'a', 'j', 'nt', 'l', 'i', 'r']);
 
@@ -102,6 +102,8 @@ function placeBefore(text: string, at: number): { place: string; level: string }
     if (w.word.length >= 2 && PLACEHOLDER_NAMES.has(w.word[0]) && SINGLE_LEVELS.has(w.word.at(-1)!)) { place = w.word + place; continue; }
     if (SINGLE_LEVELS.has(w.word)) {
       const name = words[i - 1];
+      // 我局在市民政局…: a word that ends or starts with a function character is no place name.
+      if (name && /^[在于对向从与和及的我本该局]|[在于对向从与和及的]$/.test(name.word)) { if (!place) level = w.word; break; }
       if (name && NAME_TAGS.has(name.tag) && (name.word.length >= 2 || PLACEHOLDER_NAMES.has(name.word)) && name.word.length <= 4 &&
           !NOT_PLACES.has(name.word + w.word) && !ACTING_VERBS.has(name.word) &&
           !OTHER_BODY_CUES.includes(name.word)) {
