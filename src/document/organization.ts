@@ -157,7 +157,7 @@ function mostFrequentPlace(text: string, source: string, level: string): string 
       const seen = counts.get(name);
       if (seen) { seen.n++; continue; }
       // 依法治县 → 法治县, 苗族自治县 → 自治县: not names.
-      if (NOT_PLACES.has(name) || NOT_PLACES.has(name.slice(1)) || /[的在和与及对向被由为了是我本该全各每]/.test(name[0]) || name[1] === '治' || ACTING_VERBS.has(name.slice(0, 2))) continue;
+      if (NOT_PLACES.has(name) || NOT_PLACES.has(name.slice(1)) || /[的在和与及对向被由为了是我本该全各每局]/.test(name.slice(0, -1)) || name[1] === '治' || ACTING_VERBS.has(name.slice(0, 2))) continue;
       if (!PLACEHOLDER_NAMES.has(name[0]) && !readsAsPlace(name)) continue;
       counts.set(name, { name, n: 1, at: m.index });
     }
