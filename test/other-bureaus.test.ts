@@ -568,3 +568,28 @@ describe('traditional characters throughout (a Hong Kong annual report style)', 
   it('metrics', () => expectRows(text, rows));
   it('nothing spurious', () => expectNoSpurious(text, rows));
 });
+
+describe('sentence-level inheritance: growth of a sum, bracketed benchmarks, adjacent counts', () => {
+  const text = [
+    '全州地方一般公共预算收入累计完成455,490万元，完成预算的57.8%，增长19.9%，高于全省平均增幅(11%)8.9个百分点。',
+    '调解率99%，同比提高2个百分点，纠纷同比减少23件。全市14035户25559人享受城乡低保。',
+  ].join('\n');
+  const rows: Row[] = [
+    { anchor: '455,490万元', raw: '455,490万元', value: 4554900000, unit: '元', kind: 'amount', indicator: '地方一般公共预算收入' },
+    { anchor: '57.8%', raw: '57.8%', value: 57.8, unit: '%', kind: 'percent', indicator: '完成预算' },
+    // A growth rate with nothing of its own grows what the sentence last summed, not the share before it.
+    { anchor: '19.9%', raw: '19.9%', value: 19.9, unit: '%', kind: 'percent', change: 'up', indicator: '地方一般公共预算收入' },
+    // A bracketed figure is the benchmark's own level, not a difference.
+    { anchor: '(11%)', raw: '11%', value: 11, unit: '%', kind: 'percent', indicator: '全省平均增幅' },
+    { anchor: '8.9个百分点', raw: '8.9个百分点', value: 8.9, unit: '个百分点', kind: 'pp' },
+    { anchor: '99%', raw: '99%', value: 99, unit: '%', kind: 'percent', indicator: '调解率' },
+    // 同比提高: 提高 is the change, not a comparison ending in 高.
+    { anchor: '2个百分点', raw: '2个百分点', value: 2, unit: '个百分点', kind: 'pp', change: 'up', indicator: '调解率' },
+    { anchor: '23件', raw: '23件', value: 23, unit: '件', kind: 'count', change: 'down', indicator: '纠纷' },
+    // 14035户25559人: written against each other, both count who receives 城乡低保.
+    { anchor: '14035户', raw: '14035户', value: 14035, unit: '户', kind: 'count', indicator: '享受城乡低保' },
+    { anchor: '25559人', raw: '25559人', value: 25559, unit: '人', kind: 'count', indicator: '享受城乡低保' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+});

@@ -60,6 +60,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     const inPlan = (section?.kind ?? input.documentKind) === 'plan';
     const sameSentence = previous && previous.sentence.start === fullSentence.start ? previous : null;
 
+    const change = changeFor(content, m, before.start);
     const ctx: IndicatorContext = {
       content,
       lowerBound: Math.max(sentence.start, sameSentence ? sameSentence.mention.end : 0),
@@ -74,7 +75,9 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     if (!indicator && sameSentence) {
       // A rank with nothing of its own ranks what the sentence last rated or ranked (增速高于…，位居第1位),
       // not the count before it (在46个区县排名第31位).
-      const source = m.kind === 'rank' ? lastRated(metrics, fullSentence) ?? sameSentence.metric : sameSentence.metric;
+      // …and a growth rate what the sentence last counted (收入累计完成455,490万元，完成预算的57.8%，增长19.9%).
+      const source = m.kind === 'rank' ? lastRated(metrics, fullSentence) ?? sameSentence.metric
+        : m.kind === 'percent' && change ? lastCounted(metrics, fullSentence) ?? sameSentence.metric : sameSentence.metric;
       indicator = source.indicator;
       indicatorSpan = source.indicatorSpan;
     }
@@ -94,7 +97,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       unit: m.unit,
       kind: m.kind,
       approx: m.approx ?? before.approx ?? after.approx,
-      change: changeFor(content, m, before.start),
+      change,
       target: isTarget(content, sentence, m.start, inPlan, anyBetween(planOpeners, paragraphStart, m.start), input.planYear ?? null),
       indicator,
       indicatorSpan: indicator ? indicatorSpan : null,
@@ -106,6 +109,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     previous = { mention: m, metric, sentence: fullSentence };
   }
   for (const group of sharedUnitGroups(content, metrics)) distributeOverGroup(source, content, group);
+  shareWithAdjacent(metrics);
   return metrics;
 }
 
@@ -121,12 +125,31 @@ function changeFor(content: string, m: Mention, before: number): Metric['change'
   return benchmarkChange(content, before, m.kind === 'pp' || m.kind === 'percent');
 }
 
+/** The last count or amount in the sentence with an indicator, if any. */
+function lastCounted(metrics: Metric[], sentence: Span): Metric | null {
+  for (let i = metrics.length - 1; i >= 0 && metrics[i].span.start >= sentence.start; i--) {
+    if ((metrics[i].kind === 'count' || metrics[i].kind === 'amount') && metrics[i].indicator) return metrics[i];
+  }
+  return null;
+}
+
 /** The last rate, percentage-point change or rank in the sentence, if any. */
 function lastRated(metrics: Metric[], sentence: Span): Metric | null {
   for (let i = metrics.length - 1; i >= 0 && metrics[i].span.start >= sentence.start; i--) {
     if (metrics[i].kind !== 'count' && metrics[i].kind !== 'amount' && metrics[i].indicator) return metrics[i];
   }
   return null;
+}
+
+/** 全市14035户25559人享受城乡低保: a count written right against the next one counts the same thing. */
+function shareWithAdjacent(metrics: Metric[]): void {
+  for (let i = metrics.length - 2; i >= 0; i--) {
+    const [m, next] = [metrics[i], metrics[i + 1]];
+    if (m.indicator === null && next.indicator !== null && m.span.end === next.span.start && m.kind === next.kind) {
+      m.indicator = next.indicator;
+      m.indicatorSpan = next.indicatorSpan;
+    }
+  }
 }
 
 /** Runs of metrics joined only by a joiner: one range or one list stated once. */

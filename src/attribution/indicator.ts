@@ -82,6 +82,8 @@ export function purposeClause(ctx: IndicatorContext): Span | null {
   if (!startsWithWord(content, start, PURPOSE_VERBS)) return null;
   let end = start;
   while (end < ctx.upperBound && !CLAUSE_DELIMITERS.has(content[end])) end++;
+  // A clause with a number of its own reports something else (完成年度投资计划的81%).
+  if (/\d/.test(content.slice(start, end))) return null;
   return cleanPhrase(content, content.startsWith('用于', start) ? start + 2 : start, end);
 }
 
@@ -91,7 +93,16 @@ function startsWithWord(text: string, at: number, words: readonly string[]): boo
 
 /** The phrase before the number within its clause, cleaned; null when nothing is left. */
 export function precedingPhrase(ctx: IndicatorContext): Span | null {
-  return cleanPhrase(ctx.content, clauseStart(ctx.content, ctx.before, ctx.lowerBound), ctx.before);
+  const start = clauseStart(ctx.content, ctx.before, ctx.lowerBound);
+  const phrase = cleanPhrase(ctx.content, start, ctx.before);
+  if (phrase || ctx.content[start - 1] !== '(' || start - 1 <= ctx.lowerBound) return phrase;
+  // 高于全省平均增幅(11%): a bracketed figure measures what stands right before the brackets,
+  // the benchmark itself when there is one.
+  const outerStart = clauseStart(ctx.content, start - 1, ctx.lowerBound);
+  const benchmark = benchmarkAt(ctx.content.slice(outerStart, start - 1));
+  // Taken as written: 全省平均增幅 names the figure, though 增幅 alone would be stripped as a change word.
+  if (benchmark >= 0 && start - 1 - (outerStart + benchmark + 2) >= 2) return { start: outerStart + benchmark + 2, end: start - 1 };
+  return cleanPhrase(ctx.content, outerStart, start - 1);
 }
 
 /** The clause before the one holding the metric (位列全市第五 → 部门满意率较上年度有显著进步). */

@@ -86,6 +86,7 @@ export const NOMINAL_VERBS = new Set([
   '审核', '审查', '监督', '执法', '管理', '服务', '调解', '评查', '检查', '保障', '联审', '考核', '培训', '教育',
   '宣传', '咨询', '援助', '救助', '矫正', '帮教', '治理', '建设', '改革', '审批', '备案', '调处', '排查', '监管',
   '统计', '评估', '安置', '维护', '防控', '整治', '执行', '协调', '指导', '鉴定', '公证', '仲裁', '复议', '应诉', '举措', '措施',
+  '低保', '补贴', '补助', '生活', '养老', '医疗', '就业', '创业', '体检', '保险', '一次性', '慰问', '走访',
 ]);
 
 /** In the clause before a rank or rate with nothing named next to it, the rate term (部门满意率). */
@@ -99,13 +100,13 @@ export const ATTRIBUTIVE_VERBS = new Set(['具有', '具备', '拥有', '持有'
 /** Verbs that spend or raise money and name nothing by themselves: 投入1721万元，开展… */
 export const FUNDING_VERBS = new Set(['投入', '投资', '花费', '支出', '拨付', '安排', '筹集', '筹措', '争取', '落实', '下达', '拨款', '出资']);
 /** A clause after a sum that says what it is for starts with one of these. */
-export const PURPOSE_VERBS = ['用于', '开展', '实施', '采购', '购置', '建设', '新建', '改造', '完成', '修建', '打造', '建成'];
+export const PURPOSE_VERBS = ['用于', '开展', '实施', '采购', '购置', '建设', '新建', '改造', '修建', '打造', '建成'];
 
 /**
  * A comparison frame ending the phrase before a number names the base, not what is measured:
  * 比2019年增长12.15%, 与上月相比上升44.4%, 相比去年同期增加2起.
  */
-export const COMPARISON_FRAME = /(?:较|比|与)[^,;。]{0,12}?[高低快慢多少]$|(?:与|同|和|相)?(?:相比|比|较)(?:\d{2}(?:\d{2})?年|[〇○零一二三四五六七八九]{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+(?:同期)?(?:相比|相较)?$|(?:与|同|和)(?:\d{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+相比$/;
+export const COMPARISON_FRAME = /(?:较|比|与)[^,;。]{0,12}?(?<![减增缺至很提升最较])[高低快慢多少]$|(?:与|同|和|相)?(?:相比|比|较)(?:\d{2}(?:\d{2})?年|[〇○零一二三四五六七八九]{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+(?:同期)?(?:相比|相较)?$|(?:与|同|和)(?:\d{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+相比$/;
 
 /** 低于省控线, 高于全市GDP增速: the benchmark a rate is compared with; what is measured stands before it. */
 export const BENCHMARK_WORDS = ['高于', '低于', '快于', '慢于', '优于', '超出'];

@@ -105,6 +105,8 @@ function clauseOf(text: string, at: number): string {
  */
 export function benchmarkChange(content: string, before: number, isRate: boolean): Change {
   const clause = clauseOf(content, before);
+  // 高于全省平均增幅(11%): the bracketed figure is the benchmark's own level, not a difference.
+  if (clause.endsWith('(')) return null;
   const direction = COMPARED_DIRECTIONS[clause.at(-1) ?? ''];
   if (direction && COMPARISON_OPENERS.some((w) => clause.slice(0, -1).includes(w))) return direction;
   if (!isRate) return null;
