@@ -53,6 +53,8 @@ export function isTarget(content: string, sentence: Span, metricStart: number, i
   const rest = content.slice(metricStart, Math.min(sentence.end, metricStart + 16));
   const clauseEnd = rest.search(/[,;。]/);
   if (TARGET_WORDS_AFTER.some((w) => rest.slice(0, clauseEnd < 0 ? rest.length : clauseEnd).includes(w))) return true;
+  // One search for any goal cue at all: most sentences have none, and the reading below is dearer.
+  if (!GOAL_CUE.test(lead)) return planOpened;
   if (QUOTA_CLAUSE.test(lead)) return true;
   if (planYear !== null) for (const m of lead.matchAll(DEADLINE)) if (Number(m[1]) >= planYear) return true;
   // A goal word reaches the metric unless a 但 stands between them, or a ; closes a clause
@@ -91,11 +93,17 @@ function cutAtBareClause(text: string): string {
 }
 
 const ALREADY = /已(?:经)?(?:完成|实现|建成|达到|累计)/;
+const GOAL_CUE = new RegExp([...TARGET_WORDS, '计划', '拟', '任务', '到\\d{4}'].join('|'));
+
+/** How far back a clause is read: comparisons and goal words sit close to their number. */
+const CLAUSE_REACH = 40;
 
 /** The clause of `text` that ends at `at` (back to the last , ; 。). */
-function clauseOf(text: string, at: number): string {
+function clauseOf(text: string, at: number, reach = CLAUSE_REACH): string {
   let i = at;
-  while (i > 0 && !',;。:'.includes(text[i - 1])) i--;
+  // Bounded: text without clause breaks (a scraped table, a pathological file) must not make each
+  // metric cost the length of the file.
+  while (i > 0 && at - i < reach && !',;。:'.includes(text[i - 1])) i--;
   return text.slice(i, at);
 }
 
