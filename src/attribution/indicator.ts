@@ -118,9 +118,9 @@ export function previousClausePhrase(ctx: IndicatorContext, sentenceStart: numbe
   return cleanPhrase(ctx.content, start, end);
 }
 
-function clauseStart(content: string, from: number, lowerBound: number): number {
+function clauseStart(content: string, from: number, lowerBound: number, delimiters: ReadonlySet<string> = CLAUSE_DELIMITERS): number {
   let i = from;
-  while (i > lowerBound && !CLAUSE_DELIMITERS.has(content[i - 1])) i--;
+  while (i > lowerBound && !delimiters.has(content[i - 1])) i--;
   return i;
 }
 
@@ -213,11 +213,7 @@ export function isRankFrame(content: string, ctx: IndicatorContext, sentenceStar
 }
 
 /** A ranking's clause runs back to a comma or stop: 、 and brackets inside its scope (各县(市、区)) do not end it. */
-function rankClauseStart(content: string, from: number, lowerBound: number): number {
-  let i = from;
-  while (i > lowerBound && !RANK_CLAUSE_DELIMITERS.has(content[i - 1])) i--;
-  return i;
-}
+const rankClauseStart = (content: string, from: number, lowerBound: number) => clauseStart(content, from, lowerBound, RANK_CLAUSE_DELIMITERS);
 const RANK_CLAUSE_DELIMITERS = new Set([',', ';', ':', '。', '!', '?', '\n']);
 
 /** The first ranking verb in the text, or -1. */

@@ -1,6 +1,7 @@
 // Approximation, change, target and period: read from the words around a metric.
 import type { Approx, Change, Span } from '../document/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
+import { clauseBefore } from '../text/chars.js';
 import {
   APPROX_AFTER, APPROX_BEFORE, CHANGE_NOUN_LINKS, CHANGE_NOUNS, CHANGE_WORDS, COMPARISON_WORDS, COUNT_CHANGE_WORDS, LEVEL_MARKERS, PERIOD_PATTERNS, PLAN_OPENERS,
   BENCHMARK_COMPARISONS, COMPARED_DIRECTIONS, COMPARISON_OPENERS, DEADLINE, PLAN_AUXILIARY, QUOTA_CLAUSE, RESULT_MARKERS, TARGET_SCOPE_BREAKS, TARGET_SHARE_AFTER, TARGET_WORDS, TARGET_WORDS_AFTER, TARGET_WORD_NEGATORS, WEAK_CHANGE_WORDS,
@@ -97,15 +98,7 @@ const GOAL_CUE = new RegExp([...TARGET_WORDS, '计划', '拟', '任务', '到\\d
 
 /** How far back a clause is read: comparisons and goal words sit close to their number. */
 const CLAUSE_REACH = 40;
-
-/** The clause of `text` that ends at `at` (back to the last , ; 。). */
-function clauseOf(text: string, at: number, reach = CLAUSE_REACH): string {
-  let i = at;
-  // Bounded: text without clause breaks (a scraped table, a pathological file) must not make each
-  // metric cost the length of the file.
-  while (i > 0 && at - i < reach && !',;。:'.includes(text[i - 1])) i--;
-  return text.slice(i, at);
-}
+const clauseOf = (text: string, at: number) => clauseBefore(text, at, CLAUSE_REACH, ',;。:');
 
 /**
  * 低于省控线0.84个百分点: the change a rate shows against a benchmark named before it, within the

@@ -6,7 +6,7 @@ import {
   endsWithAny, insideFixedPhrase, insideShortQuote, isHan, startsWithAny,
 } from './exclusions.js';
 import { numberTokens, type NumberToken } from './numberTokens.js';
-import { isAsciiLetter, isDigit, UNIT_SHARING_JOINERS } from '../text/chars.js';
+import { clauseBefore, isAsciiLetter, isDigit, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
   CHINESE_NUMERAL_UNITS, DAY_COUNT_CUES, ELECTRICITY_UNIT, DAY_UNIT, INNER_MORE_THAN, PERIOD_AFTER_UNIT, PERIOD_YEAR_ENDINGS, PERIOD_YEAR_WORD, RANK_MOVES, LATIN_UNIT, PER_UNIT, TENTHS_ALLOWED_AFTER, WORD_START_UNITS, scaleAt, unitAt, type UnitRule,
 } from './units.js';
@@ -171,14 +171,6 @@ function chineseCountAllowed(content: string, token: NumberToken, unit: string, 
 function bareScaleIsQuantity(content: string, token: NumberToken, approx: Approx): boolean {
   const before = content[token.start - 1];
   return approx !== null || before === '近' || before === '约' || before === '上' || before === '逾' || before === '超';
-}
-
-/** Up to `reach` characters before `at`, cut after the last of the given clause breaks. */
-function clauseBefore(content: string, at: number, reach: number, breaks: string): string {
-  const before = content.slice(Math.max(0, at - reach), at);
-  let cut = -1;
-  for (const b of breaks) cut = Math.max(cut, before.lastIndexOf(b));
-  return before.slice(cut + 1);
 }
 
 /** Whether the only break between the last count and this one is a single 、 (one list). */

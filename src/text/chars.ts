@@ -9,6 +9,17 @@ export const isAsciiLetter = (c: string | undefined) =>
   c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
 
 /**
+ * Up to `reach` characters before `at`, cut after the last of the given clause breaks: the clause
+ * a number stands in, read backwards. Bounded, so text without breaks costs no more per number.
+ */
+export function clauseBefore(content: string, at: number, reach: number, breaks: string): string {
+  const before = content.slice(Math.max(0, at - reach), at);
+  let cut = -1;
+  for (const b of breaks) cut = Math.max(cut, before.lastIndexOf(b));
+  return before.slice(cut + 1);
+}
+
+/**
  * What may stand between the halves of a range or the members of a list sharing one unit:
  * 0.3-2公里, 2.16和1.66个百分点, 3件、5件. Mentions share the unit across it; attribution shares
  * the indicator and change.
