@@ -593,3 +593,14 @@ describe('sentence-level inheritance: growth of a sum, bracketed benchmarks, adj
   it('metrics', () => expectRows(text, rows));
   it('nothing spurious', () => expectNoSpurious(text, rows));
 });
+
+describe('lower bounds written before the number', () => {
+  const text = '开展普法活动不少于50场，群众满意率不低于95%，接待群众至少300人次。';
+  const rows: Row[] = [
+    { anchor: '50场', raw: '50场', value: 50, unit: '场', kind: 'count', approx: 'more_than', indicator: '普法活动' },
+    { anchor: '95%', raw: '95%', value: 95, unit: '%', kind: 'percent', approx: 'more_than', indicator: '群众满意率' },
+    { anchor: '300人次', raw: '300人次', value: 300, unit: '人次', kind: 'count', approx: 'more_than', indicator: '接待群众' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+});

@@ -6,6 +6,8 @@ export const APPROX_BEFORE: { word: string; approx: Exclude<Approx, null> }[] = 
   { word: '将近', approx: 'nearly' }, { word: '接近', approx: 'nearly' }, { word: '近', approx: 'nearly' },
   { word: '大约', approx: 'about' }, { word: '约', approx: 'about' }, { word: '大概', approx: 'about' },
   { word: '超过', approx: 'more_than' }, { word: '多于', approx: 'more_than' }, { word: '高于', approx: 'more_than' },
+  // 至少培养1名, 不少于50场: a lower bound, like 以上 after the number.
+  { word: '不少于', approx: 'more_than' }, { word: '不低于', approx: 'more_than' }, { word: '至少', approx: 'more_than' },
   { word: '突破', approx: 'more_than' }, { word: '逾', approx: 'more_than' }, { word: '超', approx: 'more_than' }, { word: '上', approx: 'more_than' },
 ];
 
