@@ -161,7 +161,7 @@ describe('生态环境局 work summary', () => {
     { anchor: '1.2万亩', raw: '1.2万亩', value: 12000, unit: '亩', kind: 'count', indicator: '受污染耕地' },
     { anchor: '213宗', raw: '213宗', value: 213, unit: '宗', kind: 'count', indicator: '环境违法案件' },
     { anchor: '1,056.8万元', raw: '1,056.8万元', value: 10568000, unit: '元', kind: 'amount', indicator: '罚没款' },
-    { anchor: '88%', raw: '88%', value: 88, unit: '%', kind: 'percent', target: true, indicator: '空气质量优良天数比例' },
+    { anchor: '88%', raw: '88%', value: 88, unit: '%', kind: 'percent', target: true, approx: 'more_than', indicator: '空气质量优良天数比例' },
     { anchor: '30公里', raw: '30公里', value: 30, unit: '公里', kind: 'count', target: true, indicator: '污水管网' },
   ];
   it('metrics', () => expectRows(text, rows));
