@@ -604,3 +604,17 @@ describe('lower bounds written before the number', () => {
   it('metrics', () => expectRows(text, rows));
   it('nothing spurious', () => expectNoSpurious(text, rows));
 });
+
+describe('pairs with spaces, per-units on counts, start-of-period phrases', () => {
+  const text = '补助标准提高幅度分别达30%和 20%。食品抽检5批次/千人以上。从7月份开始，为243户发放救助金。';
+  const rows: Row[] = [
+    { anchor: '30%', raw: '30%', value: 30, unit: '%', kind: 'percent', change: 'up', indicator: '补助标准' },
+    // 和 with a space after it still joins a pair: the change is shared.
+    { anchor: '20%', raw: '20%', value: 20, unit: '%', kind: 'percent', change: 'up', indicator: '补助标准' },
+    { anchor: '5批次/千人', raw: '5批次/千人', value: 5, unit: '批次/千人', kind: 'count', approx: 'more_than', indicator: '食品抽检' },
+    // 从7月份开始 is when, not what.
+    { anchor: '243户', raw: '243户', value: 243, unit: '户', kind: 'count', indicator: '救助金' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+});

@@ -158,7 +158,7 @@ function sharedUnitGroups(content: string, metrics: Metric[]): Metric[][] {
   let run: Metric[] = [];
   for (const m of metrics) {
     const last = run.at(-1);
-    if (last && last.unit === m.unit && UNIT_SHARING_JOINERS.includes(content.slice(last.span.end, m.span.start))) run.push(m);
+    if (last && last.unit === m.unit && UNIT_SHARING_JOINERS.includes(content.slice(last.span.end, m.span.start).trim())) run.push(m);
     else { if (run.length > 1) groups.push(run); run = [m]; }
   }
   if (run.length > 1) groups.push(run);

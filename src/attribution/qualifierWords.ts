@@ -29,7 +29,7 @@ export const WEAK_CHANGE_WORDS = new Set(['增', '多', '涨', '减', '降', '�
 export const COMPARISON_WORDS = ['同比', '环比', '较上年', '比上年', '较去年', '比去年', '较', '比'];
 
 /** 增幅达15%, 降幅为8%: a rate-of-change noun may be linked to its number by these. */
-export const CHANGE_NOUN_LINKS = ['达到', '达', '为', '是'];
+export const CHANGE_NOUN_LINKS = ['分别达到', '分别达', '分别为', '达到', '达', '为', '是'];
 export const CHANGE_NOUNS = new Set(['增幅', '降幅', '涨幅', '减幅', '增速', '提高幅度', '增长幅度', '上升幅度', '下降幅度', '降低幅度']);
 
 /** After the change verb, these make it a level reached, not a change: 提升至90%, 提高到95%. */
@@ -92,5 +92,6 @@ export const PERIOD_PATTERNS: RegExp[] = [
   /(?<![\d.])\d{1,2}月(?:份|底|末|初|上旬|中旬|下旬)?/,
   // 上年 and 去年 are left out: after 比/较 they are the base of a comparison, not the period reported.
   /(?![在于])[\u4e00-\u9fa5]{2,4}期间(?!内)/,
+  /[从自]\d{1,2}月份?(?:开始|起|以来)/,
   /今年以来|年初以来|今年上半年|今年前三季度|上半年|下半年|前三季度|[一二三四]季度|全年|今年|目前/,
 ];

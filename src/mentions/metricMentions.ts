@@ -98,7 +98,8 @@ function readMention(content: string, source: string, token: NumberToken, lastKe
   if (rule.text === '位' && endsWithAny(content, token.start, RANK_MOVES)) {
     return { start: token.start, end, value: token.value, unit: '名次', kind: 'rank', approx, numberStart: token.start, numberEnd: token.end, factor: 1 };
   }
-  if (rule.kind === 'amount') {
+  // 1.66万元/床位, 5批次/千人: a per-unit stays part of the unit.
+  if (rule.kind === 'amount' || rule.kind === 'count') {
     const per = PER_UNIT.exec(content.slice(end, end + 8));
     if (per) { unit += source.slice(end, end + per[0].length); end += per[0].length; }
   }
@@ -234,7 +235,8 @@ function readBigCount(content: string, token: NumberToken, at: number, factor: n
 
 function shareUnit(content: string, partner: NumberToken, mention: Mention): Mention | null {
   const between = content.slice(partner.end, mention.numberStart);
-  if (!UNIT_SHARING_JOINERS.includes(between)) return null;
+  // 30%和 20%: spaces around the joiner change nothing.
+  if (!UNIT_SHARING_JOINERS.includes(between.trim())) return null;
   if (partner.form !== 'arabic' && partner.form !== 'chinese') return null;
   return { ...mention, start: partner.start, end: partner.end, value: round(partner.value * mention.factor), approx: null, numberStart: partner.start, numberEnd: partner.end };
 }

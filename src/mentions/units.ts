@@ -137,7 +137,7 @@ export const ELECTRICITY_UNIT = '度';
 export const LATIN_UNIT = /^[A-Za-z]/;
 
 /** Per-unit suffixes that stay part of a money unit: 1.66万元/床位 → unit 元/床位. */
-export const PER_UNIT = /^(?:\/[\u4e00-\u9fa5]{1,3}){1,2}/;
+export const PER_UNIT = /^(?:\/(?:(?!以上|以下|以内|左右)[\u4e00-\u9fa5]){1,3}){1,2}/;
 
 const byFirstChar = new Map<string, UnitRule[]>();
 for (const rule of UNIT_RULES) {
