@@ -76,8 +76,8 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       // A rank with nothing of its own ranks what the sentence last rated or ranked (增速高于…，位居第1位),
       // not the count before it (在46个区县排名第31位).
       // …and a growth rate what the sentence last counted (收入累计完成455,490万元，完成预算的57.8%，增长19.9%).
-      const source = m.kind === 'rank' ? lastRated(metrics, fullSentence) ?? sameSentence.metric
-        : m.kind === 'percent' && change ? lastCounted(metrics, fullSentence) ?? sameSentence.metric : sameSentence.metric;
+      const source = m.kind === 'rank' ? lastInSentence(metrics, sentence, isRated) ?? sameSentence.metric
+        : m.kind === 'percent' && change ? lastInSentence(metrics, sentence, isCounted) ?? sameSentence.metric : sameSentence.metric;
       indicator = source.indicator;
       indicatorSpan = source.indicatorSpan;
     }
@@ -125,18 +125,16 @@ function changeFor(content: string, m: Mention, before: number): Metric['change'
   return benchmarkChange(content, before, m.kind === 'pp' || m.kind === 'percent');
 }
 
-/** The last count or amount in the sentence with an indicator, if any. */
-function lastCounted(metrics: Metric[], sentence: Span): Metric | null {
-  for (let i = metrics.length - 1; i >= 0 && metrics[i].span.start >= sentence.start; i--) {
-    if ((metrics[i].kind === 'count' || metrics[i].kind === 'amount') && metrics[i].indicator) return metrics[i];
-  }
-  return null;
-}
+const isCounted = (m: Metric) => m.kind === 'count' || m.kind === 'amount';
+const isRated = (m: Metric) => !isCounted(m);
 
-/** The last rate, percentage-point change or rank in the sentence, if any. */
-function lastRated(metrics: Metric[], sentence: Span): Metric | null {
+/**
+ * The last metric with an indicator in the (clipped) sentence that passes `test`: a search over
+ * at most the metrics of SENTENCE_REACH characters.
+ */
+function lastInSentence(metrics: Metric[], sentence: Span, test: (m: Metric) => boolean): Metric | null {
   for (let i = metrics.length - 1; i >= 0 && metrics[i].span.start >= sentence.start; i--) {
-    if (metrics[i].kind !== 'count' && metrics[i].kind !== 'amount' && metrics[i].indicator) return metrics[i];
+    if (metrics[i].indicator && test(metrics[i])) return metrics[i];
   }
   return null;
 }

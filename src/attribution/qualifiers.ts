@@ -165,8 +165,14 @@ export function periodsIn(content: string, sentence: Span): Span[] {
     }
   }
   // 9月底 inside 截至9月底 is the same period: keep the longest.
+  // Sorted by start, the longer first, a contained period always follows its container.
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  return found.filter((p, i) => !found.some((q, j) => j !== i && q.start <= p.start && q.end >= p.end && (q.end - q.start > p.end - p.start || j < i)));
+  let reach = -1;
+  return found.filter((p) => {
+    if (p.end <= reach) return false;
+    reach = p.end;
+    return true;
+  });
 }
 
 /** The period nearest before the metric among the sentence's periods. */
