@@ -4,7 +4,8 @@ import type { Mention } from '../mentions/metricMentions.js';
 import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
 import { isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
-import { FUNDING_VERBS, followingPhrase, isRankFrame, purposeClause, precedingPhrase, previousClausePhrase, rankPhrase, stripEdges, type IndicatorContext } from './indicator.js';
+import { FUNDING_VERBS } from './indicatorWords.js';
+import { followingPhrase, isRankFrame, purposeClause, precedingPhrase, previousClausePhrase, rankPhrase, stripEdges, type IndicatorContext } from './indicator.js';
 import { anyBetween, approxAfter, approxBefore, benchmarkChange, changeOf, isTarget, periodBefore, periodsIn, planOpenerOffsets } from './qualifiers.js';
 
 /**

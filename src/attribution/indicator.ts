@@ -100,8 +100,9 @@ export function precedingPhrase(ctx: IndicatorContext): Span | null {
   // the benchmark itself when there is one.
   const outerStart = clauseStart(ctx.content, start - 1, ctx.lowerBound);
   const benchmark = benchmarkAt(ctx.content.slice(outerStart, start - 1));
+  const named = outerStart + benchmark + BENCHMARK_WORD_LENGTH;
   // Taken as written: 全省平均增幅 names the figure, though 增幅 alone would be stripped as a change word.
-  if (benchmark >= 0 && start - 1 - (outerStart + benchmark + 2) >= 2) return { start: outerStart + benchmark + 2, end: start - 1 };
+  if (benchmark >= 0 && start - 1 - named >= 2) return { start: named, end: start - 1 };
   return cleanPhrase(ctx.content, outerStart, start - 1);
 }
 
@@ -173,6 +174,9 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   if (span.end <= span.start) return null;
   return truncate(span, text);
 }
+
+/** Every benchmark word (高于, 低于, …) has two characters. */
+const BENCHMARK_WORD_LENGTH = 2;
 
 /** Where a comparison with a benchmark starts in the phrase (within its last 16 characters), or -1. */
 function benchmarkAt(text: string): number {
@@ -309,4 +313,3 @@ function standsAlone(content: string, start: number, end: number): boolean {
 
 
 export type { Mention };
-export { FUNDING_VERBS } from './indicatorWords.js';

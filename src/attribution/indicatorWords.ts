@@ -109,7 +109,7 @@ export const PURPOSE_VERBS = ['用于', '开展', '实施', '采购', '购置', 
 export const COMPARISON_FRAME = /(?:较|比|与)[^,;。]{0,12}?(?<![减增缺至很提升最较])[高低快慢多少]$|(?:与|同|和|相)?(?:相比|比|较)(?:\d{2}(?:\d{2})?年|[〇○零一二三四五六七八九]{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+(?:同期)?(?:相比|相较)?$|(?:与|同|和)(?:\d{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+相比$/;
 
 /** 低于省控线, 高于全市GDP增速: the benchmark a rate is compared with; what is measured stands before it. */
-export const BENCHMARK_WORDS = ['高于', '低于', '快于', '慢于', '优于', '超出'];
+export const BENCHMARK_WORDS = ['高于', '低于', '快于', '慢于', '优于', '超出']; // all two characters: see indicator.ts
 
 /** The verbs that place something in a ranking: 综合指数在15个区县排名第10位, 得分列全省第一. */
 export const RANK_VERBS = ['位居', '位列', '名列', '排名', '排在', '排位', '位次', '居', '列', '排'];
