@@ -113,6 +113,20 @@ describe('inOrder', () => {
   });
 });
 
+describe('parseBatch in this thread (--jobs 1)', () => {
+  it('lets the event loop turn between files, so nextTick and I/O callbacks (the output stream\'s) run during the batch', async () => {
+    let ticksRun = 0;
+    const seen: number[] = [];
+    for await (const r of parseBatch(FIXTURES.slice(0, 4), { jobs: 1 })) {
+      expect(r.ok).toBe(true);
+      seen.push(ticksRun);
+      process.nextTick(() => { ticksRun++; });
+    }
+    // Each file's tick ran before a later file was yielded, not all of them at the end.
+    expect(seen).toEqual([0, 1, 2, 3]);
+  });
+});
+
 describe('parseBatch on worker threads', () => {
   it('keeps input order with --jobs 2 and 3, fixtures and bad files mixed, and matches --jobs 1', async () => {
     const one = await collect(mixed, 1);

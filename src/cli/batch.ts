@@ -4,6 +4,7 @@
 // so memory does not grow with the number of files.
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parseFile, renderResult, type FileResult, type ParseFileOptions, type RenderedFile } from './parseFile.js';
 import { loadRenderer, type RenderSpec } from '../output/renderDocument.js';
 
@@ -46,8 +47,12 @@ export async function* parseBatch(files: string[], options: BatchOptions & { ren
     parseFile(f, fileOptions).then((r) => (render ? renderResult(r, render) : r));
   const jobs = Math.min(await chooseJobs(files, options.jobs), files.length);
   if (jobs <= 1) {
-    // One file ahead, so the next one is parsed while the consumer writes this one out.
-    yield* inOrder(files, 2, parseHere);
+    // One file ahead, so the next one is parsed while the consumer writes this one out. Each file
+    // starts on a new turn of the event loop: reads and parses are synchronous, so without it the
+    // whole batch is one chain of microtasks, and process.nextTick callbacks — among them the
+    // output stream's write callbacks, which hold every written document's text — would wait
+    // until the batch ends (measured: 110 MB of output strings held after 1,000 files).
+    yield* inOrder(files, 2, (f) => nextTurn().then(() => parseHere(f)));
     return;
   }
   const { ParsePool } = await import('./workerPool.js');
