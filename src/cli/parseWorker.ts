@@ -1,6 +1,7 @@
 // The worker-thread entry of the parse pool (see workerPool.ts): one task is one file, read,
 // parsed and (for the CLI's output) rendered in the worker, so only a path goes in and only a
-// plain result — a string, when rendered — comes back.
+// plain result — UTF-8 bytes, moved rather than copied, when rendered — comes back.
+import { Piscina } from 'piscina';
 import { parseFile, renderResult, type FileResult, type RenderedFile } from './parseFile.js';
 import { loadRenderer, type Render, type RenderSpec } from '../output/renderDocument.js';
 
@@ -19,5 +20,12 @@ export default async function parseTask(task: ParseTask): Promise<FileResult | R
   if (!task.render) return result;
   const key = JSON.stringify(task.render);
   if (!renderers.has(key)) renderers.set(key, loadRenderer(task.render));
-  return renderResult(result, await renderers.get(key)!);
+  return moved(renderResult(result, await renderers.get(key)!));
+}
+
+/** The result, with its bytes' buffer in piscina's transfer list (the worker gives it up). */
+function moved(result: RenderedFile): RenderedFile {
+  if (!result.ok) return result;
+  const transferable = { [Piscina.transferableSymbol]: [result.bytes.buffer], [Piscina.valueSymbol]: result };
+  return Piscina.move(transferable as unknown as ArrayBuffer) as unknown as RenderedFile;
 }

@@ -37,9 +37,9 @@ function delimitedWriter(stream: NodeJS.WritableStream, spec: RenderSpec, prefix
     await out(prefix + (await headerRecord(spec)));
   };
   return {
-    async write(text) {
+    async write(bytes) {
       await start();
-      if (text !== '') await out(text);
+      if (bytes.length > 0) await out(bytes);
     },
     async end() {
       await start();
