@@ -1,5 +1,6 @@
 // The one place that knows about word segmentation. @node-rs/jieba loads its dictionary once,
 // lazily, on first use (0.2 s), so documents without metrics never pay for it.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export interface TaggedWord {
@@ -19,8 +20,10 @@ function instance(): JiebaLike {
   if (!jieba) {
     const require = createRequire(import.meta.url);
     const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): JiebaLike } };
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-    jieba = Jieba.withDict(dict);
+    // The package's own dictionary file, read here rather than through '@node-rs/jieba/dict': that
+    // module also reads idf.txt (6 MB, keyword extraction, unused here) and keeps both buffers for
+    // the life of the thread, where this one is dropped once jieba has built its tables.
+    jieba = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
   }
   return jieba;
 }
