@@ -46,7 +46,7 @@ beforeAll(() => {
   for (const f of ['cli/batch', 'cli/workerPool', 'cli/parseWorker', 'cli/parseFile', 'cli/parseCommand', 'cli/progress']) {
     const built = join(ROOT, 'dist', `${f}.js`);
     if (!existsSync(built) || statSync(built).mtimeMs < statSync(join(ROOT, 'src', `${f}.ts`)).mtimeMs) {
-      throw new Error(`dist/${f}.js is missing or older than src/${f}.ts: run npx tsc -p tsconfig.json (npm test does)`);
+      throw new Error(`dist/${f}.js is missing or older than src/${f}.ts: run npm run build (npm test does)`);
     }
   }
   dir = mkdtempSync(join(tmpdir(), 'reportx-batch-'));
