@@ -155,8 +155,10 @@ describe('parseBatch on worker threads', () => {
       const expected = docs.map((r) => (r.ok ? { ok: true, path: r.path, text: render(r.document), metrics: r.document.metrics.length } : r));
       for (const jobs of [1, 2]) {
         const rendered = [];
-        // Rendered as UTF-8 bytes (a worker's are moved to this thread, not copied).
-        for await (const r of parseBatch(mixed, { jobs, render: spec })) rendered.push(r.ok ? { ok: true, path: r.path, text: new TextDecoder().decode(r.bytes), metrics: r.metrics } : r);
+        // A worker's text arrives as UTF-8 bytes (moved to this thread, not copied).
+        for await (const r of parseBatch(mixed, { jobs, render: spec })) {
+          rendered.push(r.ok ? { ok: true, path: r.path, text: typeof r.output === 'string' ? r.output : new TextDecoder().decode(r.output), metrics: r.metrics } : r);
+        }
         expect(rendered).toEqual(expected);
       }
     }

@@ -115,9 +115,9 @@ describe('csv writer', () => {
     stream.on('data', (c: Buffer) => { seen += c.toString('utf8'); });
     const writer = csvWriter(stream, { bom: false });
     const render = await loadRenderer({ format: 'csv' });
-    await writer.write(Buffer.from(render(sampleDocument())), 'a.txt');
+    await writer.write(render(sampleDocument()), 'a.txt');
     expect(readCsv(seen).records).toHaveLength(7);
-    await writer.write(Buffer.from(render(secondDocument())), 'b.txt');
+    await writer.write(render(secondDocument()), 'b.txt');
     expect(readCsv(seen).records).toHaveLength(9);
     await writer.end();
   });

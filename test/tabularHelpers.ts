@@ -51,7 +51,7 @@ export async function written(format: 'csv' | 'tsv', options: CsvOptions, docs: 
   stream.on('data', (c: Buffer) => chunks.push(c));
   const writer = format === 'csv' ? csvWriter(stream, options) : tsvWriter(stream, options);
   const render = await loadRenderer({ format, columns: options.columns });
-  for (const d of docs) await writer.write(Buffer.from(render(d)), d.source.path ?? '-');
+  for (const d of docs) await writer.write(render(d), d.source.path ?? '-');
   await writer.end();
   return Buffer.concat(chunks).toString('utf8');
 }

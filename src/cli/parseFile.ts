@@ -11,14 +11,15 @@ import type { Render } from '../output/renderDocument.js';
 export type FileFailure = { ok: false; path: string; reason: string };
 export type FileResult = { ok: true; path: string; document: ReportDocument } | FileFailure;
 /**
- * A parsed file as its output format's text, encoded as UTF-8: what a worker sends back when the
- * CLI writes the output. Bytes rather than a string because a worker moves them to the main
- * thread without a copy (parseWorker.ts), and there they are written as they are; a string would
- * be copied into the main thread's heap — a document's ndjson line is often over 128 KB as
- * UTF-16, so it lands in the old generation, which then grew by ~40 MB between full collections
- * (measured) — and encoded again by the stream.
+ * A parsed file as its output format's text, when the CLI writes the output. A worker sends it as
+ * UTF-8 bytes, moved to the main thread without a copy (parseWorker.ts) and written as they are:
+ * a string would be copied into the main thread's heap — a document's ndjson line is often over
+ * 128 KB as UTF-16, so it lands in the old generation, which then grew by ~40 MB between full
+ * collections (measured) — and encoded there by the stream. Text rendered in the main thread
+ * stays a string: the stream encodes it into a buffer it frees at once, where bytes of our own
+ * would be a fresh allocation per document, alive until a GC (measured: ~10% of a one-thread run).
  */
-export type RenderedFile = { ok: true; path: string; bytes: Uint8Array; metrics: number } | FileFailure;
+export type RenderedFile = { ok: true; path: string; output: string | Uint8Array; metrics: number } | FileFailure;
 
 export interface ParseFileOptions {
   /** Force an encoding instead of detecting one. */
@@ -61,14 +62,10 @@ export function validated(path: string, document: ReportDocument): FileResult {
   return { ok: false, path, reason: `internal error: output failed schema validation at ${check.path}: ${check.message} (please report this bug)` };
 }
 
-// TextEncoder, not Buffer.from: its bytes always own their ArrayBuffer (Buffer.from puts small
-// strings in a shared pool), so a worker can transfer it.
-const utf8 = new TextEncoder();
-
 export function renderResult(result: FileResult, render: Render): RenderedFile {
   if (!result.ok) return result;
   try {
-    return { ok: true, path: result.path, bytes: utf8.encode(render(result.document)), metrics: result.document.metrics.length };
+    return { ok: true, path: result.path, output: render(result.document), metrics: result.document.metrics.length };
   } catch (err) {
     return { ok: false, path: result.path, reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)` };
   }

@@ -23,9 +23,15 @@ export default async function parseTask(task: ParseTask): Promise<FileResult | R
   return moved(renderResult(result, await renderers.get(key)!));
 }
 
-/** The result, with its bytes' buffer in piscina's transfer list (the worker gives it up). */
+// TextEncoder, not Buffer.from: its bytes always own their ArrayBuffer (Buffer.from puts small
+// strings in a shared pool), so it can be transferred.
+const utf8 = new TextEncoder();
+
+/** The result with its text as UTF-8 bytes, their buffer in piscina's transfer list (this worker gives it up). */
 function moved(result: RenderedFile): RenderedFile {
   if (!result.ok) return result;
-  const transferable = { [Piscina.transferableSymbol]: [result.bytes.buffer], [Piscina.valueSymbol]: result };
+  const bytes = typeof result.output === 'string' ? utf8.encode(result.output) : result.output;
+  const value: RenderedFile = { ...result, output: bytes };
+  const transferable = { [Piscina.transferableSymbol]: [bytes.buffer], [Piscina.valueSymbol]: value };
   return Piscina.move(transferable as unknown as ArrayBuffer) as unknown as RenderedFile;
 }

@@ -37,9 +37,9 @@ function delimitedWriter(stream: NodeJS.WritableStream, spec: RenderSpec, prefix
     await out(prefix + (await headerRecord(spec)));
   };
   return {
-    async write(bytes) {
+    async write(output) {
       await start();
-      if (bytes.length > 0) await out(bytes);
+      if (output.length > 0) await out(output);
     },
     async end() {
       await start();

@@ -7,9 +7,9 @@ export function jsonArrayWriter(stream: NodeJS.WritableStream): OutputWriter {
   const out = streamOut(stream);
   let count = 0;
   return {
-    write: async (bytes) => {
+    write: async (output) => {
       await out(count++ === 0 ? '[\n' : ',\n');
-      await out(bytes);
+      await out(output);
     },
     end: () => out(count === 0 ? '[]\n' : '\n]\n'),
   };
@@ -19,7 +19,7 @@ export function jsonArrayWriter(stream: NodeJS.WritableStream): OutputWriter {
 export function ndjsonWriter(stream: NodeJS.WritableStream): OutputWriter {
   const out = streamOut(stream);
   return {
-    write: (bytes) => out(bytes),
+    write: (output) => out(output),
     end: async () => {},
   };
 }
@@ -28,10 +28,10 @@ export function ndjsonWriter(stream: NodeJS.WritableStream): OutputWriter {
 export function outDirWriter(dir: string): OutputWriter {
   const used = new Map<string, number>();
   return {
-    async write(bytes, inputPath) {
+    async write(output, inputPath) {
       await mkdir(dir, { recursive: true });
       const name = outputName(inputPath === '-' ? null : inputPath, used);
-      await writeFileAtomic(join(dir, name), Buffer.concat([bytes, NEWLINE]));
+      await writeFileAtomic(join(dir, name), typeof output === 'string' ? output + '\n' : Buffer.concat([output, NEWLINE]));
     },
     end: async () => {},
   };

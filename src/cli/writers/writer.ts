@@ -3,8 +3,8 @@
 // documents and writes it out, so memory does not grow with the number of files.
 
 export interface OutputWriter {
-  /** `bytes` is the document rendered for this writer's format (UTF-8); `inputPath` the file it came from ('-' for stdin). */
-  write(bytes: Uint8Array, inputPath: string): Promise<void>;
+  /** `output` is the document rendered for this writer's format (text, or its UTF-8 bytes); `inputPath` the file it came from ('-' for stdin). */
+  write(output: string | Uint8Array, inputPath: string): Promise<void>;
   end(): Promise<void>;
 }
 
