@@ -185,6 +185,17 @@ describe('parseBatch on worker threads', () => {
     }
   });
 
+  it('a pool takes no files until its workers have started and loaded the dictionary, then several per worker', async () => {
+    const pool = new ParsePool(2);
+    try {
+      expect(pool.capacity).toBe(0);
+      await pool.ready;
+      expect(pool.capacity).toBeGreaterThanOrEqual(2 * 2);
+    } finally {
+      await pool.destroy();
+    }
+  });
+
   it('a pool that is torn down fails the files it was running instead of throwing', async () => {
     const pool = new ParsePool(1);
     const pending = FIXTURES.map((f) => pool.run({ path: f }));

@@ -28,6 +28,11 @@ function instance(): JiebaLike {
   return jieba;
 }
 
+/** Loads the dictionary now rather than on first use (a worker thread does, before it is handed files). */
+export function loadSegmenter(): void {
+  instance();
+}
+
 /** Words with their part of speech, in order; concatenated they give back `text`. */
 export function tagWords(text: string): TaggedWord[] {
   if (text === '') return [];

@@ -4,12 +4,21 @@
 import { Piscina } from 'piscina';
 import { parseFile, renderResult, type FileResult, type RenderedFile } from './parseFile.js';
 import { loadRenderer, type Render, type RenderSpec } from '../output/renderDocument.js';
+import { loadSegmenter } from '../attribution/segmenter.js';
 
 export interface ParseTask {
   path: string;
   encoding?: string;
   /** Render the document in this format instead of returning it. */
   render?: RenderSpec;
+}
+
+/**
+ * Run once by the pool as each worker starts (workerPool.ts): the pipeline's modules are loaded
+ * with this file, and the jieba dictionary, the longest part of a first parse (~0.15 s), here.
+ */
+export function warmUp(): void {
+  loadSegmenter();
 }
 
 /** One renderer per spec (a batch has one). */
