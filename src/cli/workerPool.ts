@@ -11,7 +11,7 @@ type TaskResult = FileResult | RenderedFile;
 // src/cli/workerPool.ts (under vitest) alike this is <package>/dist/cli/parseWorker.js.
 const WORKER_FILE = fileURLToPath(new URL('../../dist/cli/parseWorker.js', import.meta.url));
 
-const TASKS_PER_WORKER = 8;
+const TASKS_PER_WORKER = 4;
 
 export class ParsePool {
   private readonly pool: Piscina<ParseTask, TaskResult>;
@@ -40,8 +40,10 @@ export class ParsePool {
       // sharedInOrder (batch.ts) hands over at most `capacity` tasks at a time.
       maxQueue: Infinity,
       // Tasks queued in each worker, so that it goes on to the next file while the main thread is
-      // busy (parsing a file of its own, or writing) instead of waiting to be handed one. With 3,
-      // a worker on 2 cores idled 13% of a batch (profile: piscina's atomicsWaitLoop); with 8, ~1%.
+      // busy (parsing a file of its own, or writing) instead of waiting to be handed one. Measured
+      // on 2 cores (profile: piscina's atomicsWaitLoop), a worker idled 13% of a batch with 3 and a
+      // window of 4 per thread (batch.ts), 2–8% with 4 and 8; 8 and 16 idled it ~1% but held
+      // 10–30 MB more.
       concurrentTasksPerWorker: TASKS_PER_WORKER,
       idleTimeout: 30_000,
     });
