@@ -6,6 +6,7 @@ import { parseReport } from '../document/parseReport.js';
 import type { ReportDocument } from '../document/schema.js';
 import { validateDocument } from '../document/validateDocument.js';
 import { decodeBytes } from '../decode/decodeBytes.js';
+import { withSegmentationMemo } from '../attribution/segmenter.js';
 import type { Render } from '../output/renderDocument.js';
 
 export type FileFailure = { ok: false; path: string; reason: string };
@@ -51,7 +52,7 @@ export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOp
   const decoded = decodeBytes(bytes, { encoding: options.encoding });
   if (!decoded.ok) return { ok: false, path, reason: decoded.reason };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const document = parseReport(decoded.text, { path: path === '-' ? null : path, encoding: decoded.encoding, sha256 });
+  const document = withSegmentationMemo(() => parseReport(decoded.text, { path: path === '-' ? null : path, encoding: decoded.encoding, sha256 }));
   return validated(path, document);
 }
 
