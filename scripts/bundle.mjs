@@ -1,17 +1,16 @@
 #!/usr/bin/env node
-// Bundles the command line (after tsc) into dist/bundle/ with esbuild: reportx.js, which
-// bin/reportx.js runs, and parseWorker.js, which the pool's worker threads run (workerPool.ts).
+// Bundles the command line (after tsc) into dist/bundle/ with esbuild, which bin/reportx.js runs.
 // Why: a cold `reportx parse` spent ~0.1 s resolving, reading and linking ~60 ESM files of dist/
-// plus commander, fast-glob and zod, file by file, and a worker ~0.2 s; a bundle is read and
-// compiled in one go. Each command's module and the worker pool stay separate chunks (code
-// splitting), still loaded only when used, as in src/cli/main.ts; the two entries share the
-// pipeline's chunk.
+// plus commander, fast-glob and zod, file by file; one bundle is read and compiled in one go.
+// Each command's module and the worker pool stay separate chunks (code splitting), still loaded
+// only when used, as in src/cli/main.ts.
 //
 // Kept outside the bundle: @node-rs/jieba (a native addon, loaded by require at run time) and
-// piscina (it starts its own worker script, found next to its own files).
+// piscina (it starts its own worker script, found next to its own files). The pool's worker runs
+// dist/cli/parseWorker.js, the tsc output, as before.
 //
 // The bundle sits two levels below the package root like dist/cli/*.js, so the paths the code
-// resolves from import.meta.url (../../package.json, ../../dist/bundle/parseWorker.js, the jieba
+// resolves from import.meta.url (../../package.json, ../../dist/cli/parseWorker.js, the jieba
 // package) are the same from either.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -23,7 +22,7 @@ const OUT = join(ROOT, 'dist', 'bundle');
 
 rmSync(OUT, { recursive: true, force: true });
 await build({
-  entryPoints: { reportx: join(ROOT, 'dist', 'cli', 'main.js'), parseWorker: join(ROOT, 'dist', 'cli', 'parseWorker.js') },
+  entryPoints: { reportx: join(ROOT, 'dist', 'cli', 'main.js') },
   outdir: OUT,
   bundle: true,
   splitting: true,

@@ -1,6 +1,6 @@
-// bin/reportx.js and the pool's workers run the esbuild bundle in dist/bundle/ (scripts/bundle.mjs),
-// made from the tsc output in dist/. The CLI tests spawn bin/reportx.js, so a bundle older than
-// dist/ would test old code: refuse it, and check that the bundle and the unbundled build agree.
+// bin/reportx.js runs the esbuild bundle in dist/bundle/ (scripts/bundle.mjs), made from the tsc
+// output in dist/. The CLI tests spawn bin/reportx.js, so a bundle older than dist/ would test old
+// code: refuse it, and check that the bundle and the unbundled build answer alike.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
