@@ -29,7 +29,10 @@ const COLD_START_FILE = join('fixtures', '000_d8fa31b0e3316016.txt');
 
 const TARGETS = { oneWorkerMBs: 8, speedupTwoCores: 1.7, coldStartS: 0.5, rssMB: 300 };
 
-if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+// The module bin/reportx.js runs (the esbuild bundle of dist/cli/main.js).
+const MAIN = new URL('../dist/bundle/reportx.js', import.meta.url);
+
+if (!existsSync(fileURLToPath(MAIN)) || !existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   console.error('bench: dist/ is missing; run `npm run bench` (it builds first)');
   process.exit(2);
 }
@@ -149,12 +152,12 @@ function corpusCopies(corpus, copies) {
 
 /**
  * Runs the CLI in a child process with `reportx parse ARGS`, counting the ndjson lines it writes.
- * The child is bin/reportx.js's own code plus one line that reports the peak RSS of the process
+ * The child is bin/reportx.js's own code (the same bundle) plus one line that reports the peak RSS of the process
  * (every thread, workers included) when it is done.
  */
 function runParse(args, { sampleRss = false } = {}) {
   const probe = [
-    `import { main } from ${JSON.stringify(new URL('../dist/cli/main.js', import.meta.url).href)};`,
+    `import { main } from ${JSON.stringify(MAIN.href)};`,
     `const code = await main(['node', 'reportx', 'parse', ...${JSON.stringify(args)}]);`,
     `process.stderr.write('\\nBENCH-MAXRSS-KB ' + process.resourceUsage().maxRSS + '\\n');`,
     `process.exitCode = code;`,

@@ -18,7 +18,7 @@ const LIMIT_S = Number(process.env.SAFETY_LIMIT_S ?? 10);
 const ONLY = process.env.SAFETY_ONLY; // run the inputs whose name contains this
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-  console.error('safety: dist/ is missing; run `npm run safety` (it builds first) or `npx tsc -p tsconfig.json`');
+  console.error('safety: dist/ is missing; run `npm run safety` (it builds first) or `npm run build`');
   process.exit(2);
 }
 

@@ -46,7 +46,7 @@ beforeAll(() => {
   for (const f of ['cli/batch', 'cli/workerPool', 'cli/parseWorker', 'cli/parseFile', 'cli/parseCommand', 'cli/progress']) {
     const built = join(ROOT, 'dist', `${f}.js`);
     if (!existsSync(built) || statSync(built).mtimeMs < statSync(join(ROOT, 'src', `${f}.ts`)).mtimeMs) {
-      throw new Error(`dist/${f}.js is missing or older than src/${f}.ts: run npx tsc -p tsconfig.json (npm test does)`);
+      throw new Error(`dist/${f}.js is missing or older than src/${f}.ts: run npm run build (npm test does)`);
     }
   }
   dir = mkdtempSync(join(tmpdir(), 'reportx-batch-'));
@@ -113,6 +113,20 @@ describe('inOrder', () => {
   });
 });
 
+describe('parseBatch in this thread (--jobs 1)', () => {
+  it('lets the event loop turn between files, so nextTick and I/O callbacks (the output stream\'s) run during the batch', async () => {
+    let ticksRun = 0;
+    const seen: number[] = [];
+    for await (const r of parseBatch(FIXTURES.slice(0, 4), { jobs: 1 })) {
+      expect(r.ok).toBe(true);
+      seen.push(ticksRun);
+      process.nextTick(() => { ticksRun++; });
+    }
+    // Each file's tick ran before a later file was yielded, not all of them at the end.
+    expect(seen).toEqual([0, 1, 2, 3]);
+  });
+});
+
 describe('parseBatch on worker threads', () => {
   it('keeps input order with --jobs 2 and 3, fixtures and bad files mixed, and matches --jobs 1', async () => {
     const one = await collect(mixed, 1);
@@ -141,7 +155,10 @@ describe('parseBatch on worker threads', () => {
       const expected = docs.map((r) => (r.ok ? { ok: true, path: r.path, text: render(r.document), metrics: r.document.metrics.length } : r));
       for (const jobs of [1, 2]) {
         const rendered = [];
-        for await (const r of parseBatch(mixed, { jobs, render: spec })) rendered.push(r);
+        // A worker's text arrives as UTF-8 bytes (moved to this thread, not copied).
+        for await (const r of parseBatch(mixed, { jobs, render: spec })) {
+          rendered.push(r.ok ? { ok: true, path: r.path, text: typeof r.output === 'string' ? r.output : new TextDecoder().decode(r.output), metrics: r.metrics } : r);
+        }
         expect(rendered).toEqual(expected);
       }
     }
@@ -163,6 +180,17 @@ describe('parseBatch on worker threads', () => {
       const pooled = (await Promise.all(mixed.map((f) => pool.run({ path: f })))) as FileResult[];
       const own = await collect(mixed, 1);
       expect(pooled.map(comparable)).toEqual(own.map(comparable));
+    } finally {
+      await pool.destroy();
+    }
+  });
+
+  it('a pool takes no files until its workers have started and loaded the dictionary, then several per worker', async () => {
+    const pool = new ParsePool(2);
+    try {
+      expect(pool.capacity).toBe(0);
+      await pool.ready;
+      expect(pool.capacity).toBeGreaterThanOrEqual(2 * 2);
     } finally {
       await pool.destroy();
     }

@@ -424,7 +424,7 @@ function cli(args: string[], env: Record<string, string | undefined> = {}) {
 describe('reportx check (built CLI, real pipeline)', () => {
   let dir: string;
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/cli/checkCommand.js'))) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.json` first');
+    if (!existsSync(join(ROOT, 'dist/cli/checkCommand.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   });
   beforeEach(() => {
     dir = copyFixtures();

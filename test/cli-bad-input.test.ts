@@ -1,6 +1,6 @@
 // The CLI on bad input: each bad file is one `reportx: PATH: REASON` line on stderr and the batch
 // goes on (exit 1); a command line with nothing to parse is a usage error (exit 2).
-// These tests run the built CLI: `npm test` (or `npx tsc -p tsconfig.json`) builds dist/ first.
+// These tests run the built CLI: `npm test` (or `npm run build`) builds dist/ first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ beforeAll(() => {
   for (const f of ['decode/decodeBytes', 'cli/inputs', 'cli/parseFile']) {
     const built = join(ROOT, 'dist', `${f}.js`);
     if (!existsSync(built) || statSync(built).mtimeMs < statSync(join(ROOT, 'src', `${f}.ts`)).mtimeMs) {
-      throw new Error(`dist/${f}.js is missing or older than src/${f}.ts: run npx tsc -p tsconfig.json (npm test does)`);
+      throw new Error(`dist/${f}.js is missing or older than src/${f}.ts: run npm run build (npm test does)`);
     }
   }
   dir = mkdtempSync(join(tmpdir(), 'reportx-cli-bad-'));

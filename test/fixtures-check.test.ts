@@ -1,7 +1,7 @@
 // The repository's own fixtures: `reportx check fixtures/` must pass, so a change to the
 // extraction that alters what comes out of a fixture fails `npm test` with a readable diff.
 // When the change is intended, regenerate the expected files and review their diff:
-//   npx tsc -p tsconfig.json && node bin/reportx.js check fixtures/ --update
+//   npm run build && node bin/reportx.js check fixtures/ --update
 import { expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';

@@ -144,7 +144,7 @@ describe('the same figures as score.mjs', () => {
   let golds: GoldDocument[];
   beforeAll(async () => {
     if (!existsSync(SCORER)) throw new Error(`${SCORER} is missing: the shared/ directory must sit beside the repository`);
-    if (!existsSync(join(ROOT, 'dist/cli/checkCommand.js'))) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.json` first');
+    if (!existsSync(join(ROOT, 'dist/cli/checkCommand.js'))) throw new Error('dist/ is missing: run `npm run build` first');
     tmp = mkdtempSync(join(tmpdir(), 'reportx-score-'));
     golds = await loadGoldDir(join(ROOT, 'fixtures'), (bytes) => new TextDecoder().decode(bytes));
   });

@@ -18,7 +18,7 @@ export const FIXTURES = readdirSync(join(ROOT, 'fixtures'))
 /** The CLI tests run dist/: fail with a clear message instead of testing a stale or missing build. */
 export function requireBuild(): void {
   for (const f of ['dist/cli/main.js', 'dist/cli/tableCommand.js', 'dist/cli/writers/delimitedWriter.js']) {
-    if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run \`npx tsc -p tsconfig.json\` before these tests`);
+    if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run \`npm run build\` before these tests`);
   }
 }
 

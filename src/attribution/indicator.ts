@@ -245,7 +245,7 @@ function lastUnopenedClose(text: string): number {
 }
 
 /** Offset just after the last 共/累计/其中 word that is not at the very end. */
-function lastRestart(words: string[]): number {
+function lastRestart(words: readonly string[]): number {
   let offset = 0, restart = 0;
   for (const w of words) {
     offset += w.length;

@@ -50,7 +50,7 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
   const progress = await startProgress({ total: files.length, quiet: opts.quiet });
   try {
     for await (const result of parseBatch(files, { encoding: opts.encoding, jobs: opts.jobs, render })) {
-      if (result.ok) await writer.write(result.text, result.path);
+      if (result.ok) await writer.write(result.output, result.path);
       else {
         failed++;
         progress.note(`reportx: ${result.path}: ${result.reason}\n`);

@@ -37,9 +37,9 @@ function delimitedWriter(stream: NodeJS.WritableStream, spec: RenderSpec, prefix
     await out(prefix + (await headerRecord(spec)));
   };
   return {
-    async write(text) {
+    async write(output) {
       await start();
-      if (text !== '') await out(text);
+      if (output.length > 0) await out(output);
     },
     async end() {
       await start();

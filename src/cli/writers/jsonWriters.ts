@@ -7,7 +7,10 @@ export function jsonArrayWriter(stream: NodeJS.WritableStream): OutputWriter {
   const out = streamOut(stream);
   let count = 0;
   return {
-    write: (text) => out((count++ === 0 ? '[\n' : ',\n') + text),
+    write: async (output) => {
+      await out(count++ === 0 ? '[\n' : ',\n');
+      await out(output);
+    },
     end: () => out(count === 0 ? '[]\n' : '\n]\n'),
   };
 }
@@ -16,7 +19,7 @@ export function jsonArrayWriter(stream: NodeJS.WritableStream): OutputWriter {
 export function ndjsonWriter(stream: NodeJS.WritableStream): OutputWriter {
   const out = streamOut(stream);
   return {
-    write: (text) => out(text),
+    write: (output) => out(output),
     end: async () => {},
   };
 }
@@ -25,10 +28,10 @@ export function ndjsonWriter(stream: NodeJS.WritableStream): OutputWriter {
 export function outDirWriter(dir: string): OutputWriter {
   const used = new Map<string, number>();
   return {
-    async write(text, inputPath) {
+    async write(output, inputPath) {
       await mkdir(dir, { recursive: true });
       const name = outputName(inputPath === '-' ? null : inputPath, used);
-      await writeFileAtomic(join(dir, name), text + '\n');
+      await writeFileAtomic(join(dir, name), typeof output === 'string' ? output + '\n' : Buffer.concat([output, NEWLINE]));
     },
     end: async () => {},
   };
@@ -41,7 +44,9 @@ function outputName(path: string | null, used: Map<string, number>): string {
   return n === 0 ? `${stem}.json` : `${stem}-${n + 1}.json`;
 }
 
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+const NEWLINE = Buffer.from('\n');
+
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const tmp = `${path}.reportx-tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   await writeFile(tmp, content);
   await rename(tmp, path);

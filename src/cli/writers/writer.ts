@@ -3,13 +3,13 @@
 // documents and writes it out, so memory does not grow with the number of files.
 
 export interface OutputWriter {
-  /** `text` is the document rendered for this writer's format; `inputPath` the file it came from ('-' for stdin). */
-  write(text: string, inputPath: string): Promise<void>;
+  /** `output` is the document rendered for this writer's format (text, or its UTF-8 bytes); `inputPath` the file it came from ('-' for stdin). */
+  write(output: string | Uint8Array, inputPath: string): Promise<void>;
   end(): Promise<void>;
 }
 
 /** Writes to a stream, waiting for 'drain' so a slow consumer (a pipe) applies back-pressure. */
-export function streamOut(stream: NodeJS.WritableStream): (chunk: string) => Promise<void> {
+export function streamOut(stream: NodeJS.WritableStream): (chunk: string | Uint8Array) => Promise<void> {
   return (chunk) =>
     new Promise((resolve, reject) => {
       const ok = stream.write(chunk, (err) => (err ? reject(err) : undefined));
