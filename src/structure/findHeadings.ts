@@ -43,11 +43,12 @@ export function findHeadings(content: string): Heading[] {
  * (a 1 whose 2 follows the same way), so a stray 1. in prose is not a heading.
  */
 function findRunInHeadings(content: string, from: number, to: number, lastOrdinal: Map<HeadingStyle, number>, out: Heading[]): void {
-  for (let end = from; end < to; end++) {
-    if (!RUN_IN_PRECEDERS.has(content[end])) continue;
-    let at = end + 1;
-    while (at < to && content[at] === ' ') at++;
-    if (!RUN_IN_STARTS.has(content[at])) continue;
+  // One native search for a sentence end followed by what could start a marker, not a loop over
+  // every character: most lines have no run-in heading at all.
+  RUN_IN_CANDIDATE.lastIndex = from;
+  for (let m = RUN_IN_CANDIDATE.exec(content); m && m.index < to; m = RUN_IN_CANDIDATE.exec(content)) {
+    const at = m.index + m[0].length;
+    if (at >= to) break;
     const h = matchAt(content, at, 'line');
     if (!h || h.style === 'cn-shi') continue;
     const continues = lastOrdinal.get(h.style) === h.ordinal - 1;
@@ -60,8 +61,8 @@ function findRunInHeadings(content: string, from: number, to: number, lastOrdina
 /** A run-in heading follows a sentence end, or the colon of 现总结如下:一、… */
 const RUN_IN_PRECEDERS = new Set(['。', ':', ';', '!', '?']);
 
-/** Characters a run-in marker can start with: digits, Chinese ordinals, an opening bracket, ①… */
-const RUN_IN_STARTS = new Set([...'0123456789一二三四五六七八九十(', ...Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2460 + i))]);
+/** A sentence end, spaces, and a character a run-in marker can start with (digit, 一…十, (, ①…⑳). */
+const RUN_IN_CANDIDATE = /[。:;!?] *(?=[0-9一二三四五六七八九十(\u2460-\u2473])/g;
 
 /** Whether the marker numbered 2 of the same style follows a sentence end later in the paragraph. */
 function secondFollows(content: string, first: Heading, to: number): boolean {
