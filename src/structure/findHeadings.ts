@@ -15,6 +15,7 @@ export interface Heading {
 export function findHeadings(content: string): Heading[] {
   const headings: Heading[] = [];
   const lastOrdinal = new Map<HeadingStyle, number>();
+  const runIn: RunInCursor = { next: -1, length: 0 };
   let lineStart = 0;
   // The next 是 at or after the current line: one cursor moving forward through the whole text,
   // so lines without 是 cost nothing and the search stays linear in the document's length.
@@ -26,7 +27,7 @@ export function findHeadings(content: string): Heading[] {
     while (at < lineEnd && (content[at] === ' ' || content[at] === '\t')) at++;
     const lineHeading = matchAt(content, at, 'line');
     if (lineHeading) { headings.push(lineHeading); lastOrdinal.set(lineHeading.style, lineHeading.ordinal); }
-    findRunInHeadings(content, lineHeading ? lineHeading.markerEnd : at, lineEnd, lastOrdinal, headings);
+    findRunInHeadings(content, lineHeading ? lineHeading.markerEnd : at, lineEnd, lastOrdinal, headings, runIn);
     const expected = lineHeading?.style === 'cn-shi' ? lineHeading.ordinal + 1 : 1;
     while (nextShi >= 0 && nextShi < lineStart) nextShi = content.indexOf('是', nextShi + 1);
     if (nextShi >= 0 && nextShi < lineEnd) findInlineItems(content, lineHeading ? lineHeading.markerEnd : at, lineEnd, expected, headings);
@@ -42,13 +43,22 @@ export function findHeadings(content: string): Heading[] {
  * of a line style counts there only when it continues its sequence, or starts one that goes on
  * (a 1 whose 2 follows the same way), so a stray 1. in prose is not a heading.
  */
-function findRunInHeadings(content: string, from: number, to: number, lastOrdinal: Map<HeadingStyle, number>, out: Heading[]): void {
+function findRunInHeadings(content: string, from: number, to: number, lastOrdinal: Map<HeadingStyle, number>, out: Heading[], cursor: RunInCursor): void {
   // One native search for a sentence end followed by what could start a marker, not a loop over
-  // every character: most lines have no run-in heading at all.
-  RUN_IN_CANDIDATE.lastIndex = from;
-  for (let m = RUN_IN_CANDIDATE.exec(content); m && m.index < to; m = RUN_IN_CANDIDATE.exec(content)) {
-    const at = m.index + m[0].length;
-    if (at >= to) break;
+  // every character. The search may run past this line; its find is kept for the lines after, so
+  // the whole document is searched once (lines without a candidate cost nothing).
+  for (;;) {
+    if (cursor.next < from) {
+      RUN_IN_CANDIDATE.lastIndex = from;
+      const m = RUN_IN_CANDIDATE.exec(content);
+      cursor.next = m ? m.index : Infinity;
+      cursor.length = m ? m[0].length : 0;
+    }
+    if (cursor.next >= to) return;
+    const at = cursor.next + cursor.length;
+    from = cursor.next + 1;
+    cursor.next = -1;
+    if (at >= to) return;
     const h = matchAt(content, at, 'line');
     if (!h || h.style === 'cn-shi') continue;
     const continues = lastOrdinal.get(h.style) === h.ordinal - 1;
@@ -58,20 +68,27 @@ function findRunInHeadings(content: string, from: number, to: number, lastOrdina
   }
 }
 
+/** Where the next run-in candidate stands (-1: not searched yet) and its length. */
+interface RunInCursor { next: number; length: number }
+
 /** A run-in heading follows a sentence end, or the colon of 现总结如下:一、… */
 const RUN_IN_PRECEDERS = new Set(['。', ':', ';', '!', '?']);
 
 /** A sentence end, spaces, and a character a run-in marker can start with (digit, 一…十, (, ①…⑳). */
 const RUN_IN_CANDIDATE = /[。:;!?] *(?=[0-9一二三四五六七八九十(\u2460-\u2473])/g;
 
+const SECOND_REACH = 3000;
+
 /** Whether the marker numbered 2 of the same style follows a sentence end later in the paragraph. */
 function secondFollows(content: string, first: Heading, to: number): boolean {
   const marker = content.slice(first.start, first.markerEnd);
   const second = marker.replace(/1|一|①/, (c) => (c === '1' ? '2' : c === '一' ? '二' : '②'));
-  for (let at = content.indexOf(second, first.markerEnd); at >= 0 && at < to; at = content.indexOf(second, at + 1)) {
+  // Looked for within the paragraph and at most SECOND_REACH characters on: linear in the text.
+  const window = content.slice(first.markerEnd, Math.min(to, first.markerEnd + SECOND_REACH));
+  for (let at = window.indexOf(second); at >= 0; at = window.indexOf(second, at + 1)) {
     let before = at - 1;
-    while (before > first.markerEnd && content[before] === ' ') before--;
-    if (RUN_IN_PRECEDERS.has(content[before])) return true;
+    while (before > 0 && window[before] === ' ') before--;
+    if (before >= 0 && RUN_IN_PRECEDERS.has(window[before])) return true;
   }
   return false;
 }
