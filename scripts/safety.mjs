@@ -55,6 +55,8 @@ const INPUTS = {
   'a million percent signs and units': () => '%件人次万元个百分点'.repeat(MILLION / 10),
   'one sentence of 200k metrics': () => '办理案件12件、'.repeat(200_000),
   'a million run-in markers with no second (。1、)': () => '做好工作。1、'.repeat(MILLION / 5),
+  '100k headings on one line, no sentence end (一、甲(一)乙1、丙)': () => '一、甲(一)乙1、丙'.repeat(100_000),
+  '100k lines whose titles run into a numbered 1 (一、甲(一)乙。(二)丙。)': () => '一、甲(一)乙。(二)丙。\n'.repeat(100_000),
   '100k short lines, one run-in candidate at the end': () => '全年办理案件12件\n'.repeat(100_000) + '完成。1、审查。2、复议。',
 };
 

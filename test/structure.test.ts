@@ -281,3 +281,24 @@ describe('fixtures: headings equal the gold annotation', () => {
     expect(doc.metrics.every((m) => m.target)).toBe(true);
   });
 });
+
+describe('headings whose line breaks were lost', () => {
+  it('a title running into a deeper marker numbered 1, whose 2 follows, ends there', () => {
+    const doc = parseReport('现总结汇报如下:一、2023年工作完成情况(一)重点工程进展情况1、杨柳水库除险保安工程。总投资为2821万元。2、农村平安饮水工程。(二)其他工作。二、存在问题。');
+    expect(rows(doc)).toEqual([
+      ['s1', 1, '一、', '2023年工作完成情况'],
+      ['s1.1', 2, '(一)', '重点工程进展情况'],
+      ['s1.1.1', 3, '1、', '杨柳水库除险保安工程'],
+      ['s1.1.2', 3, '2、', '农村平安饮水工程'],
+      ['s1.2', 2, '(二)', '其他工作'],
+      ['s2', 1, '二、', '存在问题'],
+    ]);
+  });
+  it('a (一) with no (二) after it stays inside the title (二、推进(一)站式服务)', () => {
+    const doc = parseReport('一、建立“1+N”机制。\n二、推进(一)站式服务');
+    expect(rows(doc)).toEqual([
+      ['s1', 1, '一、', '建立“1+N”机制'],
+      ['s2', 1, '二、', '推进(一)站式服务'],
+    ]);
+  });
+});

@@ -26,7 +26,11 @@ export function findHeadings(content: string): Heading[] {
     let at = lineStart;
     while (at < lineEnd && (content[at] === ' ' || content[at] === '\t')) at++;
     const lineHeading = matchAt(content, at, 'line');
-    if (lineHeading) { headings.push(lineHeading); lastOrdinal.set(lineHeading.style, lineHeading.ordinal); }
+    if (lineHeading) {
+      headings.push(lineHeading);
+      lastOrdinal.set(lineHeading.style, lineHeading.ordinal);
+      if (lineHeading.style !== 'cn-shi') splitEmbedded(content, lineHeading, lastOrdinal, headings);
+    }
     findRunInHeadings(content, lineHeading ? lineHeading.markerEnd : at, lineEnd, lastOrdinal, headings, runIn);
     const expected = lineHeading?.style === 'cn-shi' ? lineHeading.ordinal + 1 : 1;
     while (nextShi >= 0 && nextShi < lineStart) nextShi = content.indexOf('是', nextShi + 1);
@@ -65,8 +69,35 @@ function findRunInHeadings(content: string, from: number, to: number, lastOrdina
     if (!continues && !(h.ordinal === 1 && secondFollows(content, h, to))) continue;
     out.push(h);
     lastOrdinal.set(h.style, h.ordinal);
+    splitEmbedded(content, h, lastOrdinal, out);
   }
 }
+
+/**
+ * Text whose line breaks were lost runs a heading into the next one's marker with nothing between
+ * (一、2023年工作完成情况(一)重点工程进展情况1、杨柳水库…。): a deeper marker numbered 1 inside a
+ * title, whose 2 follows later, ends the title and starts a heading of its own.
+ */
+function splitEmbedded(content: string, h: Heading, lastOrdinal: Map<HeadingStyle, number>, out: Heading[]): void {
+  for (let parent = h; ;) {
+    // Only a heading-length stretch of the title is searched, so the pass stays linear.
+    const from = parent.markerEnd + 1;
+    const m = EMBEDDED_FIRST.exec(content.slice(from, Math.min(parent.titleEnd, from + EMBEDDED_REACH)));
+    if (!m) return;
+    const at = from + m.index;
+    const inner = matchAt(content, at, 'line');
+    if (!inner || inner.style === parent.style || inner.style === 'cn-shi' || inner.ordinal !== 1) return;
+    if (!secondFollows(content, inner, content.length)) return;
+    parent.titleEnd = at;
+    out.push(inner);
+    lastOrdinal.set(inner.style, 1);
+    parent = inner;
+  }
+}
+
+/** A marker numbered 1 right after a title's last character: (一), 1、, 1., (1), ①. */
+const EMBEDDED_FIRST = /(?<=[\u4e00-\u9fa5”)])(?:\(一\)|\(1\)|1[、.](?![\d%])|①)/;
+const EMBEDDED_REACH = 60;
 
 /** Where the next run-in candidate stands (-1: not searched yet) and its length. */
 interface RunInCursor { next: number; length: number }
@@ -88,7 +119,8 @@ function secondFollows(content: string, first: Heading, to: number): boolean {
   for (let at = window.indexOf(second); at >= 0; at = window.indexOf(second, at + 1)) {
     let before = at - 1;
     while (before > 0 && window[before] === ' ') before--;
-    if (before >= 0 && RUN_IN_PRECEDERS.has(window[before])) return true;
+    // After a sentence end, or at a line start (the 2 of a list whose 1 ran into a title).
+    if (before >= 0 && (RUN_IN_PRECEDERS.has(window[before]) || window[before] === '\n')) return true;
   }
   return false;
 }
