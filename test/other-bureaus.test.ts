@@ -618,3 +618,19 @@ describe('pairs with spaces, per-units on counts, start-of-period phrases', () =
   it('metrics', () => expectRows(text, rows));
   it('nothing spurious', () => expectNoSpurious(text, rows));
 });
+
+describe('信访 and 民政 forms: 件人次, a year-on-year frame with 与, sums with 元 left out, ranks in a row', () => {
+  const text = '到省信访局信访量13件人次，与上年同期上升200%。挽回经济损失900余万。支出低保金3347万，月人均300元。在法治政府评估中排名全省第一全国第四。优选2个综合地区。';
+  const rows: Row[] = [
+    { anchor: '13件人次', raw: '13件人次', value: 13, unit: '件人次', kind: 'count', indicator: '信访量' },
+    { anchor: '200%', raw: '200%', value: 200, unit: '%', kind: 'percent', change: 'up', indicator: '信访量' },
+    { anchor: '900余万', raw: '900余万', value: 9000000, unit: '元', kind: 'amount', approx: 'more_than', indicator: '挽回经济损失' },
+    { anchor: '3347万', raw: '3347万', value: 33470000, unit: '元', kind: 'amount', indicator: '低保金' },
+    { anchor: '300元', raw: '300元', value: 300, unit: '元', kind: 'amount', indicator: '人均' },
+    { anchor: '全省第一', raw: '第一', value: 1, unit: '名次', kind: 'rank', indicator: '法治政府评估' },
+    { anchor: '全国第四', raw: '第四', value: 4, unit: '名次', kind: 'rank', indicator: '法治政府评估' },
+    { anchor: '2个', raw: '2个', value: 2, unit: '个', kind: 'count', indicator: '综合地区' },
+  ];
+  it('metrics', () => expectRows(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
+});

@@ -49,11 +49,11 @@ export const PHASE_AFTER = ['工程', '项目', '专项', '建设', '完成', '�
  * Around N篇/N件, these make it a page's own furniture or a programme's name, not a quantity:
  * 工作总结(精选5篇), 工作总结-8篇(第6/7页), 为民办10件实事.
  */
-export const BEFORE_NOT_COUNT = ['精选', '优选', '推荐', '范文('];
+export const BEFORE_NOT_COUNT = ['精选', '范文('];
 export const AFTER_NOT_COUNT = ['实事', '民生实事', '(第', '篇】', '【篇', '篇)'];
 
 /** Before a bare 万/亿 sum, these make it money with its 元 left out (累计完成投资920万). */
-export const MONEY_CONTEXT = ['投资', '资金', '经费', '收入', '产值', '金额', '税收', '纳税', '营业额', '销售额', '总额', '补助', '奖金', '罚款', '罚没款', '税款', '预算'];
+export const MONEY_CONTEXT = ['损失', '金', '投资', '资金', '经费', '收入', '产值', '金额', '税收', '纳税', '营业额', '销售额', '总额', '补助', '奖金', '罚款', '罚没款', '税款', '预算'];
 
 /** 把…摆在工作的第一位: putting something first, not a ranking. */
 export const PLACED_FIRST = ['摆在', '放在', '摆到', '放到', '摆上', '放上', '置于'];

@@ -194,7 +194,8 @@ function readRank(content: string, token: NumberToken): Mention | 'excluded' {
     // 居全省各县(市、区)第一: a bracketed aside does not end the clause.
     const clause = clauseBefore(content, start, 16, ',。;').replace(/\([^()]*\)/g, '').slice(-8);
     if (!RANK_CONTEXT.some((w) => clause.includes(w))) return 'excluded';
-    if (isHan(content[end]) && !startsWithAny(content, end, ['的', '和', '与', '位'])) return 'excluded';
+    // 排名全省第一全国第四: another rank may follow at once.
+    if (isHan(content[end]) && !startsWithAny(content, end, ['的', '和', '与', '位', ...RANK_CONTEXT])) return 'excluded';
   }
   if (!Number.isInteger(token.value) || token.value <= 0) return 'excluded';
   return { start, end, value: token.value, unit: '名次', kind: 'rank', approx: null, numberStart: token.start, numberEnd: token.end, factor: 1 };

@@ -16,7 +16,7 @@ export interface UnitRule {
 /** Measure words of counts, from every kind of bureau: people, cases, events, land, goods. */
 const COUNT_WORDS = [
   // people and visits
-  '人次', '户次', '人', '名', '位', '户', '家', '所',
+  '件人次', '人次', '户次', '人', '名', '位', '户', '家', '所',
   // cases, documents, items
   '件次', '件', '宗', '起', '例', '项', '条', '份', '本', '卷', '册', '篇', '部', '套', '批次', '批',
   '幅', '面', '首', '封', '单', '笔', '张', '块',
