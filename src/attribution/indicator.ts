@@ -209,7 +209,7 @@ export function rankPhrase(ctx: IndicatorContext, sentenceStart: number): Span |
 
 const LOCATIVE_END = /[中里上内]?$/;
 /** 在西咸渭46个区县 / 在全省同级单位中: who is ranked against, not what is ranked. */
-const RANKING_SCOPE = /\d|[省市区县州旗乡镇]$|(?:区县|县区|县市|地市|市州|单位|部门|城市|地区)[中里内]?$/;
+const RANKING_SCOPE = /\d+个|[省市区县州旗乡镇]$|(?:区县|县区|县市|地市|市州|单位|部门|城市|地区)[中里内]?$/;
 
 /** Whether the metric's clause places it with a ranking verb (位居全市第二). */
 export function isRankFrame(content: string, ctx: IndicatorContext, sentenceStart: number): boolean {
