@@ -634,3 +634,11 @@ describe('信访 and 民政 forms: 件人次, a year-on-year frame with 与, sum
   it('metrics', () => expectRows(text, rows));
   it('nothing spurious', () => expectNoSpurious(text, rows));
 });
+
+describe('a place that ranks, and the ranking named inside 在…中', () => {
+  const text = '荔湾区在2023年度法治广州建设考评中排名第三，获评优秀等次。';
+  it('荔湾区在2023年度法治广州建设考评中排名第三: indicator 法治广州建设考评', () => {
+    const doc = parse(text);
+    expect(doc.metrics.map((m) => [m.raw, m.kind, m.indicator])).toEqual([['第三', 'rank', '法治广州建设考评']]);
+  });
+});

@@ -199,9 +199,14 @@ export function rankPhrase(ctx: IndicatorContext, sentenceStart: number): Span |
   const cut = rankVerbAt(text);
   if (cut < 0) return null;
   const scope = text.lastIndexOf('在', cut);
-  // 在全市综合考核中排名第一: the ranking itself is named inside the 在…中 phrase.
-  const inside = scope === 0 && !RANKING_SCOPE.test(text.slice(1, cut)) ? LOCATIVE_END.exec(text.slice(1, cut)) : null;
-  const span = inside ? stripEdges(content, start + 1, start + 1 + inside.index) : stripEdges(content, start, start + (scope >= 0 ? scope : cut));
+  const subject = stripEdges(content, start, start + (scope >= 0 ? scope : cut));
+  const subjectText = content.slice(subject.start, subject.end);
+  // 在全市综合考核中排名第一, 荔湾区在2023年度法治广州建设考评中排名第三: with no subject but a
+  // place, the ranking itself is named inside the 在…中 phrase.
+  const nameless = subject.end <= subject.start || RANKED_PLACE.test(subjectText);
+  const insideText = text.slice(scope + 1, cut);
+  const inside = scope >= 0 && nameless && !RANKING_SCOPE.test(insideText) ? LOCATIVE_END.exec(insideText) : null;
+  const span = inside ? stripEdges(content, start + scope + 1, start + scope + 1 + inside.index) : subject;
   const phrase = content.slice(span.start, span.end);
   if (span.end <= span.start || RANK_GENERIC.has(phrase) || RANKED_PLACE.test(phrase)) return null;
   return cleanPhrase(content, span.start, span.end);
