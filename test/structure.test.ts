@@ -302,3 +302,24 @@ describe('headings whose line breaks were lost', () => {
     ]);
   });
 });
+
+describe('a report whose line breaks were all lost', () => {
+  it('numbered items continue into titles, after a closing bracket, and 一是 after a closing quote', () => {
+    const text = '现将工作总结如下。一、把握政治方向1.坚持党的领导。组织学习12次。2.推进党组织建设。(责任部门:政治处)二、加大法治建设力度3.深入学习。4.抓实重点任务。(一)“高站位”构建“大广角”一是做实述法。二是做实旁听。(二)“抓关键”聚焦法治政府。';
+    const doc = parseReport(text);
+    expect(rows(doc)).toEqual([
+      ['s1', 1, '一、', '把握政治方向'],
+      ['s1.1', 2, '1.', '坚持党的领导'],
+      ['s1.2', 2, '2.', '推进党组织建设'],
+      ['s2', 1, '二、', '加大法治建设力度'],
+      ['s2.1', 2, '3.', '深入学习'],
+      ['s2.2', 2, '4.', '抓实重点任务'],
+      // A new style met inside 4. nests under it, as the per-document depth rule says.
+      ['s2.2.1', 3, '(一)', '“高站位”构建“大广角”'],
+      ['s2.2.1.1', 4, '一是', '做实述法'],
+      ['s2.2.1.2', 4, '二是', '做实旁听'],
+      ['s2.2.2', 3, '(二)', '“抓关键”聚焦法治政府'],
+    ]);
+    expect(doc.metrics.map((m) => [m.raw, m.sectionId])).toEqual([['12次', 's1.1']]);
+  });
+});

@@ -39,7 +39,10 @@ export function findHeadings(content: string): Heading[] {
     lineStart = nl + 1;
   }
   // Run-in headings and inline 一是 items of one line were found in two passes.
-  return headings.sort((a, b) => a.start - b.start);
+  headings.sort((a, b) => a.start - b.start);
+  // A title never runs into the next heading (“大广角”一是做实…).
+  for (let i = 0; i + 1 < headings.length; i++) headings[i].titleEnd = Math.min(headings[i].titleEnd, Math.max(headings[i].markerEnd, headings[i + 1].start));
+  return headings;
 }
 
 /**
@@ -86,27 +89,29 @@ function splitEmbedded(content: string, h: Heading, lastOrdinal: Map<HeadingStyl
     if (!m) return;
     const at = from + m.index;
     const inner = matchAt(content, at, 'line');
-    if (!inner || inner.style === parent.style || inner.style === 'cn-shi' || inner.ordinal !== 1) return;
-    if (!secondFollows(content, inner, content.length)) return;
+    if (!inner || inner.style === parent.style || inner.style === 'cn-shi') return;
+    // A sequence already open goes on (…水平5.深入学习 after 4.); a new one needs its 2 to follow.
+    const continues = lastOrdinal.get(inner.style) === inner.ordinal - 1;
+    if (!continues && !(inner.ordinal === 1 && secondFollows(content, inner, content.length))) return;
     parent.titleEnd = at;
     out.push(inner);
-    lastOrdinal.set(inner.style, 1);
+    lastOrdinal.set(inner.style, inner.ordinal);
     parent = inner;
   }
 }
 
-/** A marker numbered 1 right after a title's last character: (一), 1、, 1., (1), ①. */
-const EMBEDDED_FIRST = /(?<=[\u4e00-\u9fa5”)])(?:\(一\)|\(1\)|1[、.](?![\d%])|①)/;
+/** A numbered marker right after a title's last character: (一), 1、, 1., (1), ①. */
+const EMBEDDED_FIRST = /(?<=[\u4e00-\u9fa5”)])(?:\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.](?![\d%])|[\u2460-\u2473])/;
 const EMBEDDED_REACH = 60;
 
 /** Where the next run-in candidate stands (-1: not searched yet) and its length. */
 interface RunInCursor { next: number; length: number }
 
 /** A run-in heading follows a sentence end, or the colon of 现总结如下:一、… */
-const RUN_IN_PRECEDERS = new Set(['。', ':', ';', '!', '?']);
+const RUN_IN_PRECEDERS = new Set(['。', ':', ';', '!', '?', ')']);
 
 /** A sentence end, spaces, and a character a run-in marker can start with (digit, 一…十, (, ①…⑳). */
-const RUN_IN_CANDIDATE = /[。:;!?] *(?=[0-9一二三四五六七八九十(\u2460-\u2473])/g;
+const RUN_IN_CANDIDATE = /[。:;!?)] *(?=[0-9一二三四五六七八九十(\u2460-\u2473])/g;
 
 const SECOND_REACH = 3000;
 

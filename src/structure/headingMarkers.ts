@@ -24,7 +24,7 @@ export const MARKER_RULES: MarkerRule[] = [
 ];
 
 /** Characters after which an inline 一是/二是 item may start inside a paragraph. */
-export const INLINE_ITEM_PRECEDERS = new Set(['。', ';', ':', '!', '?', ',', ' ', '\n']);
+export const INLINE_ITEM_PRECEDERS = new Set(['。', ';', ':', '!', '?', ',', ' ', '\n', '”']);
 
 /** Title ends at the first of these (or the line end). */
 export const TITLE_TERMINATORS = new Set(['。', ';', '\n']);
