@@ -19,6 +19,8 @@ const PLACEHOLDER_NAMES = new Set(['某', 'X', 'x', '×', '*', '＊', '○', '�
 const ACTING_VERBS = new Set(['推动', '推进', '督促', '指导', '组织', '协调', '要求', '邀请', '会同', '配合', '联合', '协助', '支持',
   '帮助', '争取', '通过', '经过', '依托', '根据', '按照', '对接', '联系', '提请', '报请', '参加', '参与', '召开', '印发', '转发']);
 const BRANCH_AFTER = /^(?:(?![和与及])[\u4e00-\u9fa5A-Za-z]){1,6}分局/;
+/** Characters no place name holds (我局在市…, 积极与区…, 全县, 各区): prepositions, pronouns, quantifiers. */
+const FUNCTION_CHARS = new Set([...'的在于和与及对向从被由为了是我本该全各每局']);
 const AUTONOMOUS = new Set(['自治县', '自治州', '自治区', '自治旗']);
 /** 在市司法局的有力指导下: the body that guides the author, not the author. */
 const SUPERIOR_BODY_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?(?:指导|领导|关心|支持)下/;
@@ -103,7 +105,7 @@ function placeBefore(text: string, at: number): { place: string; level: string }
     if (SINGLE_LEVELS.has(w.word)) {
       const name = words[i - 1];
       // 我局在市民政局…: a word that ends or starts with a function character is no place name.
-      if (name && /^[在于对向从与和及的我本该局]|[在于对向从与和及的]$/.test(name.word)) { if (!place) level = w.word; break; }
+      if (name && (FUNCTION_CHARS.has(name.word[0]) || FUNCTION_CHARS.has(name.word.at(-1)!))) { if (!place) level = w.word; break; }
       if (name && NAME_TAGS.has(name.tag) && (name.word.length >= 2 || PLACEHOLDER_NAMES.has(name.word)) && name.word.length <= 4 &&
           !NOT_PLACES.has(name.word + w.word) && !ACTING_VERBS.has(name.word) &&
           !OTHER_BODY_CUES.includes(name.word)) {
@@ -157,7 +159,7 @@ function mostFrequentPlace(text: string, source: string, level: string): string 
       const seen = counts.get(name);
       if (seen) { seen.n++; continue; }
       // 依法治县 → 法治县, 苗族自治县 → 自治县: not names.
-      if (NOT_PLACES.has(name) || NOT_PLACES.has(name.slice(1)) || /[的在和与及对向被由为了是我本该全各每局]/.test(name.slice(0, -1)) || name[1] === '治' || ACTING_VERBS.has(name.slice(0, 2))) continue;
+      if (NOT_PLACES.has(name) || NOT_PLACES.has(name.slice(1)) || [...name.slice(0, -1)].some((c) => FUNCTION_CHARS.has(c)) || name[1] === '治' || ACTING_VERBS.has(name.slice(0, 2))) continue;
       if (!PLACEHOLDER_NAMES.has(name[0]) && !readsAsPlace(name)) continue;
       counts.set(name, { name, n: 1, at: m.index });
     }

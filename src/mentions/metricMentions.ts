@@ -187,13 +187,14 @@ function readRank(content: string, token: NumberToken): Mention | 'excluded' {
   let end = token.end;
   const place = content[end] === '名' || content[end] === '位' ? content[end] : null;
   // 把尽职尽责摆在工作的第一位: putting something first is an idiom, not a ranking.
-  if (place && PLACED_FIRST.some((w) => clauseBefore(content, start, 16, ',。;').includes(w))) return 'excluded';
+  const clause = clauseBefore(content, start, 16, ',。;');
+  if (place && PLACED_FIRST.some((w) => clause.includes(w))) return 'excluded';
   if (place && !startsWithAny(content, end, ['名单', '位置', '位于'])) end++;
   else {
     if (startsWithAny(content, end, ORDINAL_NOUNS)) return 'excluded';
     // 居全省各县(市、区)第一: a bracketed aside does not end the clause.
-    const clause = clauseBefore(content, start, 16, ',。;').replace(/\([^()]*\)/g, '').slice(-8);
-    if (!RANK_CONTEXT.some((w) => clause.includes(w))) return 'excluded';
+    const near = clause.replace(/\([^()]*\)/g, '').slice(-8);
+    if (!RANK_CONTEXT.some((w) => near.includes(w))) return 'excluded';
     // 排名全省第一全国第四: another rank may follow at once.
     if (isHan(content[end]) && !startsWithAny(content, end, ['的', '和', '与', '位', ...RANK_CONTEXT])) return 'excluded';
   }

@@ -111,7 +111,7 @@ interface RunInCursor { next: number; length: number }
 const RUN_IN_PRECEDERS = new Set(['。', ':', ';', '!', '?', ')']);
 
 /** A sentence end, spaces, and a character a run-in marker can start with (digit, 一…十, (, ①…⑳). */
-const RUN_IN_CANDIDATE = /[。:;!?)] *(?=[0-9一二三四五六七八九十(\u2460-\u2473])/g;
+const RUN_IN_CANDIDATE = new RegExp(`[${[...RUN_IN_PRECEDERS].join('')}] *(?=[0-9一二三四五六七八九十(\u2460-\u2473])`, 'g');
 
 const SECOND_REACH = 3000;
 
