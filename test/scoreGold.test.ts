@@ -83,9 +83,14 @@ describe('scoreGold rules', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('indicators match when one contains the other and the predicted one is 1 to 16 characters', () => {
-    expect(indicatorMatch('行政复议', '复议')).toBe(true);
+  it('indicators match when the prediction holds the gold, or is a part of it that still names the thing', () => {
+    expect(indicatorMatch('行政复议', '复议')).toBe(true); // the gold's end: its head
     expect(indicatorMatch('复议', '接收行政复议')).toBe(true);
+    expect(indicatorMatch('党的创新理论', '创新理论')).toBe(true);
+    expect(indicatorMatch('法律援助案件', '法律援助')).toBe(true); // half of it
+    expect(indicatorMatch('PM2.5', 'PM')).toBe(false); // a fragment
+    expect(indicatorMatch('省级民主法治示范司法所', '省级')).toBe(false);
+    expect(indicatorMatch('省级民主法治示范村', '村')).toBe(false); // one character
     expect(indicatorMatch('复议', '')).toBe(false);
     expect(indicatorMatch('复议', '复议'.repeat(9))).toBe(false);
     expect(indicatorMatch('复议', null)).toBe(false);
@@ -109,6 +114,26 @@ describe('scoreGold rules', () => {
     const doc: ScoredDocument = { sections: [{ marker: '一、', title: 'a', children: [{ marker: '(一)', title: 'b', children: [] }] }, { marker: '二、', title: 'c' }] };
     expect(flattenHeadings(doc).map((h) => h.title)).toEqual(['a', 'b', 'c']);
     expect(flattenHeadings({ headings: [{ marker: 'x' }], sections: [] })).toEqual([{ marker: 'x' }]);
+  });
+
+  it('concept pairs: metrics of two documents with the same key against the same gold concept', () => {
+    const a = gold('接收行政复议5件，办结4件。', [
+      { anchor: '复议5件', raw: '5件', value: 5, concept: '行政复议·收案数' },
+      { anchor: '办结4件', raw: '4件', value: 4, concept: '行政复议·办结数' },
+    ]);
+    const b = { ...a, file: 'b.txt', goldFile: 'b.gold.json' };
+    const keyed = (k1: string | null, k2: string | null): ScoredDocument => ({ metrics: [pred(6, '5件', { value: 5, indicatorKey: k1 }), pred(10, '4件', { value: 4, indicatorKey: k2 })] });
+    // Perfect: each concept's two metrics share a key, the keys differ.
+    let c = scoreGold([a, b], () => keyed('r', 'c')).summary.concepts!;
+    expect(c).toMatchObject({ p: 1, r: 1, goldPairs: 2, predPairs: 2, sharedMetrics: 4, keyedShared: 1, concepts: 2, sharedConcepts: 2 });
+    // One key for both: every cross pair predicted, half of them right.
+    c = scoreGold([a, b], () => keyed('x', 'x')).summary.concepts!;
+    expect(c).toMatchObject({ p: 0.5, r: 1, predPairs: 4 });
+    // No keys: nothing predicted; an empty string is no key.
+    c = scoreGold([a, b], () => keyed(null, '')).summary.concepts!;
+    expect(c).toMatchObject({ p: 0, r: 0, predPairs: 0, keyedShared: 0 });
+    // No concepts in the gold: no concept figure.
+    expect(scoreGold([gold('接收5件。', [{ anchor: '5件', raw: '5件', value: 5 }])], () => undefined).summary.concepts).toBeUndefined();
   });
 
   it('F1 is 0 where undefined', () => {
@@ -226,6 +251,17 @@ describe('the same figures as score.mjs', () => {
       const b = scoreMjs(['--gold', 'fixtures', '--pred', file, ...flags]);
       expect(a.stdout).toBe(b.stdout);
     }
+  });
+
+  it('several --gold folders are scored as one set, as score.mjs does', () => {
+    const parsed = reportx(['parse', '--format', 'ndjson', ...golds.map((g) => `fixtures/${g.file}`)]);
+    const file = join(tmp, 'twice.ndjson');
+    writeFileSync(file, parsed.stdout);
+    const ours = reportx(['check', '--gold', 'fixtures', '--gold', '../shared/corpus/dev', '--verbose']);
+    const theirs = scoreMjs(['--gold', 'fixtures', '--gold', '../shared/corpus/dev', '--pred', file, '--verbose']);
+    expect(ours.code, ours.stderr).toBe(0);
+    expect(ours.stdout).toContain(`documents ${2 * golds.length};`);
+    expect(ours.stdout).toBe(theirs.stdout);
   });
 
   it('--min-f1 fails below the strict F1 and passes at or under it', () => {

@@ -4,7 +4,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { DocumentChange, FieldChange, FlatSection } from './compareDocuments.js';
 import type { Metric } from '../document/schema.js';
-import type { GoldScore } from './scoreGold.js';
+import type { ConceptItem, GoldScore } from './scoreGold.js';
 
 /**
  * ok: matches; changed: differs; error: could not be parsed or its expected file could not be read;
@@ -162,7 +162,8 @@ export function goldReportLines(score: GoldScore, verbose: boolean): string[] {
     for (const [g, p] of f.wrong) rows.push(`  wrong    ${g.raw}: gold ${g.value} ${g.unit} ${g.kind}, got ${p.value} ${p.unit} ${p.kind}`);
     for (const g of f.headingsMissed) rows.push(`  heading missed ${g.marker}${g.title}`);
   }
-  const { metrics: m, ofFound, headings: h, meta } = score.summary;
+  const { metrics: m, ofFound, headings: h, meta, concepts: c } = score.summary;
+  if (verbose && c) rows.push(...conceptRows(score.conceptItems));
   return [
     ...rows,
     `documents ${score.summary.documents}; gold metrics ${m.gold}, predicted ${m.predicted}`,
@@ -171,5 +172,20 @@ export function goldReportLines(score: GoldScore, verbose: boolean): string[] {
     `of found value ${pct(ofFound.value)} unit ${pct(ofFound.unit)} kind ${pct(ofFound.kind)} approx ${pct(ofFound.approx)} change ${pct(ofFound.change)} target ${pct(ofFound.target)} indicator ${pct(ofFound.indicator)}`,
     `headings P ${pct(h.p)} R ${pct(h.r)} F1 ${pct(h.f1)} depth ${pct(h.depth)}`,
     `meta     organization ${pct(meta.organization)} year ${pct(meta.year)} reportType ${pct(meta.reportType)}`,
+    ...(c ? [`concepts cross-report pairs P ${pct(c.p)} R ${pct(c.r)} F1 ${pct(c.f1)} (gold pairs ${c.goldPairs}, predicted ${c.predPairs}); metrics of shared concepts keyed ${pct(c.keyedShared)} (${c.sharedMetrics} metrics, ${c.sharedConcepts} of ${c.concepts} concepts in 2+ documents)`] : []),
   ];
+}
+
+/** For --verbose: each concept found in 2+ documents, with the keys its metrics got (as score.mjs). */
+function conceptRows(items: readonly ConceptItem[]): string[] {
+  const by = new Map<string, ConceptItem[]>();
+  for (const it of items) if (it.concept != null) by.set(it.concept, [...(by.get(it.concept) ?? []), it]);
+  const out = ['== concepts in 2+ documents: keys given (count)'];
+  for (const [concept, its] of [...by].sort((a, b) => b[1].length - a[1].length)) {
+    if (new Set(its.map((it) => it.doc)).size < 2) continue;
+    const keys = new Map<string, number>();
+    for (const it of its) keys.set(it.key ?? '(none)', (keys.get(it.key ?? '(none)') ?? 0) + 1);
+    out.push(`  ${concept} ×${its.length}: ${[...keys].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  }
+  return out;
 }

@@ -6,9 +6,12 @@
 // - each gold metric, in order, takes the not yet taken predicted metric whose span overlaps it
 //   most (a positive overlap; ties to the earlier prediction);
 // - strict: value (to 1e-9 relative), unit and kind right; complete: every field right, an
-//   indicator matching when one contains the other and the predicted one is 1–16 characters;
+//   indicator matching when the predicted one (1–16 characters) holds the gold one, or is a part of
+//   it that still names the thing (2+ characters, and the gold's end or at least half of it);
 // - headings match in order on halfwidth(marker) + the first 6 characters of halfwidth(title);
-// - P = tp/(tp+fp), R = tp/(tp+fn), F1 their harmonic mean, 0 when undefined.
+// - P = tp/(tp+fp), R = tp/(tp+fn), F1 their harmonic mean, 0 when undefined;
+// - where gold metrics carry `concept`, every pair of metrics from two different documents is
+//   counted: precision and recall of "same indicatorKey (not null)" against "same gold concept".
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -23,6 +26,7 @@ const goldMetricSchema = z.looseObject({
   change: z.string().nullable().optional(),
   target: z.boolean().optional(),
   indicator: z.string().nullable().optional(),
+  concept: z.string().nullable().optional(),
 });
 
 export const goldFileSchema = z.looseObject({
@@ -70,6 +74,7 @@ export interface PredictedMetric {
   change?: unknown;
   target?: unknown;
   indicator?: unknown;
+  indicatorKey?: unknown;
 }
 
 export type LocatedGoldMetric = GoldMetric & { span: SpanLike };
@@ -106,11 +111,32 @@ export interface GoldSummary {
   ofFound: Record<'value' | 'unit' | 'kind' | 'approx' | 'change' | 'target' | 'indicator', number>;
   headings: PRF & { depth: number };
   meta: Record<'organization' | 'year' | 'reportType', number>;
+  /** Only when some gold metric carries a concept. */
+  concepts?: ConceptScore;
+}
+
+/** Cross-report grouping: pairs of metrics from two documents, same key against same concept. */
+export interface ConceptScore extends PRF {
+  goldPairs: number;
+  predPairs: number;
+  /** Gold metrics whose concept occurs in 2+ documents, and the share of them with a key. */
+  sharedMetrics: number;
+  keyedShared: number;
+  concepts: number;
+  sharedConcepts: number;
+}
+
+/** One gold metric (with the key of the prediction it was matched to) or one spurious prediction. */
+export interface ConceptItem {
+  doc: string;
+  concept: string | null;
+  key: string | null;
 }
 
 export interface GoldScore {
   summary: GoldSummary;
   files: FileScore[];
+  conceptItems: ConceptItem[];
 }
 
 export const halfwidth = (s: unknown): string =>
@@ -157,8 +183,14 @@ export function scoreHeadings(gold: readonly GoldHeading[], pred: readonly Headi
 
 const overlap = (a: SpanLike, b: SpanLike) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 export const sameValue = (a: number, b: unknown): boolean => typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+/**
+ * A predicted indicator matches when it holds the gold phrase (and is at most 16 characters), or is
+ * a part of it that still names the thing: at least two characters, and either the gold's end (a
+ * Chinese noun phrase ends in its head) or at least half of it. PM for PM2.5 does not match.
+ */
 export const indicatorMatch = (g: unknown, p: unknown): boolean =>
-  typeof p === 'string' && p.length > 0 && p.length <= 16 && typeof g === 'string' && (p.includes(g) || g.includes(p));
+  typeof p === 'string' && p.length > 0 && p.length <= 16 && typeof g === 'string' &&
+  (p.includes(g) || (g.includes(p) && p.length >= 2 && (g.endsWith(p) || 2 * p.length >= g.length)));
 
 const strictRight = (g: GoldMetric, p: PredictedMetric) => sameValue(g.value, p.value) && g.unit === p.unit && g.kind === p.kind;
 
@@ -206,7 +238,7 @@ export function scoreMetrics(gold: GoldDocument, predicted: readonly PredictedMe
     targetBoth: pairs.filter(([g, p]) => g.target && p.target).length,
   };
   const wrong = pairs.filter(([g, p]) => !strictRight(g, p));
-  return { t, missed, spurious, wrong };
+  return { t, missed, spurious, wrong, pairs, located };
 }
 
 export const f1 = (tp: number, fp: number, fn: number): PRF => {
@@ -215,6 +247,44 @@ export const f1 = (tp: number, fp: number, fn: number): PRF => {
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 };
 
+/** Pairs of items from different documents that share a group: (n² − Σ n_doc²) / 2 per group. */
+function crossDocPairs(items: readonly ConceptItem[], group: (it: ConceptItem) => string | null): number {
+  const byGroup = new Map<string, Map<string, number>>();
+  for (const it of items) {
+    const g = group(it);
+    if (g == null) continue;
+    const perDoc = byGroup.get(g) ?? new Map<string, number>();
+    perDoc.set(it.doc, (perDoc.get(it.doc) ?? 0) + 1);
+    byGroup.set(g, perDoc);
+  }
+  let pairs = 0;
+  for (const perDoc of byGroup.values()) {
+    let n = 0, sq = 0;
+    for (const c of perDoc.values()) { n += c; sq += c * c; }
+    pairs += (n * n - sq) / 2;
+  }
+  return pairs;
+}
+
+/** Does the parser's indicatorKey put together what the gold concepts do? */
+export function scoreConcepts(items: readonly ConceptItem[]): ConceptScore {
+  const goldPairs = crossDocPairs(items, (it) => it.concept);
+  const predPairs = crossDocPairs(items, (it) => it.key);
+  const both = crossDocPairs(items, (it) => (it.concept != null && it.key != null ? it.concept + '\u0000' + it.key : null));
+  const docsOf = new Map<string, Set<string>>();
+  for (const it of items) if (it.concept != null) docsOf.set(it.concept, (docsOf.get(it.concept) ?? new Set<string>()).add(it.doc));
+  const shared = items.filter((it) => it.concept != null && docsOf.get(it.concept)!.size >= 2);
+  const p = predPairs ? both / predPairs : 0;
+  const r = goldPairs ? both / goldPairs : 0;
+  return {
+    p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, goldPairs, predPairs,
+    sharedMetrics: shared.length, keyedShared: shared.length ? shared.filter((it) => it.key != null).length / shared.length : 0,
+    concepts: docsOf.size, sharedConcepts: [...docsOf.values()].filter((d) => d.size >= 2).length,
+  };
+}
+
+const keyOf = (p: PredictedMetric | undefined): string | null => (typeof p?.indicatorKey === 'string' && p.indicatorKey ? p.indicatorKey : null);
+
 const META_FIELDS = ['organization', 'year', 'reportType'] as const;
 const OF_FOUND = ['value', 'unit', 'kind', 'approx', 'change', 'target', 'indicator'] as const;
 
@@ -222,18 +292,22 @@ const OF_FOUND = ['value', 'unit', 'kind', 'approx', 'change', 'target', 'indica
  * Scores each gold document against `predictionFor(gold.file)` (undefined: no output for it) and
  * sums the figures over all of them.
  */
-export function scoreGold(golds: readonly GoldDocument[], predictionFor: (file: string) => ScoredDocument | undefined): GoldScore {
+export function scoreGold(golds: readonly GoldDocument[], predictionFor: (file: string, index: number) => ScoredDocument | undefined): GoldScore {
   const sum: MetricTally = { found: 0, gold: 0, pred: 0, value: 0, unit: 0, kind: 0, full: 0, approx: 0, change: 0, target: 0, indicator: 0, complete: 0, targetGold: 0, targetPred: 0, targetBoth: 0 };
   const head: HeadingTally = { tp: 0, fp: 0, fn: 0, depthOk: 0 };
   const meta = { organization: 0, year: 0, reportType: 0 };
   const files: FileScore[] = [];
-  for (const gold of golds) {
-    const pred = predictionFor(gold.file);
+  const conceptItems: ConceptItem[] = [];
+  for (const [index, gold] of golds.entries()) {
+    const pred = predictionFor(gold.file, index);
     const m = scoreMetrics(gold, pred?.metrics);
     for (const k of Object.keys(sum) as (keyof MetricTally)[]) sum[k] += m.t[k];
     const h = scoreHeadings(gold.headings ?? [], pred ? flattenHeadings(pred) : []);
     for (const k of Object.keys(head) as (keyof HeadingTally)[]) head[k] += h[k];
     for (const k of META_FIELDS) if ((pred?.meta?.[k] ?? null) === (gold.meta?.[k] ?? null)) meta[k]++;
+    const matched = new Map(m.pairs);
+    for (const g of m.located) conceptItems.push({ doc: gold.goldFile, concept: g.concept ?? null, key: keyOf(matched.get(g)) });
+    for (const p of m.spurious) conceptItems.push({ doc: gold.goldFile, concept: null, key: keyOf(p) });
     files.push({
       file: gold.file, goldFile: gold.goldFile, output: pred !== undefined, text: gold.text,
       metrics: m.t, headings: { tp: h.tp, fp: h.fp, fn: h.fn, depthOk: h.depthOk },
@@ -256,7 +330,8 @@ export function scoreGold(golds: readonly GoldDocument[], predictionFor: (file: 
     headings: { ...f1(head.tp, head.fp, head.fn), depth: head.tp ? head.depthOk / head.tp : 0 },
     meta: Object.fromEntries(META_FIELDS.map((k) => [k, n ? meta[k] / n : 0])) as GoldSummary['meta'],
   };
-  return { summary, files };
+  if (conceptItems.some((it) => it.concept != null)) summary.concepts = scoreConcepts(conceptItems);
+  return { summary, files, conceptItems };
 }
 
 /** Reads a gold file's JSON; throws with the file name and the first schema problem. */

@@ -15,14 +15,14 @@ import { streamOut } from './writers/writer.js';
 import { decodeBytes, isSupportedEncoding } from '../decode/decodeBytes.js';
 import type { ReportDocument } from '../document/schema.js';
 import { compareDocuments } from '../check/compareDocuments.js';
-import { loadGoldDir, scoreGold } from '../check/scoreGold.js';
+import { loadGoldDir, scoreGold, type GoldDocument } from '../check/scoreGold.js';
 import { checkReportJson, formatFileResult, formatSummary, goldReportLines, styler, type CheckFileResult } from '../check/formatReport.js';
 
 export interface CheckCommandOptions {
   expected?: string;
   update?: boolean;
   json?: boolean;
-  gold?: string;
+  gold?: string[];
   minF1?: string;
   verbose?: boolean;
   encoding?: string;
@@ -37,7 +37,7 @@ export function checkCommand(run: (code: Promise<number>) => void): Command {
     .option('--expected <dir>', 'read (and with --update write) NAME.expected.json in DIR instead of beside each NAME.txt')
     .option('-u, --update', 'write the expected files from the current output and say which changed')
     .option('--json', 'print a machine-readable report instead of lines')
-    .option('--gold <dir>', 'score the output against the NAME.gold.json files in DIR (format: docs/check.md)')
+    .option('--gold <dir>', 'score the output against the NAME.gold.json files in DIR (format: docs/check.md); repeat it to score several folders as one set', (dir: string, dirs: string[] = []) => [...dirs, dir])
     .option('--min-f1 <x>', 'with --gold: fail when the strict metric F1 is below X (0 to 1)')
     .option('-v, --verbose', 'with --gold: list missed, spurious and wrong metrics and missed headings')
     .option('--encoding <name>', 'decode every report with this encoding instead of detecting it')
@@ -178,33 +178,36 @@ async function findFixtures(paths: string[], expectedDir: string | undefined): P
   return fixtures;
 }
 
-async function runGold(dir: string, opts: CheckCommandOptions): Promise<number> {
+async function runGold(dirs: string[], opts: CheckCommandOptions): Promise<number> {
   const minF1 = parseMinF1(opts.minF1);
-  if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) throw new UsageError(`--gold ${dir}: no such directory`);
+  for (const dir of dirs) if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) throw new UsageError(`--gold ${dir}: no such directory`);
   const decode = (bytes: Buffer) => {
     const decoded = decodeBytes(bytes, { encoding: opts.encoding });
     return decoded.ok ? decoded.text : new TextDecoder().decode(bytes);
   };
-  let golds;
-  try {
-    golds = await loadGoldDir(dir, decode);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
+  // Several folders are scored as one set, as score.mjs does with several --gold.
+  const golds: (GoldDocument & { dir: string })[] = [];
+  for (const dir of dirs) {
+    try {
+      for (const gold of await loadGoldDir(dir, decode)) golds.push({ ...gold, dir });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
   }
-  if (golds.length === 0) throw new UsageError(`no gold files (NAME.gold.json) in ${dir}`);
+  if (golds.length === 0) throw new UsageError(`no gold files (NAME.gold.json) in ${dirs.join(', ')}`);
 
-  const documents = new Map<string, ReportDocument>();
+  const documents: (ReportDocument | undefined)[] = [];
   let failed = 0;
   let index = 0;
-  for await (const parsed of parseBatch(golds.map((g) => join(dir, g.file)), { encoding: opts.encoding })) {
-    const gold = golds[index++];
-    if (parsed.ok) documents.set(gold.file, parsed.document);
+  for await (const parsed of parseBatch(golds.map((g) => join(g.dir, g.file)), { encoding: opts.encoding })) {
+    if (parsed.ok) documents[index] = parsed.document;
     else {
       failed++;
       process.stderr.write(`reportx: ${parsed.path}: ${parsed.reason}\n`);
     }
+    index++;
   }
-  const score = scoreGold(golds, (file) => documents.get(file));
+  const score = scoreGold(golds, (_file, i) => documents[i]);
   const out = streamOut(process.stdout);
   if (opts.json) await out(JSON.stringify(score.summary, null, 2) + '\n');
   else await out(goldReportLines(score, !!opts.verbose).join('\n') + '\n');
