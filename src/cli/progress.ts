@@ -52,7 +52,10 @@ export async function startProgress(options: ProgressOptions): Promise<BatchProg
   // Loaded only when a bar is shown: a one-file run does not pay for it.
   let bar: { multi: import('cli-progress').MultiBar; bar: import('cli-progress').SingleBar } | null = null;
   if (!options.quiet && tty && large) {
-    const { MultiBar, Presets } = await import('cli-progress');
+    // cli-progress is CommonJS: in the esbuild bundle its namespace has only `default` (the named
+    // exports exist only under Node's own loader), so take the module from either shape.
+    const loaded: typeof import('cli-progress') & { default?: typeof import('cli-progress') } = await import('cli-progress');
+    const { MultiBar, Presets } = loaded.default ?? loaded;
     const multi = new MultiBar(
       {
         stream,
