@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes schemas/report.schema.json, the JSON Schema of every document reportx outputs, from the
-// zod schema that is the output contract (reportDocumentSchema in src/document/schema.ts), using
+// zod schema that is the output contract (reportDocumentSchema in src/model/schema.ts), using
 // zod 4's z.toJSONSchema. Run after a build:  npm run schema
 // test/schema.test.ts regenerates it in memory with reportJsonSchemaText() and fails when the
 // checked-in file is stale.

@@ -14,7 +14,7 @@ import { ParsePool } from '../src/cli/workerPool.js';
 import { LARGE_BATCH, startProgress, summaryLine } from '../src/cli/progress.js';
 import type { FileResult } from '../src/cli/parseFile.js';
 import { loadRenderer, type RenderSpec } from '../src/output/renderDocument.js';
-import { reportDocumentSchema } from '../src/document/schema.js';
+import { reportDocumentSchema } from '../src/model/schema.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'reportx.js');

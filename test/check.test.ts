@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Metric, ReportDocument, SectionNode } from '../src/document/schema.js';
+import type { Metric, ReportDocument, SectionNode } from '../src/model/schema.js';
 import { compareDocuments, deepEqual, flattenSections, matchMetrics, type DocumentChange } from '../src/check/compareDocuments.js';
 import { checkReportJson, describeChange, formatFileResult, formatSummary, show, styler, type CheckFileResult } from '../src/check/formatReport.js';
 import { expectedContent } from '../src/cli/checkCommand.js';
@@ -17,8 +17,8 @@ import { main } from '../src/cli/main.js';
 
 // A stand-in for the extraction pipeline in the in-process tests: every "N件/次/名/个/人次/%"
 // is a metric, every line starting "一、" … a depth-1 section. Deterministic and schema-valid.
-vi.mock('../src/document/parseReport.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../src/document/parseReport.js')>();
+vi.mock('../src/parseReport.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/parseReport.js')>();
   return {
     ...real,
     parseReport(text: string, options?: Parameters<typeof real.parseReport>[1]) {

@@ -5,7 +5,7 @@ import {
   NUMERAL_CHARS,
   chineseDigitValue,
   parseChineseNumber,
-} from '../src/mentions/chineseNumber.js';
+} from '../src/text/chineseNumber.js';
 
 // Exact equality wherever the value is exactly representable; toBeCloseTo only for repeating
 // fractions (1/3 and friends).

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { csvWriter } from '../src/cli/writers/delimitedWriter.js';
 import { loadRenderer } from '../src/output/renderDocument.js';
 import { METRIC_COLUMNS, parseColumns, plainDecimal, formatCell, indexSections } from '../src/output/metricRows.js';
-import type { ReportDocument } from '../src/document/schema.js';
+import type { ReportDocument } from '../src/model/schema.js';
 import {
   FIXTURES, HARD_SENTENCES, expectedRecords, jsonDocuments, requireBuild, runCli, sampleDocument, secondDocument, written,
 } from './tabularHelpers.js';

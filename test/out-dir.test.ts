@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { reportDocumentSchema } from '../src/document/schema.js';
+import { reportDocumentSchema } from '../src/model/schema.js';
 import { writeFileAtomic } from '../src/cli/writers/jsonWriters.js';
 
 const cli = (args: string[]) => spawnSync(process.execPath, ['bin/reportx.js', ...args], { encoding: 'utf8' });

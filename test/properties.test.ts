@@ -7,8 +7,8 @@
 // searches harder, and a failure prints the seed and the shrunk input to replay it.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseReport } from '../src/document/parseReport.js';
-import { reportDocumentSchema, type ReportDocument } from '../src/document/schema.js';
+import { parseReport } from '../src/parseReport.js';
+import { reportDocumentSchema, type ReportDocument } from '../src/model/schema.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 150);
 

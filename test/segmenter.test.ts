@@ -1,7 +1,7 @@
-// Segmentation through src/attribution/segmenter.ts: the per-document memo gives exactly what
+// Segmentation through src/text/segmenter.ts: the per-document memo gives exactly what
 // jieba gives, serves a repeated text from memory, and keeps nothing once the document is done.
 import { describe, expect, it } from 'vitest';
-import { cutWords, tagWords, withSegmentationMemo } from '../src/attribution/segmenter.js';
+import { cutWords, tagWords, withSegmentationMemo } from '../src/text/segmenter.js';
 
 const TEXT = '全年共办理行政复议案件182件';
 

@@ -5,7 +5,7 @@ import { groupKey, normaliseIndicator } from '../src/table/groupKey.js';
 import { cellSum, cellText, columnLabels, pivotDocuments, tableRecords } from '../src/table/pivot.js';
 import { displayWidth, renderTextTable, truncateToWidth } from '../src/table/textTable.js';
 import { plainDecimal } from '../src/output/metricRows.js';
-import { reportDocumentSchema, type Metric, type ReportDocument } from '../src/document/schema.js';
+import { reportDocumentSchema, type Metric, type ReportDocument } from '../src/model/schema.js';
 import { unescapeTsvField } from '../src/output/delimited.js';
 import { FIXTURES, jsonDocuments, requireBuild, runCli } from './tabularHelpers.js';
 

@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { reportDocumentSchema, type Metric, type ReportDocument, type SectionNode } from '../src/document/schema.js';
+import { reportDocumentSchema, type Metric, type ReportDocument, type SectionNode } from '../src/model/schema.js';
 import { csvWriter, tsvWriter, type CsvOptions } from '../src/cli/writers/delimitedWriter.js';
 import { loadRenderer } from '../src/output/renderDocument.js';
 import { plainDecimal } from '../src/output/metricRows.js';

@@ -5,9 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseReport } from '../src/document/parseReport.js';
-import { reportDocumentSchema, type ReportDocument } from '../src/document/schema.js';
-import { validateDocument } from '../src/document/validateDocument.js';
+import { parseReport } from '../src/parseReport.js';
+import { reportDocumentSchema, type ReportDocument } from '../src/model/schema.js';
+import { validateDocument } from '../src/model/validateDocument.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const docs: ReportDocument[] = readdirSync(FIXTURES)

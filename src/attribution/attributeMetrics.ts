@@ -1,5 +1,5 @@
 // Stage 5: attribution. Each mention gets its qualifiers, indicator, period, section and sentence.
-import type { Metric, SectionKind, Span } from '../document/schema.js';
+import type { Metric, SectionKind, Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';

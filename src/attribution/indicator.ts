@@ -2,10 +2,10 @@
 // right after the number (落实62条整改措施) or the phrase before it within the clause
 // (接收行政复议182件), cleaned of link verbs, time words and frames by the tables in
 // indicatorWords.ts, and cut at word boundaries found by segmentation.
-import type { Span } from '../document/schema.js';
+import type { Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { PERIOD_PATTERNS } from './qualifierWords.js';
-import { cutWords, tagWords } from './segmenter.js';
+import { cutWords, tagWords } from '../text/segmenter.js';
 import { isDigit, isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
   ATTRIBUTIVE_VERBS, BENCHMARK_WORDS, COMPARISON_FRAME, PURPOSE_VERBS, CONJUNCTIONS, ENUMERATION_LEAD, RANK_GENERIC, RANK_VERBS, RANKED_PLACE, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, WORDS_ENDING_IN_LINK_CHAR, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,

@@ -1,5 +1,5 @@
 // Words around a number that qualify it, as data.
-import type { Approx, Change } from '../document/schema.js';
+import type { Approx, Change } from '../model/schema.js';
 
 /** Right before the number (not part of raw): 近5000人次, 约30%, 超98%. Longest first. */
 export const APPROX_BEFORE: { word: string; approx: Exclude<Approx, null> }[] = [

@@ -1,5 +1,5 @@
 // Approximation, change, target and period: read from the words around a metric.
-import type { Approx, Change, Span } from '../document/schema.js';
+import type { Approx, Change, Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { clauseBefore } from '../text/chars.js';
 import {

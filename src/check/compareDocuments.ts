@@ -10,7 +10,7 @@
 // sha256), offsets into the two texts cannot be compared: spans are then left out (the source
 // change is reported) and a sentence is compared by its text.
 import { basename } from 'node:path';
-import type { Metric, ReportDocument, SectionNode, Warning } from '../document/schema.js';
+import type { Metric, ReportDocument, SectionNode, Warning } from '../model/schema.js';
 
 /** Keys that name run-dependent data; skipped at the top level of a document and in `source`. */
 export const VOLATILE_KEYS: ReadonlySet<string> = new Set([

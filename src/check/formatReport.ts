@@ -3,7 +3,7 @@
 // score.mjs's lines to the character.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { DocumentChange, FieldChange, FlatSection } from './compareDocuments.js';
-import type { Metric } from '../document/schema.js';
+import type { Metric } from '../model/schema.js';
 import type { ConceptItem, GoldScore } from './scoreGold.js';
 
 /**

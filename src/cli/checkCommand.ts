@@ -13,7 +13,7 @@ import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
 import { writeFileAtomic } from './writers/jsonWriters.js';
 import { streamOut } from './writers/writer.js';
 import { decodeBytes, isSupportedEncoding } from '../decode/decodeBytes.js';
-import type { ReportDocument } from '../document/schema.js';
+import type { ReportDocument } from '../model/schema.js';
 import { compareDocuments } from '../check/compareDocuments.js';
 import { loadGoldDir, scoreGold, type GoldDocument } from '../check/scoreGold.js';
 import { checkReportJson, formatFileResult, formatSummary, goldReportLines, styler, type CheckFileResult } from '../check/formatReport.js';

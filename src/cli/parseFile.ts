@@ -2,11 +2,11 @@
 // worker thread runs, so it takes and returns plain data only.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { parseReport } from '../document/parseReport.js';
-import type { ReportDocument } from '../document/schema.js';
-import { validateDocument } from '../document/validateDocument.js';
+import { parseReport } from '../parseReport.js';
+import type { ReportDocument } from '../model/schema.js';
+import { validateDocument } from '../model/validateDocument.js';
 import { decodeBytes } from '../decode/decodeBytes.js';
-import { withSegmentationMemo } from '../attribution/segmenter.js';
+import { withSegmentationMemo } from '../text/segmenter.js';
 import type { Render } from '../output/renderDocument.js';
 
 export type FileFailure = { ok: false; path: string; reason: string };

@@ -4,7 +4,7 @@
 import { Piscina } from 'piscina';
 import { parseFile, renderResult, type FileResult, type RenderedFile } from './parseFile.js';
 import { loadRenderer, type Render, type RenderSpec } from '../output/renderDocument.js';
-import { loadSegmenter } from '../attribution/segmenter.js';
+import { loadSegmenter } from '../text/segmenter.js';
 
 export interface ParseTask {
   path: string;

@@ -1,6 +1,6 @@
 // Stage 4: mentions. Numbers become metric mentions when a unit, percent sign, money word or
 // rank form makes them a quantity; the exclusion tables drop names, ordinals and articles.
-import type { Approx, MetricKind, Warning } from '../document/schema.js';
+import type { Approx, MetricKind, Warning } from '../model/schema.js';
 import {
   AFTER_NOT_COUNT, BEFORE_NOT_COUNT, COUNT_TRIGGERS, MEETING_WORDS, MONEY_CONTEXT, PHASE_AFTER, PLACED_FIRST, ORDINAL_NOUNS, RANK_CONTEXT, THRESHOLD_WORDS,
   endsWithAny, insideFixedPhrase, insideShortQuote, isHan, startsWithAny,

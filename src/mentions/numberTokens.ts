@@ -1,7 +1,7 @@
 // Finds the numbers in a text: Arabic (1,234 / 1 167 / 1688.29), Chinese numeral runs (三, 两,
 // 一千六百八十八点二九) and rate fractions (百分之三十, 万分之十). One left-to-right pass; runs
 // are capped so a million digits or a million 一 cost linear time and yield nothing.
-import { NUMERAL_CHARS, parseChineseNumber } from './chineseNumber.js';
+import { NUMERAL_CHARS, parseChineseNumber } from '../text/chineseNumber.js';
 import { isDigit } from '../text/chars.js';
 
 export interface NumberToken {

@@ -1,7 +1,7 @@
 // Units and measure words, as data. Matched against the normalised text (simplified forms), so
 // traditional forms such as 個, 項 and 戶 match too; the unit recorded is taken from the source
 // as written, except where the guide fixes a base unit (%, 元, 个百分点, 名次, :1).
-import type { MetricKind } from '../document/schema.js';
+import type { MetricKind } from '../model/schema.js';
 
 export interface UnitRule {
   /** As it appears in the normalised text. */

@@ -1,7 +1,7 @@
 // Text that is not report content: paywall markers, the scraped web page's header fields and
 // footer links, a trailing empty 附件 line. Found on the normalised text; returned as spans so the
 // later stages can blank them out without moving any offset.
-import type { Span, Warning } from '../document/schema.js';
+import type { Span, Warning } from '../model/schema.js';
 
 /** A field label that marks a line as web-page chrome, not report text. */
 const PAGE_FIELD_LABELS = [

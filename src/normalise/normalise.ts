@@ -1,6 +1,6 @@
 // Stage 2: normalise. Length-preserving, so an offset in any of these strings is an offset in
 // the source text.
-import type { Span, Warning } from '../document/schema.js';
+import type { Span, Warning } from '../model/schema.js';
 import { normaliseChars } from './charMap.js';
 import { blankSpans, findNoise } from './noise.js';
 

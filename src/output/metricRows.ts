@@ -1,6 +1,6 @@
 // One flat row per metric: the shape shared by every tabular output (CSV, TSV, `table`, …).
 // Pure functions over a ReportDocument; no I/O and no knowledge of any file format.
-import type { ReportDocument, SectionKind, SectionNode } from '../document/schema.js';
+import type { ReportDocument, SectionKind, SectionNode } from '../model/schema.js';
 
 /** Every column, in the stable default order. `--columns` picks and orders a subset of these. */
 export const METRIC_COLUMNS = [

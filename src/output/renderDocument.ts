@@ -2,7 +2,7 @@
 // the JSON array's brackets, the CSV header). Rendering is part of the work a worker thread does:
 // a string crosses threads at memcpy speed, where a document's object tree has to be cloned node
 // by node on the receiving thread, which also writes every file's output.
-import type { ReportDocument } from '../document/schema.js';
+import type { ReportDocument } from '../model/schema.js';
 import { formatCell, METRIC_COLUMNS, metricRows, type MetricColumn } from './metricRows.js';
 
 export const RENDER_FORMATS = ['json', 'ndjson', 'csv', 'tsv'] as const;

@@ -1,4 +1,4 @@
-import { parseChineseNumber } from '../mentions/chineseNumber.js';
+import { parseChineseNumber } from '../text/chineseNumber.js';
 
 /** The number a heading marker's ordinal stands for: 三 → 3, 12 → 12, ③ → 3. */
 export function ordinalValue(written: string): number {

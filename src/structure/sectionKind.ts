@@ -1,5 +1,5 @@
 // Whether a section reports work done or plans work to come, from words in its heading.
-import type { SectionKind } from '../document/schema.js';
+import type { SectionKind } from '../model/schema.js';
 
 /** Checked in order; the first table with a match decides. */
 export const SECTION_KIND_KEYWORDS: { kind: SectionKind; words: RegExp }[] = [

@@ -1,7 +1,7 @@
 // Headings → a tree. Depth is decided per document like a nested list: the first style seen is
 // depth 1, a different style met inside it opens depth 2, and meeting a style already open
 // closes everything inside it.
-import type { SectionKind, SectionNode, Warning } from '../document/schema.js';
+import type { SectionKind, SectionNode, Warning } from '../model/schema.js';
 import type { Heading } from './findHeadings.js';
 import { keywordKind } from './sectionKind.js';
 

@@ -1,6 +1,6 @@
 // Sentence spans: a sentence ends after 。 ! ? (full-width forms are normalised) or at a line
 // break. Semicolons end clauses, not sentences.
-import type { Span } from '../document/schema.js';
+import type { Span } from '../model/schema.js';
 
 const FULL_STOP = 0x3002, BANG = 0x21, QUESTION = 0x3f, NEWLINE = 0x0a, SPACE = 0x20, TAB = 0x09;
 

@@ -1,7 +1,7 @@
 // The cross-report table as pure functions: documents in, one row per indicator and one column
 // per report out. Reading files and printing belong to src/cli/tableCommand.ts.
 import { basename } from 'node:path';
-import type { MetricKind, ReportDocument } from '../document/schema.js';
+import type { MetricKind, ReportDocument } from '../model/schema.js';
 import { plainDecimal } from '../output/metricRows.js';
 import { groupKey } from './groupKey.js';
 

@@ -1,6 +1,6 @@
 // The reporting body: a named body in the title or opening (上高县司法局), else a bare reference
 // (县司法局, 我局) completed with the place the text names most often.
-import { tagWords } from '../attribution/segmenter.js';
+import { tagWords } from '../text/segmenter.js';
 import { BODY_SUFFIXES, NOT_PLACES, OTHER_BODY_CUES, PLACE_LEVELS, SELF_REFERENCES } from './metaWords.js';
 
 interface BodyMention {

@@ -1,6 +1,6 @@
 // Document metadata: who reports, for which year, whether it reviews or plans, and what the
 // scraped page header says (title, publication date, document number).
-import type { ReportType } from './schema.js';
+import type { ReportType } from '../model/schema.js';
 import { BREADCRUMB, DOCUMENT_NUMBER, PLAN_OPENING, PUBLISHED_AT, REVIEW_OPENING, TITLE_PLAN, TITLE_REVIEW, TITLE_WORDS } from './metaWords.js';
 import { organizationOf } from './organization.js';
 import { keywordKind } from '../structure/sectionKind.js';

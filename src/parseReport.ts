@@ -2,14 +2,14 @@
 // folder; this file only wires them together:
 //   normalise → structure (headings, sections, sentences) → mentions → attribution → document.
 import { createHash } from 'node:crypto';
-import type { ReportDocument, SectionKind, Warning } from './schema.js';
-import { normaliseText } from '../normalise/normalise.js';
-import { findHeadings } from '../structure/findHeadings.js';
-import { sectionTree } from '../structure/sectionTree.js';
-import { sentenceSpans } from '../structure/sentences.js';
-import { findMentions } from '../mentions/metricMentions.js';
-import { attributeMetrics } from '../attribution/attributeMetrics.js';
-import { readMeta } from './meta.js';
+import type { ReportDocument, SectionKind, Warning } from './model/schema.js';
+import { normaliseText } from './normalise/normalise.js';
+import { findHeadings } from './structure/findHeadings.js';
+import { sectionTree } from './structure/sectionTree.js';
+import { sentenceSpans } from './structure/sentences.js';
+import { findMentions } from './mentions/metricMentions.js';
+import { attributeMetrics } from './attribution/attributeMetrics.js';
+import { readMeta } from './meta/meta.js';
 
 export interface ParseOptions {
   /** Where the text came from; recorded in source.path (null when omitted). */
