@@ -1,7 +1,7 @@
 // The library entry point: text in, document out. Each stage is a pure function in its own
-// folder; this file only wires them together:
-//   normalise → structure (headings, sections, sentences) → mentions → attribution → document.
-import { createHash } from 'node:crypto';
+// folder; this file only wires them together, in order (ARCHITECTURE.md):
+//   normalise → structure (headings, sections, sentences) → meta → mentions → attribution → document.
+// Decoding bytes to text (src/decode) comes before, in the caller.
 import type { ReportDocument, SectionKind, Warning } from './model/schema.js';
 import { normaliseText } from './normalise/normalise.js';
 import { findHeadings } from './structure/findHeadings.js';
@@ -10,6 +10,7 @@ import { sentenceSpans } from './structure/sentences.js';
 import { findMentions } from './mentions/metricMentions.js';
 import { attributeMetrics } from './attribution/attributeMetrics.js';
 import { readMeta } from './meta/meta.js';
+import { buildDocument } from './document/buildDocument.js';
 
 export interface ParseOptions {
   /** Where the text came from; recorded in source.path (null when omitted). */
@@ -21,7 +22,6 @@ export interface ParseOptions {
 }
 
 export function parseReport(text: string, options: ParseOptions = {}): ReportDocument {
-  const sha256 = options.sha256 ?? createHash('sha256').update(text, 'utf8').digest('hex');
   const norm = normaliseText(text);
   const headings = findHeadings(norm.content);
   const meta = readMeta({
@@ -44,11 +44,14 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
     documentKind,
     planYear: meta.year === null ? null : meta.reportType === 'plan' ? meta.year : meta.year + 1,
   });
-  return {
-    source: { path: options.path ?? null, encoding: options.encoding ?? 'utf-8', characters: text.length, sha256 },
+  return buildDocument({
+    text,
+    path: options.path ?? null,
+    encoding: options.encoding ?? 'utf-8',
+    sha256: options.sha256 ?? null,
     meta,
     sections: tree.sections,
     metrics,
     warnings: [...norm.warnings, ...tree.warnings, ...mentionWarnings],
-  };
+  });
 }

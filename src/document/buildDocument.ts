@@ -1,0 +1,27 @@
+// The last stage: the pieces the earlier stages made, put together as the output document. The
+// command line validates it against the model (src/model/validateDocument.ts) before writing it.
+import { createHash } from 'node:crypto';
+import type { Metric, ReportDocument, SectionNode, Warning } from '../model/schema.js';
+
+export interface DocumentParts {
+  text: string;
+  path: string | null;
+  encoding: string;
+  /** sha256 of the original bytes; computed from the UTF-8 text when null. */
+  sha256: string | null;
+  meta: ReportDocument['meta'];
+  sections: SectionNode[];
+  metrics: Metric[];
+  warnings: Warning[];
+}
+
+export function buildDocument(parts: DocumentParts): ReportDocument {
+  const sha256 = parts.sha256 ?? createHash('sha256').update(parts.text, 'utf8').digest('hex');
+  return {
+    source: { path: parts.path, encoding: parts.encoding, characters: parts.text.length, sha256 },
+    meta: parts.meta,
+    sections: parts.sections,
+    metrics: parts.metrics,
+    warnings: parts.warnings,
+  };
+}
