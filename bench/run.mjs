@@ -57,7 +57,10 @@ const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四
 
 function variant(text, rand) {
   const lines = text.split(/\r?\n/);
-  const firstHeading = Math.max(1, lines.findIndex((l) => HEADING.test(l)));
+  const firstHeading = Math.max(
+    1,
+    lines.findIndex((l) => HEADING.test(l)),
+  );
   const head = lines.slice(0, firstHeading);
   const body = lines.slice(firstHeading);
   // Change the numbers inside paragraphs (not the heading ordinals at the start of a line).
@@ -91,7 +94,9 @@ function variant(text, rand) {
 function buildCorpus() {
   const dir = join(CORPUS, `reports-${FILES}`);
   const stamp = join(dir, '.complete');
-  const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+  const fixtures = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   if (fixtures.length === 0) throw new Error('no fixtures/*.txt to build the corpus from');
   if (!existsSync(stamp)) {
     rmSync(dir, { recursive: true, force: true });
@@ -106,7 +111,10 @@ function buildCorpus() {
     }
     writeFileSync(stamp, '');
   }
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(dir, f));
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const gb = files.filter((f) => f.includes('-gb18030')).length;
   return { dir, files, bytes, gb };
@@ -164,7 +172,10 @@ function runParse(args, { sampleRss = false } = {}) {
   ].join('\n');
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', probe], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let lines = 0;
     let outBytes = 0;
     let firstLineAt = NaN;
@@ -178,21 +189,27 @@ function runParse(args, { sampleRss = false } = {}) {
       outBytes += chunk.length;
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
     });
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
-    const timer = sampleRss && existsSync(`/proc/${child.pid}/status`)
-      ? setInterval(() => {
-          try {
-            const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-            if (m) samples.push({ t: performance.now() - started, lines, kb: Number(m[1]) });
-          } catch { /* exited */ }
-        }, 200)
-      : null;
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const timer =
+      sampleRss && existsSync(`/proc/${child.pid}/status`)
+        ? setInterval(() => {
+            try {
+              const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+              if (m) samples.push({ t: performance.now() - started, lines, kb: Number(m[1]) });
+            } catch {
+              /* exited */
+            }
+          }, 200)
+        : null;
     child.on('error', reject);
     child.on('close', (code) => {
       if (timer) clearInterval(timer);
       const seconds = (performance.now() - started) / 1000;
       const m = /BENCH-MAXRSS-KB (\d+)/.exec(stderr);
-      if (code !== 0) return reject(new Error(`reportx parse ${args.join(' ')} exited ${code}:\n${stderr.slice(0, 2000)}`));
+      if (code !== 0)
+        return reject(new Error(`reportx parse ${args.join(' ')} exited ${code}:\n${stderr.slice(0, 2000)}`));
       // From the first document out to the last: the rate once started, without start-up.
       const steadySeconds = (lastAt - firstLineAt) / 1000;
       resolve({ seconds, steadySeconds, lines, outBytes, maxRssMB: m ? Number(m[1]) / 1024 : NaN, samples });
@@ -238,14 +255,24 @@ const mark = (ok) => (ok ? 'ok' : 'MISSED');
 // ---------------------------------------------------------------------------------------------
 
 const cpuModel = cpus()[0]?.model?.trim() ?? 'unknown CPU';
-console.log(`reportx bench — ${CORES} cores (${cpuModel}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, ${process.platform}`);
-console.log(`load average before the run: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (other work on the machine lowers every figure)`);
+console.log(
+  `reportx bench — ${CORES} cores (${cpuModel}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, ${process.platform}`,
+);
+console.log(
+  `load average before the run: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} (other work on the machine lowers every figure)`,
+);
 const t0 = performance.now();
 const corpus = buildCorpus();
-console.log(`corpus: ${corpus.files.length} reports, ${fmt(corpus.bytes / MB)} MB (${corpus.gb} in GB18030) in ${corpus.dir.slice(ROOT.length + 1)}`);
+console.log(
+  `corpus: ${corpus.files.length} reports, ${fmt(corpus.bytes / MB)} MB (${corpus.gb} in GB18030) in ${corpus.dir.slice(ROOT.length + 1)}`,
+);
 
 const cold = coldStart();
-console.log(`cold start: median ${fmt(cold.median, 3)} s, best ${fmt(cold.min, 3)} s (node -e 0 alone: ${fmt(cold.bare, 3)} s)`);
+console.log(
+  `cold start: median ${fmt(cold.median, 3)} s, best ${fmt(cold.min, 3)} s (node -e 0 alone: ${fmt(cold.bare, 3)} s)`,
+);
 
 // Throughput: the corpus PASSES times over (hard links, so distinct files), long enough that a
 // worker's start-up and JIT warm-up weigh little. Page cache warmed first.
@@ -265,8 +292,10 @@ for (let rep = 0; rep < REPEATS; rep++) {
   for (const jobs of configs) {
     const r = await runParse(['--jobs', String(jobs), '--format', 'ndjson', '--quiet', ...work.globs]);
     if (r.lines !== work.files) throw new Error(`--jobs ${jobs}: expected ${work.files} ndjson lines, got ${r.lines}`);
-    console.log(`--jobs ${jobs}: ${fmt(r.seconds)} s, ${fmt(work.bytes / MB / r.seconds)} MB/s, ${Math.round(work.files / r.seconds)} files/s end to end; ` +
-      `${fmt(steadyMBs(r, work))} MB/s from the first document out to the last; peak RSS ${fmt(r.maxRssMB, 0)} MB`);
+    console.log(
+      `--jobs ${jobs}: ${fmt(r.seconds)} s, ${fmt(work.bytes / MB / r.seconds)} MB/s, ${Math.round(work.files / r.seconds)} files/s end to end; ` +
+        `${fmt(steadyMBs(r, work))} MB/s from the first document out to the last; peak RSS ${fmt(r.maxRssMB, 0)} MB`,
+    );
     if (!best.has(jobs) || r.seconds < best.get(jobs).seconds) best.set(jobs, r);
   }
 }
@@ -287,27 +316,40 @@ if (CORES >= 2) {
     fastest = Math.min(fastest, (performance.now() - started) / 1000);
   }
   ceiling = work.bytes / MB / fastest / runs[0].mbs;
-  console.log(`machine check, two independent --jobs 1 processes on half the files each: ${fmt(fastest)} s, ${fmt(work.bytes / MB / fastest)} MB/s together (×${fmt(ceiling)} one process, end to end)`);
+  console.log(
+    `machine check, two independent --jobs 1 processes on half the files each: ${fmt(fastest)} s, ${fmt(work.bytes / MB / fastest)} MB/s together (×${fmt(ceiling)} one process, end to end)`,
+  );
 }
 
 // Memory: ~1 GB streamed as ndjson with every core, one glob per directory of 500 files. Expanding
 // a single glob over every file costs memory of its own, in proportion to the number of files:
 // measured apart.
 const stream = corpusCopies(corpus, Math.max(1, Math.ceil((RSS_MB * MB) / corpus.bytes)));
-console.log(`streamed corpus: ${stream.files} files, ${fmt(stream.bytes / MB, 0)} MB (hard links in ${stream.dir.slice(ROOT.length + 1)})`);
-const big = await runParse(['--jobs', String(CORES), '--format', 'ndjson', '--quiet', ...stream.globs], { sampleRss: true });
-if (big.lines !== stream.files) throw new Error(`streamed corpus: expected ${stream.files} ndjson lines, got ${big.lines}`);
+console.log(
+  `streamed corpus: ${stream.files} files, ${fmt(stream.bytes / MB, 0)} MB (hard links in ${stream.dir.slice(ROOT.length + 1)})`,
+);
+const big = await runParse(['--jobs', String(CORES), '--format', 'ndjson', '--quiet', ...stream.globs], {
+  sampleRss: true,
+});
+if (big.lines !== stream.files)
+  throw new Error(`streamed corpus: expected ${stream.files} ndjson lines, got ${big.lines}`);
 // Flat memory: the highest RSS over the first and the second half of the run.
 const half = big.samples.filter((s) => s.lines > 0);
 const mid = Math.floor(half.length / 2);
 const peak = (xs) => (xs.length ? Math.max(...xs.map((s) => s.kb)) / 1024 : NaN);
 const firstHalf = peak(half.slice(0, mid));
 const secondHalf = peak(half.slice(mid));
-console.log(`streamed ndjson with --jobs ${CORES}: ${fmt(big.seconds, 1)} s, ${fmt(stream.bytes / MB / big.seconds)} MB/s, ${fmt(big.outBytes / MB, 0)} MB written, peak RSS ${fmt(big.maxRssMB, 0)} MB` +
-  (half.length ? ` (sampled: ${fmt(firstHalf, 0)} MB peak in the first half, ${fmt(secondHalf, 0)} MB in the second)` : ''));
+console.log(
+  `streamed ndjson with --jobs ${CORES}: ${fmt(big.seconds, 1)} s, ${fmt(stream.bytes / MB / big.seconds)} MB/s, ${fmt(big.outBytes / MB, 0)} MB written, peak RSS ${fmt(big.maxRssMB, 0)} MB` +
+    (half.length
+      ? ` (sampled: ${fmt(firstHalf, 0)} MB peak in the first half, ${fmt(secondHalf, 0)} MB in the second)`
+      : ''),
+);
 
 const expansion = globExpansion(stream.glob);
-console.log(`expanding one glob over all ${expansion.files} files alone: ${fmt(expansion.seconds)} s, peak RSS ${fmt(expansion.maxRssMB, 0)} MB`);
+console.log(
+  `expanding one glob over all ${expansion.files} files alone: ${fmt(expansion.seconds)} s, peak RSS ${fmt(expansion.maxRssMB, 0)} MB`,
+);
 
 const one = runs[0];
 const all = runs[runs.length - 1];
@@ -315,14 +357,35 @@ const speedup = all.mbs / one.mbs;
 const steadySpeedup = all.steadyMBs / one.steadyMBs;
 const extrapolated = RSS_MB < 1024;
 const rows = [
-  ['one thread (--jobs 1), started / end to end', `${fmt(one.steadyMBs)} / ${fmt(one.mbs)} MB/s, ${Math.round(one.fps)} files/s`, `≥ ${TARGETS.oneWorkerMBs} MB/s`, mark(one.steadyMBs >= TARGETS.oneWorkerMBs)],
-  [`all cores (--jobs ${CORES}), started / end to end`, `${fmt(all.steadyMBs)} / ${fmt(all.mbs)} MB/s, ${Math.round(all.fps)} files/s (×${fmt(steadySpeedup)} / ×${fmt(speedup)})`,
-    CORES >= 2 ? `≥ ×${TARGETS.speedupTwoCores}` : 'n/a (1 core)', CORES >= 2 ? mark(steadySpeedup >= TARGETS.speedupTwoCores) : '-'],
+  [
+    'one thread (--jobs 1), started / end to end',
+    `${fmt(one.steadyMBs)} / ${fmt(one.mbs)} MB/s, ${Math.round(one.fps)} files/s`,
+    `≥ ${TARGETS.oneWorkerMBs} MB/s`,
+    mark(one.steadyMBs >= TARGETS.oneWorkerMBs),
+  ],
+  [
+    `all cores (--jobs ${CORES}), started / end to end`,
+    `${fmt(all.steadyMBs)} / ${fmt(all.mbs)} MB/s, ${Math.round(all.fps)} files/s (×${fmt(steadySpeedup)} / ×${fmt(speedup)})`,
+    CORES >= 2 ? `≥ ×${TARGETS.speedupTwoCores}` : 'n/a (1 core)',
+    CORES >= 2 ? mark(steadySpeedup >= TARGETS.speedupTwoCores) : '-',
+  ],
   ['machine check: 2 processes vs 1', CORES >= 2 ? `×${fmt(ceiling)}` : 'n/a', 'the most a pool can get', '-'],
-  ['cold start, one small report', `${fmt(cold.median, 3)} s (median of 7)`, `< ${TARGETS.coldStartS} s`, mark(cold.median < TARGETS.coldStartS)],
-  [`peak RSS, ${fmt(stream.bytes / MB, 0)} MB streamed as ndjson${extrapolated ? ' (extrapolate to 1 GB)' : ''}`, `${fmt(big.maxRssMB, 0)} MB (${fmt(stream.bytes / MB / big.seconds)} MB/s)`, `< ${TARGETS.rssMB} MB`, mark(big.maxRssMB < TARGETS.rssMB)],
+  [
+    'cold start, one small report',
+    `${fmt(cold.median, 3)} s (median of 7)`,
+    `< ${TARGETS.coldStartS} s`,
+    mark(cold.median < TARGETS.coldStartS),
+  ],
+  [
+    `peak RSS, ${fmt(stream.bytes / MB, 0)} MB streamed as ndjson${extrapolated ? ' (extrapolate to 1 GB)' : ''}`,
+    `${fmt(big.maxRssMB, 0)} MB (${fmt(stream.bytes / MB / big.seconds)} MB/s)`,
+    `< ${TARGETS.rssMB} MB`,
+    mark(big.maxRssMB < TARGETS.rssMB),
+  ],
 ];
-const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'result', 'target', ''][i].length));
+const widths = [0, 1, 2, 3].map((i) =>
+  Math.max(...rows.map((r) => r[i].length), ['measure', 'result', 'target', ''][i].length),
+);
 const line = (r) => '| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
 console.log('');
 console.log(line(['measure', 'result', 'target', '']));
@@ -331,14 +394,34 @@ for (const r of rows) console.log(line(r));
 console.log(`\nbench took ${fmt((performance.now() - t0) / 1000, 0)} s`);
 
 if (process.env.BENCH_JSON) {
-  writeFileSync(process.env.BENCH_JSON, JSON.stringify({
-    machine: { cores: CORES, cpu: cpuModel, node: process.version, platform: process.platform, memGiB: totalmem() / 2 ** 30 },
-    corpus: { files: corpus.files.length, bytes: corpus.bytes, gb18030: corpus.gb, passes: PASSES },
-    coldStart: cold,
-    runs: runs.map(({ samples, ...r }) => r),
-    twoProcessCeiling: ceiling,
-    stream: { files: stream.files, bytes: stream.bytes, seconds: big.seconds, maxRssMB: big.maxRssMB, firstHalfPeakMB: firstHalf, secondHalfPeakMB: secondHalf },
-    globExpansion: expansion,
-    loadavg: loadavg(),
-  }, null, 2));
+  writeFileSync(
+    process.env.BENCH_JSON,
+    JSON.stringify(
+      {
+        machine: {
+          cores: CORES,
+          cpu: cpuModel,
+          node: process.version,
+          platform: process.platform,
+          memGiB: totalmem() / 2 ** 30,
+        },
+        corpus: { files: corpus.files.length, bytes: corpus.bytes, gb18030: corpus.gb, passes: PASSES },
+        coldStart: cold,
+        runs: runs.map(({ samples, ...r }) => r),
+        twoProcessCeiling: ceiling,
+        stream: {
+          files: stream.files,
+          bytes: stream.bytes,
+          seconds: big.seconds,
+          maxRssMB: big.maxRssMB,
+          firstHalfPeakMB: firstHalf,
+          secondHalfPeakMB: secondHalf,
+        },
+        globExpansion: expansion,
+        loadavg: loadavg(),
+      },
+      null,
+      2,
+    ),
+  );
 }

@@ -4,6 +4,11 @@
 import { main } from '../dist/bundle/reportx.js';
 
 main(process.argv).then(
-  (code) => { process.exitCode = code; },
-  (err) => { process.stderr.write(`reportx: internal error: ${err?.stack ?? err}\n`); process.exitCode = 70; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`reportx: internal error: ${err?.stack ?? err}\n`);
+    process.exitCode = 70;
+  },
 );

@@ -32,6 +32,8 @@ await build({
   external: ['@node-rs/jieba', '@node-rs/jieba/*', 'piscina'],
   // The CommonJS packages in the bundle (commander, fast-glob) require Node's built-in modules,
   // which an ES module bundle can only do through a require of its own.
-  banner: { js: "import { createRequire as __reportxRequire } from 'node:module'; const require = __reportxRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __reportxRequire } from 'node:module'; const require = __reportxRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

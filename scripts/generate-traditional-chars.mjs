@@ -36,7 +36,10 @@ export const TRADITIONAL_TO_SIMPLIFIED =\n${lines.join(' +\n')};\n`;
 
 const text = render(traditionalPairs());
 if (process.argv.includes('--check')) {
-  if (readFileSync(OUT, 'utf8') !== text) { console.error(`${OUT} is stale: run node scripts/generate-traditional-chars.mjs`); process.exit(1); }
+  if (readFileSync(OUT, 'utf8') !== text) {
+    console.error(`${OUT} is stale: run node scripts/generate-traditional-chars.mjs`);
+    process.exit(1);
+  }
 } else {
   writeFileSync(OUT, text);
   console.log(`wrote ${OUT}`);

@@ -36,7 +36,8 @@ function repeatToBytes(unit, bytes) {
 const MILLION = 1_000_000;
 /** name → contents (built only when it runs). */
 const INPUTS = {
-  '50 MB on one line (the fixtures, line breaks removed)': () => repeatToBytes(fixtureText.replace(/\s*\n\s*/g, ''), 50 * 1024 * 1024),
+  '50 MB on one line (the fixtures, line breaks removed)': () =>
+    repeatToBytes(fixtureText.replace(/\s*\n\s*/g, ''), 50 * 1024 * 1024),
   'a million digits': () => '9'.repeat(MILLION),
   'a million digits, then a unit': () => '1'.repeat(MILLION) + '件',
   'a million 一': () => '一'.repeat(MILLION),
@@ -56,26 +57,39 @@ const INPUTS = {
   'one sentence of 200k metrics': () => '办理案件12件、'.repeat(200_000),
   'a million run-in markers with no second (。1、)': () => '做好工作。1、'.repeat(MILLION / 5),
   '100k headings on one line, no sentence end (一、甲(一)乙1、丙)': () => '一、甲(一)乙1、丙'.repeat(100_000),
-  '100k lines whose titles run into a numbered 1 (一、甲(一)乙。(二)丙。)': () => '一、甲(一)乙。(二)丙。\n'.repeat(100_000),
-  '100k short lines, one run-in candidate at the end': () => '全年办理案件12件\n'.repeat(100_000) + '完成。1、审查。2、复议。',
+  '100k lines whose titles run into a numbered 1 (一、甲(一)乙。(二)丙。)': () =>
+    '一、甲(一)乙。(二)丙。\n'.repeat(100_000),
+  '100k short lines, one run-in candidate at the end': () =>
+    '全年办理案件12件\n'.repeat(100_000) + '完成。1、审查。2、复议。',
 };
 
 function run(file) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, 'parse', '--format', 'ndjson', '--quiet', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'parse', '--format', 'ndjson', '--quiet', file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out = [];
     let err = '';
     let timedOut = false;
     child.stdout.on('data', (c) => out.push(c));
-    child.stderr.on('data', (c) => { err += c; });
+    child.stderr.on('data', (c) => {
+      err += c;
+    });
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
     }, LIMIT_S * 1000);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ seconds: (performance.now() - started) / 1000, code, signal, timedOut, stdout: Buffer.concat(out).toString('utf8'), stderr: err });
+      resolve({
+        seconds: (performance.now() - started) / 1000,
+        code,
+        signal,
+        timedOut,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: err,
+      });
     });
   });
 }
@@ -108,7 +122,8 @@ try {
     const lines = wholeLines(r.stdout);
     let verdict;
     if (r.timedOut) verdict = `FAIL: still running after ${LIMIT_S} s (killed)`;
-    else if (r.signal || (r.code !== 0 && r.code !== 1)) verdict = `FAIL: crashed (${r.signal ?? `exit ${r.code}`}) ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`;
+    else if (r.signal || (r.code !== 0 && r.code !== 1))
+      verdict = `FAIL: crashed (${r.signal ?? `exit ${r.code}`}) ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`;
     else if (!lines.ok) verdict = `FAIL: corrupted output (${lines.why})`;
     else if (r.code === 1) verdict = `ok, refused: ${r.stderr.trim().split('\n')[0]}`;
     else {
@@ -116,7 +131,9 @@ try {
       verdict = `ok (${doc.metrics.length} metrics, ${countSections(doc.sections)} sections)`;
     }
     if (verdict.startsWith('FAIL')) failures++;
-    console.log(`${r.seconds.toFixed(2).padStart(6)} s  ${(size / 1024 / 1024).toFixed(1).padStart(5)} MB  ${name}: ${verdict}`);
+    console.log(
+      `${r.seconds.toFixed(2).padStart(6)} s  ${(size / 1024 / 1024).toFixed(1).padStart(5)} MB  ${name}: ${verdict}`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -29,7 +29,8 @@ const STAGES = ['decode', 'normalise', 'structure', 'meta', 'mentions', 'attribu
 function layerOf(file: string): number {
   const top = relative(SRC, file).split('/')[0];
   const at = LAYERS.findIndex((names) => names.includes(top));
-  if (at < 0) throw new Error(`src/${relative(SRC, file)} is in no layer: add its folder to LAYERS and ARCHITECTURE.md`);
+  if (at < 0)
+    throw new Error(`src/${relative(SRC, file)} is in no layer: add its folder to LAYERS and ARCHITECTURE.md`);
   return at;
 }
 
@@ -45,7 +46,8 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const found: string[] = [];
-  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)) found.push(m[1]);
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm))
+    found.push(m[1]);
   return found;
 }
 
@@ -58,7 +60,9 @@ describe('architecture', () => {
       expect(at, `ARCHITECTURE.md mentions src/${stage}/`).toBeGreaterThanOrEqual(0);
       expect(at, `src/${stage}/ comes after the stage before it in ARCHITECTURE.md`).toBeGreaterThan(last);
       last = at;
-      expect(existsSync(join(SRC, stage)) && statSync(join(SRC, stage)).isDirectory(), `src/${stage}/ exists`).toBe(true);
+      expect(existsSync(join(SRC, stage)) && statSync(join(SRC, stage)).isDirectory(), `src/${stage}/ exists`).toBe(
+        true,
+      );
     }
   });
 

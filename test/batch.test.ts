@@ -4,7 +4,17 @@
 // dist/cli/parseWorker.js): `npm test` builds it first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -28,13 +38,19 @@ let dir: string;
 let mixed: string[];
 
 function reportx(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, errLines: r.stderr.split('\n').filter(Boolean) };
 }
 
 /** A result without the parts that name the run rather than the file. */
-const comparable = (r: FileResult) => (r.ok ? { ok: true, path: r.path, document: r.document } : { ok: false, path: r.path, reason: r.reason });
+const comparable = (r: FileResult) =>
+  r.ok ? { ok: true, path: r.path, document: r.document } : { ok: false, path: r.path, reason: r.reason };
 
 async function collect(files: string[], jobs: number): Promise<FileResult[]> {
   const out: FileResult[] = [];
@@ -43,7 +59,14 @@ async function collect(files: string[], jobs: number): Promise<FileResult[]> {
 }
 
 beforeAll(() => {
-  for (const f of ['cli/batch', 'cli/workerPool', 'cli/parseWorker', 'cli/parseFile', 'cli/parseCommand', 'cli/progress']) {
+  for (const f of [
+    'cli/batch',
+    'cli/workerPool',
+    'cli/parseWorker',
+    'cli/parseFile',
+    'cli/parseCommand',
+    'cli/progress',
+  ]) {
     const built = join(ROOT, 'dist', `${f}.js`);
     if (!existsSync(built) || statSync(built).mtimeMs < statSync(join(ROOT, 'src', `${f}.ts`)).mtimeMs) {
       throw new Error(`dist/${f}.js is missing or older than src/${f}.ts: run npm run build (npm test does)`);
@@ -77,7 +100,8 @@ describe('inOrder', () => {
     const items = Array.from({ length: 200 }, (_, i) => i);
     const delays = items.map((i) => (i * 7919) % 13);
     const out: number[] = [];
-    for await (const r of inOrder(items, 6, (i) => new Promise<number>((res) => setTimeout(() => res(i), delays[i])))) out.push(r);
+    for await (const r of inOrder(items, 6, (i) => new Promise<number>((res) => setTimeout(() => res(i), delays[i]))))
+      out.push(r);
     expect(out).toEqual(items);
   });
 
@@ -104,7 +128,11 @@ describe('inOrder', () => {
   it('starts nothing more once the consumer stops', async () => {
     let started = 0;
     const items = Array.from({ length: 100 }, (_, i) => i);
-    for await (const r of inOrder(items, 4, async (i) => { started++; return i; })) if (r === 10) break;
+    for await (const r of inOrder(items, 4, async (i) => {
+      started++;
+      return i;
+    }))
+      if (r === 10) break;
     expect(started).toBeLessThanOrEqual(15);
   });
 
@@ -114,13 +142,15 @@ describe('inOrder', () => {
 });
 
 describe('parseBatch in this thread (--jobs 1)', () => {
-  it('lets the event loop turn between files, so nextTick and I/O callbacks (the output stream\'s) run during the batch', async () => {
+  it("lets the event loop turn between files, so nextTick and I/O callbacks (the output stream's) run during the batch", async () => {
     let ticksRun = 0;
     const seen: number[] = [];
     for await (const r of parseBatch(FIXTURES.slice(0, 4), { jobs: 1 })) {
       expect(r.ok).toBe(true);
       seen.push(ticksRun);
-      process.nextTick(() => { ticksRun++; });
+      process.nextTick(() => {
+        ticksRun++;
+      });
     }
     // Each file's tick ran before a later file was yielded, not all of them at the end.
     expect(seen).toEqual([0, 1, 2, 3]);
@@ -131,7 +161,11 @@ describe('parseBatch on worker threads', () => {
   it('keeps input order with --jobs 2 and 3, fixtures and bad files mixed, and matches --jobs 1', async () => {
     const one = await collect(mixed, 1);
     expect(one.map((r) => r.path)).toEqual(mixed);
-    expect(one.filter((r) => !r.ok).map((r) => r.path)).toEqual([join(dir, 'empty.txt'), join(dir, 'missing.txt'), join(dir, 'binary.bin')]);
+    expect(one.filter((r) => !r.ok).map((r) => r.path)).toEqual([
+      join(dir, 'empty.txt'),
+      join(dir, 'missing.txt'),
+      join(dir, 'binary.bin'),
+    ]);
     for (const jobs of [2, 3]) {
       const many = await collect(mixed, jobs);
       expect(many.map((r) => r.path)).toEqual(mixed);
@@ -149,26 +183,45 @@ describe('parseBatch on worker threads', () => {
 
   it('renders in the thread that parsed: the same text for every format and column choice, in order', async () => {
     const docs = await collect(mixed, 1);
-    const specs: RenderSpec[] = [{ format: 'ndjson' }, { format: 'json' }, { format: 'csv', columns: ['indicator', 'value', 'sentence'] }, { format: 'tsv' }];
+    const specs: RenderSpec[] = [
+      { format: 'ndjson' },
+      { format: 'json' },
+      { format: 'csv', columns: ['indicator', 'value', 'sentence'] },
+      { format: 'tsv' },
+    ];
     for (const spec of specs) {
       const render = await loadRenderer(spec);
-      const expected = docs.map((r) => (r.ok ? { ok: true, path: r.path, text: render(r.document), metrics: r.document.metrics.length } : r));
+      const expected = docs.map((r) =>
+        r.ok ? { ok: true, path: r.path, text: render(r.document), metrics: r.document.metrics.length } : r,
+      );
       for (const jobs of [1, 2]) {
         const rendered = [];
         // A worker's text arrives as UTF-8 bytes (moved to this thread, not copied).
         for await (const r of parseBatch(mixed, { jobs, render: spec })) {
-          rendered.push(r.ok ? { ok: true, path: r.path, text: typeof r.output === 'string' ? r.output : new TextDecoder().decode(r.output), metrics: r.metrics } : r);
+          rendered.push(
+            r.ok
+              ? {
+                  ok: true,
+                  path: r.path,
+                  text: typeof r.output === 'string' ? r.output : new TextDecoder().decode(r.output),
+                  metrics: r.metrics,
+                }
+              : r,
+          );
         }
         expect(rendered).toEqual(expected);
       }
     }
     // ndjson text is the document itself.
     const first = docs.find((r) => r.ok)!;
-    if (first.ok) expect(JSON.parse((await loadRenderer({ format: 'ndjson' }))(first.document))).toEqual(first.document);
+    if (first.ok)
+      expect(JSON.parse((await loadRenderer({ format: 'ndjson' }))(first.document))).toEqual(first.document);
   });
 
   it('keeps order over a larger batch (each fixture many times, every 7th missing)', async () => {
-    const files = Array.from({ length: 60 }, (_, i) => (i % 7 === 3 ? join(dir, `gone-${i}.txt`) : FIXTURES[i % FIXTURES.length]));
+    const files = Array.from({ length: 60 }, (_, i) =>
+      i % 7 === 3 ? join(dir, `gone-${i}.txt`) : FIXTURES[i % FIXTURES.length],
+    );
     const results = await collect(files, 2);
     expect(results.map((r) => r.path)).toEqual(files);
     expect(results.map((r) => r.ok)).toEqual(files.map((f) => !f.includes('gone-')));
@@ -213,20 +266,23 @@ describe('parseBatch on worker threads', () => {
 describe('reportx parse --jobs', () => {
   const rel = () => mixed.map((f) => relative(dir, f));
 
-  it.each(['ndjson', 'json', 'csv', 'tsv'])('--format %s: --jobs 2 writes byte for byte what --jobs 1 writes', (format) => {
-    const one = reportx(['parse', '--jobs', '1', '--format', format, ...rel()]);
-    const two = reportx(['parse', '--jobs', '2', '--format', format, ...rel()]);
-    expect(one.status).toBe(1);
-    expect(two.status).toBe(1);
-    expect(two.stdout).toBe(one.stdout);
-    // The failures are reported in input order too.
-    expect(two.errLines).toEqual(one.errLines);
-    expect(two.errLines).toEqual([
-      'reportx: empty.txt: empty file',
-      'reportx: missing.txt: no such file',
-      'reportx: binary.bin: binary file (contains NUL bytes)',
-    ]);
-  });
+  it.each(['ndjson', 'json', 'csv', 'tsv'])(
+    '--format %s: --jobs 2 writes byte for byte what --jobs 1 writes',
+    (format) => {
+      const one = reportx(['parse', '--jobs', '1', '--format', format, ...rel()]);
+      const two = reportx(['parse', '--jobs', '2', '--format', format, ...rel()]);
+      expect(one.status).toBe(1);
+      expect(two.status).toBe(1);
+      expect(two.stdout).toBe(one.stdout);
+      // The failures are reported in input order too.
+      expect(two.errLines).toEqual(one.errLines);
+      expect(two.errLines).toEqual([
+        'reportx: empty.txt: empty file',
+        'reportx: missing.txt: no such file',
+        'reportx: binary.bin: binary file (contains NUL bytes)',
+      ]);
+    },
+  );
 
   it('ndjson: one whole document per line, in input order; failed files contribute no line', () => {
     const r = reportx(['parse', '-j', '2', '-f', 'ndjson', ...rel()]);
@@ -240,7 +296,15 @@ describe('reportx parse --jobs', () => {
 
   it('csv: a failed file adds no row, every record is whole', () => {
     const good = reportx(['parse', '-j', '2', '-f', 'csv', '--no-bom', ...FIXTURES]);
-    const bad = reportx(['parse', '-j', '2', '-f', 'csv', '--no-bom', ...FIXTURES.flatMap((f) => [f, join(dir, 'binary.bin'), join(dir, 'missing.txt')])]);
+    const bad = reportx([
+      'parse',
+      '-j',
+      '2',
+      '-f',
+      'csv',
+      '--no-bom',
+      ...FIXTURES.flatMap((f) => [f, join(dir, 'binary.bin'), join(dir, 'missing.txt')]),
+    ]);
     expect(good.status).toBe(0);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toBe(good.stdout);
@@ -262,10 +326,16 @@ describe('reportx parse --jobs', () => {
 
   it('more jobs than files, and standard input among the files, still work', () => {
     const r = spawnSync(process.execPath, [CLI, 'parse', '-j', '8', '-f', 'ndjson', FIXTURES[0], '-', FIXTURES[1]], {
-      cwd: dir, encoding: 'utf8', input: readFileText(FIXTURES[2]), timeout: 60_000,
+      cwd: dir,
+      encoding: 'utf8',
+      input: readFileText(FIXTURES[2]),
+      timeout: 60_000,
     });
     expect(r.status).toBe(0);
-    const paths = r.stdout.trim().split('\n').map((l) => JSON.parse(l).source.path);
+    const paths = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).source.path);
     expect(paths).toEqual([FIXTURES[0], null, FIXTURES[1]]);
   });
 
@@ -279,23 +349,46 @@ describe('reportx parse --jobs', () => {
     expect(quiet.stderr).toBe('');
     const loud = reportx(['parse', '-j', '2', '-f', 'ndjson', ...many]);
     expect(loud.errLines).toHaveLength(1);
-    expect(loud.errLines[0]).toMatch(new RegExp(`^reportx: ${LARGE_BATCH} files parsed, 0 failed, \\d+ metrics, \\d+\\.\\d s`));
+    expect(loud.errLines[0]).toMatch(
+      new RegExp(`^reportx: ${LARGE_BATCH} files parsed, 0 failed, \\d+ metrics, \\d+\\.\\d s`),
+    );
   });
 });
 
 describe('progress', () => {
   /** A fake terminal that records what is written to it. */
   function terminal(tty: boolean) {
-    const stream = new PassThrough() as PassThrough & { isTTY?: boolean; columns?: number; cursorTo?: unknown; clearLine?: unknown; moveCursor?: unknown; clearScreenDown?: unknown };
+    const stream = new PassThrough() as PassThrough & {
+      isTTY?: boolean;
+      columns?: number;
+      cursorTo?: unknown;
+      clearLine?: unknown;
+      moveCursor?: unknown;
+      clearScreenDown?: unknown;
+    };
     let text = '';
-    stream.on('data', (c) => { text += c; });
+    stream.on('data', (c) => {
+      text += c;
+    });
     if (tty) {
       stream.isTTY = true;
       stream.columns = 120;
-      stream.cursorTo = (_x: number, _y?: unknown, cb?: () => void) => { cb?.(); return true; };
-      stream.clearLine = (_d: number, cb?: () => void) => { cb?.(); return true; };
-      stream.moveCursor = (_x: number, _y: number, cb?: () => void) => { cb?.(); return true; };
-      stream.clearScreenDown = (cb?: () => void) => { cb?.(); return true; };
+      stream.cursorTo = (_x: number, _y?: unknown, cb?: () => void) => {
+        cb?.();
+        return true;
+      };
+      stream.clearLine = (_d: number, cb?: () => void) => {
+        cb?.();
+        return true;
+      };
+      stream.moveCursor = (_x: number, _y: number, cb?: () => void) => {
+        cb?.();
+        return true;
+      };
+      stream.clearScreenDown = (cb?: () => void) => {
+        cb?.();
+        return true;
+      };
     }
     return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
   }
@@ -306,7 +399,9 @@ describe('progress', () => {
     expect(summaryLine({ parsed: 9988, failed: 12, metrics: 152031, seconds: 38.25 })).toBe(
       'reportx: 9988 files parsed, 12 failed, 152031 metrics, 38.3 s (261 files/s)',
     );
-    expect(summaryLine({ parsed: 1, failed: 0, metrics: 1, seconds: 0 })).toBe('reportx: 1 file parsed, 0 failed, 1 metric, 0.0 s');
+    expect(summaryLine({ parsed: 1, failed: 0, metrics: 1, seconds: 0 })).toBe(
+      'reportx: 1 file parsed, 0 failed, 1 metric, 0.0 s',
+    );
   });
 
   it('a large batch on a terminal draws a bar, prints notes above it and ends with the summary', async () => {
@@ -320,7 +415,9 @@ describe('progress', () => {
     p.stop();
     expect(t.text()).toContain('files');
     expect(t.text()).toContain('reportx: bad.txt: empty file\n');
-    expect(t.text()).toMatch(new RegExp(`reportx: ${LARGE_BATCH - 1} files parsed, 1 failed, ${2 * (LARGE_BATCH - 1)} metrics, `));
+    expect(t.text()).toMatch(
+      new RegExp(`reportx: ${LARGE_BATCH - 1} files parsed, 1 failed, ${2 * (LARGE_BATCH - 1)} metrics, `),
+    );
   });
 
   it('--quiet prints nothing but the notes, even on a terminal', async () => {

@@ -12,7 +12,14 @@ const FIXTURE = join('fixtures', '000_d8fa31b0e3316016.txt');
 
 function builtFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (e.name === 'bundle' ? [] : builtFiles(join(dir, e.name))) : e.name.endsWith('.js') ? [join(dir, e.name)] : []);
+    e.isDirectory()
+      ? e.name === 'bundle'
+        ? []
+        : builtFiles(join(dir, e.name))
+      : e.name.endsWith('.js')
+        ? [join(dir, e.name)]
+        : [],
+  );
 }
 
 describe('the bundle bin/reportx.js runs', () => {
@@ -23,9 +30,15 @@ describe('the bundle bin/reportx.js runs', () => {
   });
 
   it('prints what the unbundled build prints', () => {
-    const run = (script: string[]) => spawnSync(process.execPath, [...script, 'parse', '-f', 'ndjson', FIXTURE], { cwd: ROOT, encoding: 'utf8' });
+    const run = (script: string[]) =>
+      spawnSync(process.execPath, [...script, 'parse', '-f', 'ndjson', FIXTURE], { cwd: ROOT, encoding: 'utf8' });
     const bundled = run(['bin/reportx.js']);
-    const unbundled = run(['--input-type=module', '-e', "import { main } from './dist/cli/main.js'; process.exitCode = await main(['node', 'reportx', ...process.argv.slice(1)]);", '--']);
+    const unbundled = run([
+      '--input-type=module',
+      '-e',
+      "import { main } from './dist/cli/main.js'; process.exitCode = await main(['node', 'reportx', ...process.argv.slice(1)]);",
+      '--',
+    ]);
     expect(bundled.status).toBe(0);
     expect(bundled.stdout).not.toBe('');
     expect(unbundled.stderr).toBe('');

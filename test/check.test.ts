@@ -10,8 +10,22 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Metric, ReportDocument, SectionNode } from '../src/model/schema.js';
-import { compareDocuments, deepEqual, flattenSections, matchMetrics, type DocumentChange } from '../src/check/compareDocuments.js';
-import { checkReportJson, describeChange, formatFileResult, formatSummary, show, styler, type CheckFileResult } from '../src/check/formatReport.js';
+import {
+  compareDocuments,
+  deepEqual,
+  flattenSections,
+  matchMetrics,
+  type DocumentChange,
+} from '../src/check/compareDocuments.js';
+import {
+  checkReportJson,
+  describeChange,
+  formatFileResult,
+  formatSummary,
+  show,
+  styler,
+  type CheckFileResult,
+} from '../src/check/formatReport.js';
 import { expectedContent } from '../src/cli/checkCommand.js';
 import { main } from '../src/cli/main.js';
 
@@ -28,7 +42,16 @@ vi.mock('../src/parseReport.js', async (importOriginal) => {
         const start = m.index;
         const prev = sections.at(-1);
         if (prev) prev.span.end = start;
-        sections.push({ id: `s${sections.length + 1}`, depth: 1, marker: m[1], ordinal: sections.length + 1, title: m[2].trim(), kind: 'review', span: { start, end: text.length }, children: [] });
+        sections.push({
+          id: `s${sections.length + 1}`,
+          depth: 1,
+          marker: m[1],
+          ordinal: sections.length + 1,
+          title: m[2].trim(),
+          kind: 'review',
+          span: { start, end: text.length },
+          children: [],
+        });
       }
       const metrics: Metric[] = [];
       for (const m of text.matchAll(/(\d+(?:\.\d+)?)(人次|件|次|名|个|%)/g)) {
@@ -40,8 +63,19 @@ vi.mock('../src/parseReport.js', async (importOriginal) => {
         const section = sections.filter((s) => s.span.start <= start && start < s.span.end).at(-1);
         const percent = m[2] === '%';
         metrics.push({
-          id: `m${metrics.length + 1}`, span: { start, end }, raw: m[0], value: Number(m[1]), unit: m[2], kind: percent ? 'percent' : 'count',
-          approx: null, change: null, target: false, indicator: null, indicatorSpan: null, period: null, sectionId: section?.id ?? null,
+          id: `m${metrics.length + 1}`,
+          span: { start, end },
+          raw: m[0],
+          value: Number(m[1]),
+          unit: m[2],
+          kind: percent ? 'percent' : 'count',
+          approx: null,
+          change: null,
+          target: false,
+          indicator: null,
+          indicatorSpan: null,
+          period: null,
+          sectionId: section?.id ?? null,
           sentence: { start: sStart, end: sEnd, text: text.slice(sStart, sEnd) },
         });
       }
@@ -52,7 +86,9 @@ vi.mock('../src/parseReport.js', async (importOriginal) => {
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'fixtures');
-const TXT = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+const TXT = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const stem = (f: string) => f.replace(/\.txt$/, '');
 
 // --- hand-built documents -----------------------------------------------------------------------
@@ -61,28 +97,54 @@ const SENTENCE = '全年接收行政复议182件，同比增长12%。';
 
 function metric(raw: string, start: number, over: Partial<Metric> = {}): Metric {
   return {
-    id: 'm1', span: { start, end: start + raw.length }, raw, value: parseFloat(raw), unit: raw.endsWith('%') ? '%' : '件',
-    kind: raw.endsWith('%') ? 'percent' : 'count', approx: null, change: null, target: false, indicator: '行政复议', indicatorSpan: null,
-    period: null, sectionId: 's1', sentence: { start: 100, end: 100 + SENTENCE.length, text: SENTENCE }, ...over,
+    id: 'm1',
+    span: { start, end: start + raw.length },
+    raw,
+    value: parseFloat(raw),
+    unit: raw.endsWith('%') ? '%' : '件',
+    kind: raw.endsWith('%') ? 'percent' : 'count',
+    approx: null,
+    change: null,
+    target: false,
+    indicator: '行政复议',
+    indicatorSpan: null,
+    period: null,
+    sectionId: 's1',
+    sentence: { start: 100, end: 100 + SENTENCE.length, text: SENTENCE },
+    ...over,
   };
 }
 
 function section(id: string, marker: string, title: string, start: number, children: SectionNode[] = []): SectionNode {
-  return { id, depth: id.split('.').length, marker, ordinal: 1, title, kind: 'review', span: { start, end: start + 50 }, children };
+  return {
+    id,
+    depth: id.split('.').length,
+    marker,
+    ordinal: 1,
+    title,
+    kind: 'review',
+    span: { start, end: start + 50 },
+    children,
+  };
 }
 
 function doc(over: Partial<ReportDocument> = {}): ReportDocument {
   return {
     source: { path: '/home/ci/work/fixtures/a.txt', encoding: 'utf-8', characters: 500, sha256: 'a'.repeat(64) },
-    meta: { organization: '上高县司法局', year: 2024, reportType: 'review', title: null, publishedAt: null, documentNumber: null },
+    meta: {
+      organization: '上高县司法局',
+      year: 2024,
+      reportType: 'review',
+      title: null,
+      publishedAt: null,
+      documentNumber: null,
+    },
     sections: [section('s1', '一、', '工作开展情况', 50, [section('s1.1', '（一）', '加强队伍建设', 80)])],
     metrics: [metric('182件', 106), metric('12%', 115, { id: 'm2', indicator: '同比' })],
     warnings: [],
     ...over,
   };
 }
-
-const clone = <T>(x: T): T => structuredClone(x);
 
 describe('compareDocuments', () => {
   it('finds nothing between a document and itself, or a copy from another directory', () => {
@@ -97,14 +159,24 @@ describe('compareDocuments', () => {
     actual.metrics[0].value = 183;
     const changes = compareDocuments(doc(), actual);
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ item: 'metric', op: 'changed', fields: [{ field: 'value', expected: 182, actual: 183 }] });
+    expect(changes[0]).toMatchObject({
+      item: 'metric',
+      op: 'changed',
+      fields: [{ field: 'value', expected: 182, actual: 183 }],
+    });
   });
 
   it('reports several fields of one metric in one change, in field order', () => {
     const actual = doc();
     Object.assign(actual.metrics[1], { unit: '个百分点', kind: 'pp', change: 'up', target: true, indicator: '增长' });
     const [change] = compareDocuments(doc(), actual);
-    expect(change.item === 'metric' && change.op === 'changed' && change.fields.map((f) => f.field)).toEqual(['unit', 'kind', 'change', 'target', 'indicator']);
+    expect(change.item === 'metric' && change.op === 'changed' && change.fields.map((f) => f.field)).toEqual([
+      'unit',
+      'kind',
+      'change',
+      'target',
+      'indicator',
+    ]);
   });
 
   it('reports a metric missing from the expected document as added, and one missing from the output as removed', () => {
@@ -138,22 +210,36 @@ describe('compareDocuments', () => {
     const actual = doc({ metrics: [metric('182余件', 106, { approx: 'more_than' })] });
     const [change] = compareDocuments(expected, actual);
     expect(change).toMatchObject({ item: 'metric', op: 'changed' });
-    expect(change.item === 'metric' && change.op === 'changed' && change.fields.map((f) => f.field)).toEqual(['span', 'raw', 'approx']);
+    expect(change.item === 'metric' && change.op === 'changed' && change.fields.map((f) => f.field)).toEqual([
+      'span',
+      'raw',
+      'approx',
+    ]);
   });
 
   it('lists metric changes in document order', () => {
     const expected = doc({ metrics: [metric('1件', 10), metric('2件', 20), metric('3件', 30)] });
     const actual = doc({ metrics: [metric('1件', 10, { value: 9 }), metric('3件', 30), metric('4件', 40)] });
-    expect(compareDocuments(expected, actual).map((c) => `${c.op} ${c.item === 'metric' && ('metric' in c ? c.metric.raw : c.expected.raw)}`)).toEqual([
-      'changed 1件', 'removed 2件', 'added 4件',
-    ]);
+    expect(
+      compareDocuments(expected, actual).map(
+        (c) => `${c.op} ${c.item === 'metric' && ('metric' in c ? c.metric.raw : c.expected.raw)}`,
+      ),
+    ).toEqual(['changed 1件', 'removed 2件', 'added 4件']);
   });
 
   it('reports a retitled section, an added and a removed one', () => {
     const actual = doc();
     actual.sections[0].title = '工作完成情况';
     let changes = compareDocuments(doc(), actual);
-    expect(changes).toEqual([{ item: 'section', op: 'changed', expected: flattenSections(doc().sections)[0], actual: flattenSections(actual.sections)[0], fields: [{ field: 'title', expected: '工作开展情况', actual: '工作完成情况' }] }]);
+    expect(changes).toEqual([
+      {
+        item: 'section',
+        op: 'changed',
+        expected: flattenSections(doc().sections)[0],
+        actual: flattenSections(actual.sections)[0],
+        fields: [{ field: 'title', expected: '工作开展情况', actual: '工作完成情况' }],
+      },
+    ]);
 
     const more = doc();
     more.sections.push(section('s2', '二、', '下一步计划', 300));
@@ -166,14 +252,21 @@ describe('compareDocuments', () => {
   it('reports a metric that moved to another section through the section matching, not the id', () => {
     // A section added before s1 renumbers it s2: its metrics did not move.
     const renumbered = doc();
-    renumbered.sections = [section('s1', '1.', '总体情况', 10), section('s2', '一、', '工作开展情况', 50, [section('s2.1', '（一）', '加强队伍建设', 80)])];
+    renumbered.sections = [
+      section('s1', '1.', '总体情况', 10),
+      section('s2', '一、', '工作开展情况', 50, [section('s2.1', '（一）', '加强队伍建设', 80)]),
+    ];
     renumbered.metrics.forEach((m) => (m.sectionId = 's2'));
     expect(compareDocuments(doc(), renumbered).map((c) => `${c.item} ${c.op}`)).toEqual(['section added']);
 
     const moved = doc();
     moved.metrics[0].sectionId = 's1.1';
     const [change] = compareDocuments(doc(), moved);
-    expect(change).toMatchObject({ item: 'metric', op: 'changed', fields: [{ field: 'section', expected: 's1 一、工作开展情况', actual: 's1.1 （一）加强队伍建设' }] });
+    expect(change).toMatchObject({
+      item: 'metric',
+      op: 'changed',
+      fields: [{ field: 'section', expected: 's1 一、工作开展情况', actual: 's1.1 （一）加强队伍建设' }],
+    });
   });
 
   it('reports meta, source and warning changes', () => {
@@ -202,7 +295,9 @@ describe('compareDocuments', () => {
     }
     shifted.sections[0].span = { start: 51, end: 101 };
     shifted.metrics[1].sentence.text = '同比增长12%。';
-    expect(compareDocuments(doc(), shifted).map((c) => (c.item === 'metric' && c.op === 'changed' ? c.fields : c))).toEqual([
+    expect(
+      compareDocuments(doc(), shifted).map((c) => (c.item === 'metric' && c.op === 'changed' ? c.fields : c)),
+    ).toEqual([
       { item: 'source', op: 'changed', field: 'characters', expected: 500, actual: 501 },
       { item: 'source', op: 'changed', field: 'sha256', expected: 'a'.repeat(64), actual: 'b'.repeat(64) },
       [{ field: 'sentence', expected: SENTENCE, actual: '同比增长12%。' }],
@@ -210,18 +305,41 @@ describe('compareDocuments', () => {
   });
 
   it('ignores volatile fields (tool version, timing) but compares fields it does not know', () => {
-    const expected = { ...doc(), version: '0.1.0', timing: { ms: 3 }, source: { ...doc().source, parsedAt: 'yesterday' } } as ReportDocument;
-    const actual = { ...doc(), version: '0.2.0', timing: { ms: 9 }, source: { ...doc().source, parsedAt: 'today' }, language: 'zh' } as ReportDocument;
-    expect(compareDocuments(expected, actual)).toEqual([{ item: 'document', op: 'changed', field: 'language', expected: undefined, actual: 'zh' }]);
+    const expected = {
+      ...doc(),
+      version: '0.1.0',
+      timing: { ms: 3 },
+      source: { ...doc().source, parsedAt: 'yesterday' },
+    } as ReportDocument;
+    const actual = {
+      ...doc(),
+      version: '0.2.0',
+      timing: { ms: 9 },
+      source: { ...doc().source, parsedAt: 'today' },
+      language: 'zh',
+    } as ReportDocument;
+    expect(compareDocuments(expected, actual)).toEqual([
+      { item: 'document', op: 'changed', field: 'language', expected: undefined, actual: 'zh' },
+    ]);
     const withConfidence = doc();
     (withConfidence.metrics[0] as Metric & { confidence: number }).confidence = 0.9;
-    expect(compareDocuments(doc(), withConfidence)).toMatchObject([{ item: 'metric', op: 'changed', fields: [{ field: 'confidence', expected: undefined, actual: 0.9 }] }]);
+    expect(compareDocuments(doc(), withConfidence)).toMatchObject([
+      { item: 'metric', op: 'changed', fields: [{ field: 'confidence', expected: undefined, actual: 0.9 }] },
+    ]);
   });
 
   it('matchMetrics pairs exact matches first, then same raw by distance, then overlaps', () => {
     const exp = [metric('5件', 10), metric('5件', 100), metric('7名', 200)];
     const act = [metric('5件', 101), metric('5件', 10), metric('17名', 199)];
-    expect(matchMetrics(exp, act)).toEqual({ pairs: [[0, 1], [1, 0], [2, 2]], unpairedExpected: [], unpairedActual: [] });
+    expect(matchMetrics(exp, act)).toEqual({
+      pairs: [
+        [0, 1],
+        [1, 0],
+        [2, 2],
+      ],
+      unpairedExpected: [],
+      unpairedActual: [],
+    });
     expect(matchMetrics(exp, [])).toEqual({ pairs: [], unpairedExpected: [0, 1, 2], unpairedActual: [] });
   });
 
@@ -237,13 +355,25 @@ describe('formatReport', () => {
   const changed = (): DocumentChange[] => {
     const actual = doc();
     actual.metrics[0].value = 183;
-    actual.metrics.push(metric('9名', 300, { id: 'm3', unit: '名', indicator: '调解员', sentence: { start: 290, end: 305, text: '新招聘专职人民调解员9名，充实队伍。' } }));
+    actual.metrics.push(
+      metric('9名', 300, {
+        id: 'm3',
+        unit: '名',
+        indicator: '调解员',
+        sentence: { start: 290, end: 305, text: '新招聘专职人民调解员9名，充实队伍。' },
+      }),
+    );
     actual.meta.year = 2023;
     return compareDocuments(doc(), actual);
   };
 
   it('prints a file line, one line per change with the words around the metric, and no colour when off', () => {
-    const result: CheckFileResult = { file: 'fixtures/a.txt', expected: 'fixtures/a.expected.json', status: 'changed', changes: changed() };
+    const result: CheckFileResult = {
+      file: 'fixtures/a.txt',
+      expected: 'fixtures/a.expected.json',
+      status: 'changed',
+      changes: changed(),
+    };
     const lines = formatFileResult(result, styler(false));
     expect(lines).toEqual([
       'changed  fixtures/a.txt: 3 changes',
@@ -255,7 +385,10 @@ describe('formatReport', () => {
   });
 
   it('colours when asked', () => {
-    const lines = formatFileResult({ file: 'a.txt', expected: 'a.expected.json', status: 'changed', changes: changed() }, styler(true));
+    const lines = formatFileResult(
+      { file: 'a.txt', expected: 'a.expected.json', status: 'changed', changes: changed() },
+      styler(true),
+    );
     expect(lines.join('\n')).toMatch(/\x1b\[\d+m/);
   });
 
@@ -263,16 +396,28 @@ describe('formatReport', () => {
     const text = '一二三四五六七八九十'.repeat(5) + '182件' + '甲乙丙丁戊己庚辛壬癸'.repeat(5);
     const m = metric('182件', 1050, { sentence: { start: 1000, end: 1000 + text.length, text } });
     const line = describeChange({ item: 'metric', op: 'removed', metric: m });
-    expect(line).toBe('- metric 182件 @1050 (count 182 件, indicator "行政复议")  「…五六七八九十一二三四五六七八九十182件甲乙丙丁戊己庚辛壬癸…」');
+    expect(line).toBe(
+      '- metric 182件 @1050 (count 182 件, indicator "行政复议")  「…五六七八九十一二三四五六七八九十182件甲乙丙丁戊己庚辛壬癸…」',
+    );
   });
 
   it('cuts a long section title', () => {
     const long = section('s1', '一是', '建立健全合审“全流程”联动机制，积极主动发挥合法性审核机构作用', 7);
-    expect(describeChange({ item: 'section', op: 'added', section: flattenSections([long])[0] })).toBe('+ section 一是建立健全合审“全流程”联动机制，积极主动发挥合法… @7 (depth 1, review)');
+    expect(describeChange({ item: 'section', op: 'added', section: flattenSections([long])[0] })).toBe(
+      '+ section 一是建立健全合审“全流程”联动机制，积极主动发挥合法… @7 (depth 1, review)',
+    );
   });
 
   it('shows values as a person reads them', () => {
-    expect([show(undefined), show(null), show(3), show(true), show('件'), show({ start: 1, end: 4 }), show(['a'])]).toEqual(['(none)', 'null', '3', 'true', '"件"', '1–4', '["a"]']);
+    expect([
+      show(undefined),
+      show(null),
+      show(3),
+      show(true),
+      show('件'),
+      show({ start: 1, end: 4 }),
+      show(['a']),
+    ]).toEqual(['(none)', 'null', '3', 'true', '"件"', '1–4', '["a"]']);
   });
 
   it('sums up, and reports as JSON', () => {
@@ -282,11 +427,23 @@ describe('formatReport', () => {
       { file: 'c.txt', expected: 'c.expected.json', status: 'error', changes: [], error: 'no such file' },
     ];
     expect(formatSummary(results, false)).toBe('3 files: 1 ok, 1 changed, 1 error');
-    expect(formatSummary([results[0], { ...results[1], status: 'updated' }], true)).toBe('2 files: 1 unchanged, 1 updated');
+    expect(formatSummary([results[0], { ...results[1], status: 'updated' }], true)).toBe(
+      '2 files: 1 unchanged, 1 updated',
+    );
     const json = checkReportJson(results, false);
     expect(json.summary).toEqual({ files: 3, ok: 1, changed: 1, error: 1, created: 0, updated: 0 });
-    expect(json.files[2]).toEqual({ file: 'c.txt', expected: 'c.expected.json', status: 'error', error: 'no such file', changes: [] });
-    expect(JSON.parse(JSON.stringify(json)).files[1].changes[1]).toMatchObject({ item: 'metric', op: 'changed', fields: [{ field: 'value', expected: 182, actual: 183 }] });
+    expect(json.files[2]).toEqual({
+      file: 'c.txt',
+      expected: 'c.expected.json',
+      status: 'error',
+      error: 'no such file',
+      changes: [],
+    });
+    expect(JSON.parse(JSON.stringify(json)).files[1].changes[1]).toMatchObject({
+      item: 'metric',
+      op: 'changed',
+      fields: [{ field: 'value', expected: 182, actual: 183 }],
+    });
   });
 
   it('writes expected files with the basename of the source path only', () => {
@@ -297,19 +454,29 @@ describe('formatReport', () => {
 
 // --- the command, in-process with the stand-in pipeline -----------------------------------------
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 async function check(...args: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const capture = (append: (s: string) => void) => (chunk: unknown, ...rest: unknown[]) => {
-    append(String(chunk));
-    const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-    cb?.();
-    return true;
-  };
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((s) => (stdout += s)) as typeof process.stdout.write);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((s) => (stderr += s)) as typeof process.stderr.write);
+  const capture =
+    (append: (s: string) => void) =>
+    (chunk: unknown, ...rest: unknown[]) => {
+      append(String(chunk));
+      const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      cb?.();
+      return true;
+    };
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation(capture((s) => (stdout += s)) as typeof process.stdout.write);
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation(capture((s) => (stderr += s)) as typeof process.stderr.write);
   try {
     const code = await main(['node', 'reportx', 'check', ...args]);
     return { code, stdout, stderr };
@@ -391,7 +558,9 @@ describe('reportx check (in-process, stand-in pipeline)', () => {
     writeJson(path, expected);
     const r = await check(dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`~ section ${expected.sections[0].marker}别的标题 @${expected.sections[0].span.start}: title "别的标题" → "${title}"`);
+    expect(r.stdout).toContain(
+      `~ section ${expected.sections[0].marker}别的标题 @${expected.sections[0].span.start}: title "别的标题" → "${title}"`,
+    );
     expect(r.stdout).toContain(`+ section ${gone.marker}${gone.title}`);
   });
 
@@ -405,7 +574,11 @@ describe('reportx check (in-process, stand-in pipeline)', () => {
     const report = JSON.parse(r.stdout);
     expect(report.summary).toMatchObject({ files: TXT.length, ok: TXT.length - 1, changed: 1 });
     const changedFile = report.files.find((f: { status: string }) => f.status === 'changed');
-    expect(changedFile.changes[0]).toMatchObject({ item: 'metric', op: 'changed', fields: [{ field: 'unit', expected: '元' }] });
+    expect(changedFile.changes[0]).toMatchObject({
+      item: 'metric',
+      op: 'changed',
+      fields: [{ field: 'unit', expected: '元' }],
+    });
   });
 });
 
@@ -424,7 +597,8 @@ function cli(args: string[], env: Record<string, string | undefined> = {}) {
 describe('reportx check (built CLI, real pipeline)', () => {
   let dir: string;
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/cli/checkCommand.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+    if (!existsSync(join(ROOT, 'dist/cli/checkCommand.js')))
+      throw new Error('dist/ is missing: run `npm run build` first');
   });
   beforeEach(() => {
     dir = copyFixtures();
@@ -505,7 +679,7 @@ describe('reportx check (built CLI, real pipeline)', () => {
     writeFileSync(expectedOf(TXT[0]), '{ not json');
     let r = cli(['check', dir]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(new RegExp(`^error +${escape(join(dir, TXT[0]))}: .*not valid JSON`, 'm'));
+    expect(r.stdout).toMatch(new RegExp(`^error +${escapeText(join(dir, TXT[0]))}: .*not valid JSON`, 'm'));
     r = cli(['check', dir, '--update']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`updated  ${join(dir, TXT[0])}`);
@@ -549,7 +723,7 @@ describe('reportx check (built CLI, real pipeline)', () => {
   });
 });
 
-function escape(s: string): string {
+function escapeText(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  APPROX_CHARS,
-  NUMERAL_CHARS,
-  chineseDigitValue,
-  parseChineseNumber,
-} from '../src/text/chineseNumber.js';
+import { APPROX_CHARS, NUMERAL_CHARS, chineseDigitValue, parseChineseNumber } from '../src/text/chineseNumber.js';
 
 // Exact equality wherever the value is exactly representable; toBeCloseTo only for repeating
 // fractions (1/3 and friends).
@@ -168,12 +163,62 @@ const approx: Array<[string, number]> = [
 ];
 
 const nulls: string[] = [
-  '', '   ', '一切', '四川', '万一', '收拾', '陆地', '这是我的队伍', '万', '万万', '萬萬', '两两',
-  '点', '五点', '点五', '分之', '三分之', '分之三', '三分', '又', '一又', '一又二', '三/', '/3',
-  '0/0', '零分之三', '几', '几万', '几十', '半', '十百', '二十三十', '一万二万', '亿万',
-  '二三十', '二〇万', '一百五零', '1,2', '1234,567', '1,23,456', '5.', '.', '1e', '1e+',
-  '3五', '三5', '1 234', '三十二-', '--5', '三十 余 五', '十余点五', '两百点两', '二十%',
-  '40k', '-2.5 m', '１，２３４',
+  '',
+  '   ',
+  '一切',
+  '四川',
+  '万一',
+  '收拾',
+  '陆地',
+  '这是我的队伍',
+  '万',
+  '万万',
+  '萬萬',
+  '两两',
+  '点',
+  '五点',
+  '点五',
+  '分之',
+  '三分之',
+  '分之三',
+  '三分',
+  '又',
+  '一又',
+  '一又二',
+  '三/',
+  '/3',
+  '0/0',
+  '零分之三',
+  '几',
+  '几万',
+  '几十',
+  '半',
+  '十百',
+  '二十三十',
+  '一万二万',
+  '亿万',
+  '二三十',
+  '二〇万',
+  '一百五零',
+  '1,2',
+  '1234,567',
+  '1,23,456',
+  '5.',
+  '.',
+  '1e',
+  '1e+',
+  '3五',
+  '三5',
+  '1 234',
+  '三十二-',
+  '--5',
+  '三十 余 五',
+  '十余点五',
+  '两百点两',
+  '二十%',
+  '40k',
+  '-2.5 m',
+  '１，２３４',
 ];
 
 describe('parseChineseNumber', () => {
@@ -259,10 +304,13 @@ describe('NUMERAL_CHARS', () => {
     expect(new Set(NUMERAL_CHARS).size).toBe(NUMERAL_CHARS.length);
     for (const ch of NUMERAL_CHARS) {
       const inContext =
-        chineseDigitValue(ch) !== undefined ? ch
-        : '点點'.includes(ch) ? `一${ch}五`
-        : '负負'.includes(ch) ? `${ch}五`
-        : `一${ch}`;
+        chineseDigitValue(ch) !== undefined
+          ? ch
+          : '点點'.includes(ch)
+            ? `一${ch}五`
+            : '负負'.includes(ch)
+              ? `${ch}五`
+              : `一${ch}`;
       expect(parseChineseNumber(inContext), inContext).not.toBeNull();
     }
   });
@@ -274,8 +322,24 @@ describe('NUMERAL_CHARS', () => {
 
 describe('chineseDigitValue', () => {
   it.each([
-    ['〇', 0], ['零', 0], ['一', 1], ['壹', 1], ['两', 2], ['兩', 2], ['贰', 2], ['三', 3], ['叁', 3],
-    ['參', 3], ['肆', 4], ['伍', 5], ['陆', 6], ['陸', 6], ['柒', 7], ['捌', 8], ['玖', 9], ['九', 9],
+    ['〇', 0],
+    ['零', 0],
+    ['一', 1],
+    ['壹', 1],
+    ['两', 2],
+    ['兩', 2],
+    ['贰', 2],
+    ['三', 3],
+    ['叁', 3],
+    ['參', 3],
+    ['肆', 4],
+    ['伍', 5],
+    ['陆', 6],
+    ['陸', 6],
+    ['柒', 7],
+    ['捌', 8],
+    ['玖', 9],
+    ['九', 9],
   ] as Array<[string, number]>)('%s → %d', (ch, want) => {
     expect(chineseDigitValue(ch)).toBe(want);
   });
@@ -293,9 +357,17 @@ function toChinese(n: number): string {
     // Below 10⁴, with 零 for inner gaps.
     let out = '';
     let gap = false;
-    for (const [unit, name] of [[1000, '千'], [100, '百'], [10, '十'], [1, '']] as const) {
+    for (const [unit, name] of [
+      [1000, '千'],
+      [100, '百'],
+      [10, '十'],
+      [1, ''],
+    ] as const) {
       const d = Math.floor(g / unit) % 10;
-      if (d === 0) { gap = out !== ''; continue; }
+      if (d === 0) {
+        gap = out !== '';
+        continue;
+      }
       if (gap) out += '零';
       gap = false;
       out += digits[d] + name;
@@ -312,7 +384,10 @@ function toChinese(n: number): string {
   let out = '';
   let pendingZero = false;
   for (const [g, name] of parts) {
-    if (g === 0) { if (out) pendingZero = true; continue; }
+    if (g === 0) {
+      if (out) pendingZero = true;
+      continue;
+    }
     if (out && (pendingZero || g < 1000)) out += '零';
     pendingZero = false;
     out += group(g) + name;

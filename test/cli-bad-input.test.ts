@@ -3,7 +3,18 @@
 // These tests run the built CLI: `npm test` (or `npm run build`) builds dist/ first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +31,12 @@ let dir: string;
 const p = (...parts: string[]) => join(dir, ...parts);
 
 function reportx(args: string[], input?: string | Uint8Array) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, input: input ?? '', encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: dir,
+    input: input ?? '',
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, errLines: r.stderr.split('\n').filter(Boolean) };
 }
@@ -41,7 +57,10 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'reportx-cli-bad-'));
   copyFileSync(FIXTURE, p('good.txt'));
   writeFileSync(p('good-gbk.txt'), iconv.encode(FIXTURE_TEXT, 'gbk'));
-  writeFileSync(p('binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  writeFileSync(
+    p('binary.bin'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+  );
   writeFileSync(p('empty.txt'), '');
   writeFileSync(p('blank.txt'), ' \r\n\t\u3000\n');
   mkdirSync(p('folder'));
@@ -97,7 +116,11 @@ describe('nothing left to parse is a usage error (exit 2)', () => {
 
   it('a glob that matches nothing', () => {
     const r = reportx(['parse', 'nothing/*.txt', '*.pdf']);
-    expect(r.errLines).toEqual(['reportx: nothing/*.txt: no file matched', 'reportx: *.pdf: no file matched', 'reportx: no input file']);
+    expect(r.errLines).toEqual([
+      'reportx: nothing/*.txt: no file matched',
+      'reportx: *.pdf: no file matched',
+      'reportx: no input file',
+    ]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
   });
@@ -119,7 +142,18 @@ describe('nothing left to parse is a usage error (exit 2)', () => {
 
 describe('good and bad files together', () => {
   it('prints the good documents, one stderr line per bad input, exit 1', () => {
-    const r = reportx(['parse', 'good.txt', 'binary.bin', 'folder', 'missing.txt', 'empty.txt', 'good-gbk.txt', 'loop-a.txt', 'none/*.txt', 'folder/*.txt']);
+    const r = reportx([
+      'parse',
+      'good.txt',
+      'binary.bin',
+      'folder',
+      'missing.txt',
+      'empty.txt',
+      'good-gbk.txt',
+      'loop-a.txt',
+      'none/*.txt',
+      'folder/*.txt',
+    ]);
     expect(r.status).toBe(1);
     const docs = documents(r.stdout);
     expect(docs.map((d) => [d.source.path, d.source.encoding])).toEqual([
@@ -143,7 +177,10 @@ describe('good and bad files together', () => {
     expect(r.status).toBe(1);
     const lines = r.stdout.split('\n').filter(Boolean);
     expect(lines.map((l) => JSON.parse(l).source.path)).toEqual(['good.txt']);
-    expect(r.errLines).toEqual(['reportx: binary.bin: binary file (contains NUL bytes)', 'reportx: missing.txt: no such file']);
+    expect(r.errLines).toEqual([
+      'reportx: binary.bin: binary file (contains NUL bytes)',
+      'reportx: missing.txt: no such file',
+    ]);
   });
 
   it('all good → exit 0 and nothing on stderr', () => {
@@ -190,13 +227,17 @@ describe('read errors → one reason', () => {
   });
 
   it('maps permission errors (an EACCES/EPERM as the file system raises them)', () => {
-    const eacces = Object.assign(new Error(`EACCES: permission denied, open '${p('locked.txt')}'`), { code: 'EACCES', errno: -13, syscall: 'open' });
+    const eacces = Object.assign(new Error(`EACCES: permission denied, open '${p('locked.txt')}'`), {
+      code: 'EACCES',
+      errno: -13,
+      syscall: 'open',
+    });
     const eperm = Object.assign(new Error('EPERM: operation not permitted, open'), { code: 'EPERM' });
     expect(describeReadError(eacces)).toBe('permission denied');
     expect(describeReadError(eperm)).toBe('permission denied');
   });
 
-  it('other errors keep Node\'s description without repeating the path', () => {
+  it("other errors keep Node's description without repeating the path", () => {
     const eio = Object.assign(new Error("EXDEV: cross-device link not permitted, open '/a/b'"), { code: 'EXDEV' });
     expect(describeReadError(eio)).toBe('cannot read: cross-device link not permitted');
     expect(describeReadError('weird')).toBe('cannot read: weird');
@@ -207,7 +248,10 @@ describe('read errors → one reason', () => {
   });
 
   it('parseFile on good and GBK files', async () => {
-    for (const [name, encoding] of [['good.txt', 'utf-8'], ['good-gbk.txt', 'gb18030']]) {
+    for (const [name, encoding] of [
+      ['good.txt', 'utf-8'],
+      ['good-gbk.txt', 'gb18030'],
+    ]) {
       const r = await parseFile(p(name));
       expect(r.ok && r.document.source.encoding).toBe(encoding);
       expect(r.ok && r.document.source.characters).toBe(FIXTURE_TEXT.length);

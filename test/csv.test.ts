@@ -5,7 +5,15 @@ import { loadRenderer } from '../src/output/renderDocument.js';
 import { METRIC_COLUMNS, parseColumns, plainDecimal, formatCell, indexSections } from '../src/output/metricRows.js';
 import type { ReportDocument } from '../src/model/schema.js';
 import {
-  FIXTURES, HARD_SENTENCES, expectedRecords, jsonDocuments, requireBuild, runCli, sampleDocument, secondDocument, written,
+  FIXTURES,
+  HARD_SENTENCES,
+  expectedRecords,
+  jsonDocuments,
+  requireBuild,
+  runCli,
+  sampleDocument,
+  secondDocument,
+  written,
 } from './tabularHelpers.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -22,7 +30,23 @@ const expectedAll = (docs: ReportDocument[]) => docs.flatMap(expectedRecords);
 
 describe('metric rows', () => {
   it('writes numbers as plain decimals that read back exactly', () => {
-    for (const n of [0, -0, 1, -3, 12.5, 99.78, 1688.29e4, 1.2e21, 1.5e-7, 1e-7, -2.5e22, 123456789012345680000, Number.MAX_SAFE_INTEGER, 5e-324, 1.7976931348623157e308]) {
+    for (const n of [
+      0,
+      -0,
+      1,
+      -3,
+      12.5,
+      99.78,
+      1688.29e4,
+      1.2e21,
+      1.5e-7,
+      1e-7,
+      -2.5e22,
+      123456789012345680000,
+      Number.MAX_SAFE_INTEGER,
+      5e-324,
+      1.7976931348623157e308,
+    ]) {
       const text = plainDecimal(n);
       expect(text).toMatch(/^-?\d+(\.\d+)?$/);
       expect(Number(text)).toBe(n === 0 ? 0 : n);
@@ -33,7 +57,12 @@ describe('metric rows', () => {
   });
 
   it('formats booleans as true/false and null as an empty cell', () => {
-    expect([formatCell(true), formatCell(false), formatCell(null), formatCell('中文')]).toEqual(['true', 'false', '', '中文']);
+    expect([formatCell(true), formatCell(false), formatCell(null), formatCell('中文')]).toEqual([
+      'true',
+      'false',
+      '',
+      '中文',
+    ]);
   });
 
   it('finds the path and kind of nested sections', () => {
@@ -44,7 +73,10 @@ describe('metric rows', () => {
   });
 
   it('parses --columns: order kept, case and spaces forgiven, unknown names listed with the valid ones', () => {
-    expect(parseColumns('value,indicator, SECTIONPATH ')).toEqual({ ok: true, columns: ['value', 'indicator', 'sectionPath'] });
+    expect(parseColumns('value,indicator, SECTIONPATH ')).toEqual({
+      ok: true,
+      columns: ['value', 'indicator', 'sectionPath'],
+    });
     const bad = parseColumns('value,foo,bar');
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
@@ -87,7 +119,15 @@ describe('csv writer', () => {
     const text = await written('csv', { bom: false, columns: ['value', 'indicator', 'target'] }, [sampleDocument()]);
     const { header, records } = readCsv(text);
     expect(header).toEqual(['value', 'indicator', 'target']);
-    expect(records.map((r) => r.value)).toEqual(['1203', '12.5', '99.78', '5000', '16882900', '1200000000000000000000', '0.0000001']);
+    expect(records.map((r) => r.value)).toEqual([
+      '1203',
+      '12.5',
+      '99.78',
+      '5000',
+      '16882900',
+      '1200000000000000000000',
+      '0.0000001',
+    ]);
     expect(records[3].indicator).toBe('');
     expect(records[5].target).toBe('true');
   });
@@ -112,7 +152,9 @@ describe('csv writer', () => {
     const { PassThrough } = await import('node:stream');
     const stream = new PassThrough();
     let seen = '';
-    stream.on('data', (c: Buffer) => { seen += c.toString('utf8'); });
+    stream.on('data', (c: Buffer) => {
+      seen += c.toString('utf8');
+    });
     const writer = csvWriter(stream, { bom: false });
     const render = await loadRenderer({ format: 'csv' });
     await writer.write(render(sampleDocument()), 'a.txt');

@@ -6,7 +6,9 @@ import { decodeBytes, isSupportedEncoding } from '../src/decode/decodeBytes.js';
 import { parseBytes } from '../src/cli/parseFile.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-const fixtureNames = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+const fixtureNames = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const fixtureText = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const TEXT = fixtureText('000_d8fa31b0e3316016.txt');
 
@@ -27,9 +29,11 @@ function randomBytes(length: number, seed = 0x9e3779b9): Uint8Array {
   const out = new Uint8Array(length);
   let x = seed >>> 0;
   for (let i = 0; i < length; i++) {
-    x ^= x << 13; x >>>= 0;
+    x ^= x << 13;
+    x >>>= 0;
     x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
+    x ^= x << 5;
+    x >>>= 0;
     out[i] = x & 0xff;
   }
   return out;
@@ -139,7 +143,9 @@ describe('decodeBytes: forced encoding', () => {
   });
 
   it('a forced encoding that does not fit the bytes is reported, not guessed around', () => {
-    expectFailure(new Uint8Array(iconv.encode(TEXT, 'gbk')), 'not utf-8 text (undecodable bytes)', { encoding: 'utf-8' });
+    expectFailure(new Uint8Array(iconv.encode(TEXT, 'gbk')), 'not utf-8 text (undecodable bytes)', {
+      encoding: 'utf-8',
+    });
   });
 
   it('an unknown label is refused', () => {

@@ -24,7 +24,10 @@ function expectExcluded([phrase, sentence, metrics]: Case) {
   const at = text.indexOf(phrase);
   expect(at, `«${phrase}» not in the sentence`).toBeGreaterThanOrEqual(0);
   const overlapping = doc.metrics.filter((m) => m.span.start < at + phrase.length && m.span.end > at);
-  expect(overlapping.map((m) => m.raw), `metric taken from «${phrase}»`).toEqual([]);
+  expect(
+    overlapping.map((m) => m.raw),
+    `metric taken from «${phrase}»`,
+  ).toEqual([]);
   expect(doc.metrics.map((m) => m.raw)).toEqual(metrics);
 }
 
@@ -58,7 +61,8 @@ describe('ordinals naming a batch, meeting or session', () => {
 
 describe('enumerations and headings', () => {
   it('一、 (一) 1. (1) ① 一是 are headings, not metrics', () => {
-    const text = '一、工作开展情况\n（一）强化学习\n1.加强培训\n(1)组织学习\n①专题学习\n一是开展学习12次。二是建立制度。';
+    const text =
+      '一、工作开展情况\n（一）强化学习\n1.加强培训\n(1)组织学习\n①专题学习\n一是开展学习12次。二是建立制度。';
     const doc = parse(text);
     expect(doc.metrics.map((m) => m.raw)).toEqual(['12次']);
   });

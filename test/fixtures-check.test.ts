@@ -16,6 +16,7 @@ it('reportx check fixtures/ passes', () => {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  const hint = '\nIf this change to the output is intended: node bin/reportx.js check fixtures/ --update, and review the diff.';
+  const hint =
+    '\nIf this change to the output is intended: node bin/reportx.js check fixtures/ --update, and review the diff.';
   expect(r.status, `${r.stdout}${r.stderr}${hint}`).toBe(0);
 });

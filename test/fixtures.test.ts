@@ -8,13 +8,22 @@ import { parseReport, reportDocumentSchema } from '../src/index.js';
 import type { ReportDocument, SectionNode } from '../src/index.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 const flatten = (ss: SectionNode[]): SectionNode[] => ss.flatMap((s) => [s, ...flatten(s.children)]);
 
 interface GoldMetric {
-  anchor: string; raw: string; value: number; unit: string; kind: string;
-  approx: string | null; change: string | null; target: boolean; indicator: string;
+  anchor: string;
+  raw: string;
+  value: number;
+  unit: string;
+  kind: string;
+  approx: string | null;
+  change: string | null;
+  target: boolean;
+  indicator: string;
 }
 
 // pipeline defect: gold metrics whose indicator the pipeline gets wrong; checked (and expected to
@@ -61,14 +70,19 @@ describe.each(files)('%s', (file) => {
     for (const m of doc.metrics) {
       if (m.sectionId === null) {
         // only text before the first heading belongs to no section
-        expect(doc.sections.length === 0 || m.span.start < doc.sections[0].span.start, `${m.id} has no section`).toBe(true);
+        expect(doc.sections.length === 0 || m.span.start < doc.sections[0].span.start, `${m.id} has no section`).toBe(
+          true,
+        );
         continue;
       }
       const s = byId.get(m.sectionId);
       expect(s, `${m.id}: ${m.sectionId}`).toBeDefined();
       expect(s!.span.start <= m.span.start && m.span.end <= s!.span.end, `${m.id} inside ${s!.id}`).toBe(true);
       for (const c of s!.children) {
-        expect(m.span.start >= c.span.start && m.span.start < c.span.end, `${m.id} is in child ${c.id}, not innermost`).toBe(false);
+        expect(
+          m.span.start >= c.span.start && m.span.start < c.span.end,
+          `${m.id} is in child ${c.id}, not innermost`,
+        ).toBe(false);
       }
     }
   });
@@ -127,12 +141,23 @@ describe.each(files)('%s', (file) => {
       const m = doc.metrics.find((x) => x.span.start === start && x.raw === g.raw);
       expect(m, `missed ${g.anchor}`).toBeDefined();
       found.add(m!.id);
-      expect({ value: m!.value, unit: m!.unit, kind: m!.kind, approx: m!.approx, change: m!.change, target: m!.target }, g.anchor).toEqual({
-        value: g.value, unit: g.unit, kind: g.kind, approx: g.approx ?? null, change: g.change ?? null, target: g.target,
+      expect(
+        { value: m!.value, unit: m!.unit, kind: m!.kind, approx: m!.approx, change: m!.change, target: m!.target },
+        g.anchor,
+      ).toEqual({
+        value: g.value,
+        unit: g.unit,
+        kind: g.kind,
+        approx: g.approx ?? null,
+        change: g.change ?? null,
+        target: g.target,
       });
       if (skip.includes(g.anchor)) continue;
       const ind = m!.indicator;
-      expect(ind !== null && ind.length <= 16 && (ind.includes(g.indicator) || g.indicator.includes(ind)), `${g.anchor}: «${ind}» vs «${g.indicator}»`).toBe(true);
+      expect(
+        ind !== null && ind.length <= 16 && (ind.includes(g.indicator) || g.indicator.includes(ind)),
+        `${g.anchor}: «${ind}» vs «${g.indicator}»`,
+      ).toBe(true);
     }
     // and nothing beyond the gold
     expect(doc.metrics.filter((m) => !found.has(m.id)).map((m) => m.raw)).toEqual([]);

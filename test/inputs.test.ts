@@ -22,9 +22,18 @@ afterAll(() => {
 
 describe('expandInputs', () => {
   it('keeps the order given; a glob expands sorted in place', async () => {
-    const { files, problems } = await expandInputs([p('reports', 'c.txt'), p('reports', '*.txt'), p('reports', 'sub', 'd.txt')]);
+    const { files, problems } = await expandInputs([
+      p('reports', 'c.txt'),
+      p('reports', '*.txt'),
+      p('reports', 'sub', 'd.txt'),
+    ]);
     expect(problems).toEqual([]);
-    expect(files).toEqual([p('reports', 'c.txt'), p('reports', 'a.txt'), p('reports', 'b.txt'), p('reports', 'sub', 'd.txt')]);
+    expect(files).toEqual([
+      p('reports', 'c.txt'),
+      p('reports', 'a.txt'),
+      p('reports', 'b.txt'),
+      p('reports', 'sub', 'd.txt'),
+    ]);
   });
 
   it('dedupes repeated paths, other spellings of the same file and globs overlapping them', async () => {

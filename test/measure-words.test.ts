@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../src/index.js';
 
-const metrics = (text: string) => parseReport(text).metrics.map((m) => ({ raw: m.raw, value: m.value, unit: m.unit, indicator: m.indicator }));
+const metrics = (text: string) =>
+  parseReport(text).metrics.map((m) => ({ raw: m.raw, value: m.value, unit: m.unit, indicator: m.indicator }));
 
 describe('measure words that start words', () => {
   it('通 counts calls, 通过 is a verb', () => {
@@ -26,9 +27,16 @@ describe('measure words that start words', () => {
 
 describe('metric units in Latin letters', () => {
   it('80m, 21.66km, 5MW, 120m² are quantities; 3mg, 5G and PM2.5 are not read as m, G or a bare 2.5', () => {
-    const doc = parseReport('完成主坝隧洞80m开挖，总长21.66km，装机5MW，剂量3mg，建设5G基站20个，PM2.5浓度32微克/立方米，办公面积120m²。');
+    const doc = parseReport(
+      '完成主坝隧洞80m开挖，总长21.66km，装机5MW，剂量3mg，建设5G基站20个，PM2.5浓度32微克/立方米，办公面积120m²。',
+    );
     expect(doc.metrics.map((m) => [m.raw, m.value, m.unit])).toEqual([
-      ['80m', 80, 'm'], ['21.66km', 21.66, 'km'], ['5MW', 5, 'MW'], ['20个', 20, '个'], ['32微克/立方米', 32, '微克/立方米'], ['120m²', 120, 'm²'],
+      ['80m', 80, 'm'],
+      ['21.66km', 21.66, 'km'],
+      ['5MW', 5, 'MW'],
+      ['20个', 20, '个'],
+      ['32微克/立方米', 32, '微克/立方米'],
+      ['120m²', 120, 'm²'],
     ]);
   });
 });

@@ -8,31 +8,45 @@ const meta = (text: string) => parseReport(text).meta;
 
 describe('organization', () => {
   it('a district segmentation does not know, after its city: 绍兴市柯桥区司法局 in a speaker line', () => {
-    expect(meta('绍兴市柯桥区司法局局长 金伟梁\n一、近年来所做工作及主要成效\n近年来，我局推进公共法律服务。').organization).toBe('绍兴市柯桥区司法局');
+    expect(
+      meta('绍兴市柯桥区司法局局长 金伟梁\n一、近年来所做工作及主要成效\n近年来，我局推进公共法律服务。').organization,
+    ).toBe('绍兴市柯桥区司法局');
   });
   it('a verb before a provincial body is not a place: 工作获省司法厅批示 names no author', () => {
     expect(meta('相关工作获省司法厅批示肯定。\n一、工作情况\n我局开展普法。').organization).toBeNull();
   });
   it('a masked name keeps every placeholder character: **县司法局', () => {
-    expect(meta('司法局2020年上半年工作总结\n2020年来，**县司法局扎实推进依法治县工作。').organization).toBe('**县司法局');
+    expect(meta('司法局2020年上半年工作总结\n2020年来，**县司法局扎实推进依法治县工作。').organization).toBe(
+      '**县司法局',
+    );
   });
   it('依法治县 does not make 法治县 a place', () => {
     expect(meta('2020年，县司法局扎实推进依法治县工作，依法治县成效明显。').organization).toBeNull();
   });
   it('an autonomous county is named whole: 麻阳苗族自治县司法局', () => {
-    expect(meta('麻阳苗族自治县司法局2022年上半年工作总结\n一、依法治县统筹协调作用发挥明显').organization).toBe('麻阳苗族自治县司法局');
+    expect(meta('麻阳苗族自治县司法局2022年上半年工作总结\n一、依法治县统筹协调作用发挥明显').organization).toBe(
+      '麻阳苗族自治县司法局',
+    );
   });
   it('the body that guides the author is not the author (在市司法局的有力指导下)', () => {
-    expect(meta('2022年上半年，在县委的正确领导下，在市司法局的有力指导下，我们围绕中心工作。').organization).toBeNull();
+    expect(
+      meta('2022年上半年，在县委的正确领导下，在市司法局的有力指导下，我们围绕中心工作。').organization,
+    ).toBeNull();
   });
   it('a bare 县司法局 is completed with the only county the text names', () => {
-    expect(meta('2020年，县司法局高度重视人民调解工作，组织定安县各调委会排查纠纷。').organization).toBe('定安县司法局');
+    expect(meta('2020年，县司法局高度重视人民调解工作，组织定安县各调委会排查纠纷。').organization).toBe(
+      '定安县司法局',
+    );
   });
 });
 
 describe('organization, continued', () => {
   it('a branch office is the body that reports: xx市生态环境局xx分局', () => {
-    expect(meta('xx市生态环境局xx分局2024年工作总结和2025年工作设想\n2024年，我局推进治污。')).toMatchObject({ organization: 'xx市生态环境局xx分局', reportType: 'review+plan', year: 2024 });
+    expect(meta('xx市生态环境局xx分局2024年工作总结和2025年工作设想\n2024年，我局推进治污。')).toMatchObject({
+      organization: 'xx市生态环境局xx分局',
+      reportType: 'review+plan',
+      year: 2024,
+    });
   });
   it('a conjunction does not make a branch: 岳阳县司法局和公安分局', () => {
     expect(meta('岳阳县司法局和公安分局联合开展普法。').organization).toBe('岳阳县司法局');
@@ -53,7 +67,8 @@ describe('year', () => {
     expect(meta('我市城镇新增就业再创新高\n2021年，全市城镇新增就业50801人，比2019年增长12.15%。').year).toBe(2021);
   });
   it('the title decides over a span of years in the opening', () => {
-    const text = '镇海区司法局2022年工作总结和2023年工作要点\n2022年，区司法局获评2016-2020年全省普法先进集体。\n一、2022年工作总结\n二、2023年工作要点';
+    const text =
+      '镇海区司法局2022年工作总结和2023年工作要点\n2022年，区司法局获评2016-2020年全省普法先进集体。\n一、2022年工作总结\n二、2023年工作要点';
     expect(meta(text)).toMatchObject({ year: 2022, reportType: 'review+plan', organization: '镇海区司法局' });
   });
 });
@@ -63,38 +78,55 @@ describe('organization and kinds on scraped pages', () => {
     expect(meta('宿松縣委通報考核結果，縣司法局取得第一名，宿松縣各單位參加。').organization).toBe('宿松縣司法局');
   });
   it('a place guess must read as a place: 积极与区直部门 yields no 极与区', () => {
-    expect(meta('第一篇:区司法局人民调解工作总结\n2018年，我区人民调解工作积极与区直部门协作，积极与区法院对接。').organization).toBeNull();
+    expect(
+      meta('第一篇:区司法局人民调解工作总结\n2018年，我区人民调解工作积极与区直部门协作，积极与区法院对接。')
+        .organization,
+    ).toBeNull();
   });
   it('a masked place completes a bare 我局 (XX区 … 我局 … 市司法局)', () => {
-    expect(meta('XX区矛盾纠纷多。在区委的领导下和市司法局的业务指导下，XX区司法行政工作稳步推进，我局充分发挥作用。').organization).toBe('XX区司法局');
+    expect(
+      meta('XX区矛盾纠纷多。在区委的领导下和市司法局的业务指导下，XX区司法行政工作稳步推进，我局充分发挥作用。')
+        .organization,
+    ).toBe('XX区司法局');
   });
   it('a generic title body is not an organization (司法局2023年度工作总结)', () => {
     expect(meta('司法局2023年度工作总结\n一、工作情况').organization).toBeNull();
   });
   it('an inline 一是 item mentioning 工作要点 does not make a plan section or a review+plan report', () => {
-    const doc = parseReport('井研县司法局2019年工作总结\n2019年，全县司法行政工作稳步推进。\n一是将依法治县工作要点下达至各单位。二是出具合法性审查意见书160份。');
+    const doc = parseReport(
+      '井研县司法局2019年工作总结\n2019年，全县司法行政工作稳步推进。\n一是将依法治县工作要点下达至各单位。二是出具合法性审查意见书160份。',
+    );
     expect(doc.meta.reportType).toBe('review');
     expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([['160份', false]]);
   });
   it('the year after the first heading when none comes before it', () => {
-    expect(meta('县司法局突出五项重点\n一是以干部学法用法为重点。2021年来，全县举办法治讲座80余场次。').year).toBe(2021);
+    expect(meta('县司法局突出五项重点\n一是以干部学法用法为重点。2021年来，全县举办法治讲座80余场次。').year).toBe(
+      2021,
+    );
   });
 });
 
 describe('plans named in titles and openers', () => {
   it('an implementation plan (实施方案) is a plan; its goals are targets', () => {
-    const doc = parseReport('某县人民政府关于印发《某县市场监管现代化实施方案》的通知\n一、主要任务\n食品抽检合格率达到95%。');
+    const doc = parseReport(
+      '某县人民政府关于印发《某县市场监管现代化实施方案》的通知\n一、主要任务\n食品抽检合格率达到95%。',
+    );
     expect(doc.meta.reportType).toBe('plan');
     expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([['95%', true]]);
   });
   it('工作总结及下一步工作重点 in a run-on title opens no plans in the review that follows', () => {
-    const doc = parseReport('民政局2020年上半年工作总结及下一步工作重点今年以来，我局在市民政局的业务指导下，发放低保金73.9万元。');
+    const doc = parseReport(
+      '民政局2020年上半年工作总结及下一步工作重点今年以来，我局在市民政局的业务指导下，发放低保金73.9万元。',
+    );
     expect(doc.meta.organization).toBeNull();
     expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([['73.9万元', false]]);
   });
   it('2023年重点工作完成情况 is a review heading, 2024年工作重点 a plan heading', () => {
     const doc = parseReport('一、2023年重点工作完成情况\n新建村法治公园3个。\n二、2024年工作重点\n新建村法治公园5个。');
     expect(doc.sections.map((s) => s.kind)).toEqual(['review', 'plan']);
-    expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([['3个', false], ['5个', true]]);
+    expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([
+      ['3个', false],
+      ['5个', true],
+    ]);
   });
 });

@@ -68,28 +68,57 @@ function expectMetric(text: string, anchor: string, e: Expected): Metric {
 describe('counts', () => {
   it('Arabic number with a measure word: 接收行政复议182件', () => {
     expectMetric(review('今年以来，共接收行政复议182件，审结175件。'), '接收行政复议182件', {
-      raw: '182件', value: 182, unit: '件', kind: 'count', indicator: '行政复议', period: '今年以来',
+      raw: '182件',
+      value: 182,
+      unit: '件',
+      kind: 'count',
+      indicator: '行政复议',
+      period: '今年以来',
     });
   });
   it('Chinese numeral with a measure word: 三次, 两名, 三个乡镇 (raw 三个), 五个专项活动', () => {
     const text = review('开展执法检查三次。新招聘两名专职调解员。在三个乡镇开展试点。组织五个专项活动。');
     const doc = parse(text);
-    expectMetricIn(doc, text, '执法检查三次', { raw: '三次', value: 3, unit: '次', kind: 'count', indicator: '执法检查' });
-    expectMetricIn(doc, text, '两名专职', { raw: '两名', value: 2, unit: '名', kind: 'count', indicator: '专职调解员' });
+    expectMetricIn(doc, text, '执法检查三次', {
+      raw: '三次',
+      value: 3,
+      unit: '次',
+      kind: 'count',
+      indicator: '执法检查',
+    });
+    expectMetricIn(doc, text, '两名专职', {
+      raw: '两名',
+      value: 2,
+      unit: '名',
+      kind: 'count',
+      indicator: '专职调解员',
+    });
     expectMetricIn(doc, text, '三个乡镇', { raw: '三个', value: 3, unit: '个', kind: 'count', indicator: '乡镇' });
     expectMetricIn(doc, text, '五个专项', { raw: '五个', value: 5, unit: '个', kind: 'count', indicator: '专项活动' });
     expect(doc.metrics).toHaveLength(4);
   });
   it('余 stays in raw: 全年走访群众3300余人次 (indicator keeps the verb)', () => {
     expectMetric(review('全年走访群众3300余人次，收集意见建议46条。'), '3300余人次', {
-      raw: '3300余人次', value: 3300, unit: '人次', kind: 'count', approx: 'more_than', indicator: '走访群众', period: '全年',
+      raw: '3300余人次',
+      value: 3300,
+      unit: '人次',
+      kind: 'count',
+      approx: 'more_than',
+      indicator: '走访群众',
+      period: '全年',
     });
   });
   it('the thing counted after the number is the indicator: 落实62条整改措施, 招聘第二批16名专职人民调解员', () => {
     const text = review('针对巡察反馈问题，落实62条整改措施。招聘第二批16名专职人民调解员。召开支委会12次。');
     const doc = parse(text);
     expectMetricIn(doc, text, '62条', { raw: '62条', value: 62, unit: '条', kind: 'count', indicator: '整改措施' });
-    expectMetricIn(doc, text, '16名', { raw: '16名', value: 16, unit: '名', kind: 'count', indicator: '专职人民调解员' });
+    expectMetricIn(doc, text, '16名', {
+      raw: '16名',
+      value: 16,
+      unit: '名',
+      kind: 'count',
+      indicator: '专职人民调解员',
+    });
     expectMetricIn(doc, text, '12次', { raw: '12次', value: 12, unit: '次', kind: 'count', indicator: '支委会' });
   });
   it('N大类 / N大 before a noun: 3大类 unit 大类, 六大执法领域 unit 大', () => {
@@ -106,12 +135,20 @@ describe('counts', () => {
   });
   it('a scale is applied: 38.5万件 → 385000 件', () => {
     expectMetric(review('全年办理政务服务业务38.5万件。'), '38.5万件', {
-      raw: '38.5万件', value: 385000, unit: '件', kind: 'count', indicator: '政务服务业务',
+      raw: '38.5万件',
+      value: 385000,
+      unit: '件',
+      kind: 'count',
+      indicator: '政务服务业务',
     });
   });
   it('the base of a rate is not a scale: 每万人拥有律师数2.1名 → 2.1 名', () => {
     expectMetric(review('全县每万人拥有律师数2.1名。'), '2.1名', {
-      raw: '2.1名', value: 2.1, unit: '名', kind: 'count', indicator: '律师数',
+      raw: '2.1名',
+      value: 2.1,
+      unit: '名',
+      kind: 'count',
+      indicator: '律师数',
     });
   });
   it('an award class is not a rank; the count after it is a count', () => {
@@ -126,32 +163,66 @@ describe('percentages and rates', () => {
   it('99.78% and full-width 100％', () => {
     const text = review('全年矛盾纠纷调处成功率99.78%，群众满意率100％。');
     const doc = parse(text);
-    expectMetricIn(doc, text, '99.78%', { raw: '99.78%', value: 99.78, unit: '%', kind: 'percent', indicator: '调处成功率' });
-    expectMetricIn(doc, text, '100％', { raw: '100％', value: 100, unit: '%', kind: 'percent', indicator: '群众满意率' });
+    expectMetricIn(doc, text, '99.78%', {
+      raw: '99.78%',
+      value: 99.78,
+      unit: '%',
+      kind: 'percent',
+      indicator: '调处成功率',
+    });
+    expectMetricIn(doc, text, '100％', {
+      raw: '100％',
+      value: 100,
+      unit: '%',
+      kind: 'percent',
+      indicator: '群众满意率',
+    });
   });
   it('万分之十 → 0.1 %', () => {
     expectMetric(review('刑满释放人员重新犯罪率控制在万分之十以内。'), '万分之十', {
-      raw: '万分之十', value: 0.1, unit: '%', kind: 'percent', indicator: '重新犯罪率',
+      raw: '万分之十',
+      value: 0.1,
+      unit: '%',
+      kind: 'percent',
+      indicator: '重新犯罪率',
     });
   });
   it('万分之十以上 → raw 万分之十, more_than', () => {
     expectMetric(review('刑满释放人员重新犯罪率同比下降万分之十以上。'), '万分之十', {
-      raw: '万分之十', value: 0.1, unit: '%', kind: 'percent', approx: 'more_than', change: 'down', indicator: '重新犯罪率',
+      raw: '万分之十',
+      value: 0.1,
+      unit: '%',
+      kind: 'percent',
+      approx: 'more_than',
+      change: 'down',
+      indicator: '重新犯罪率',
     });
   });
   it('0.93‰ → 0.093 %', () => {
     expectMetric(review('社区矫正对象再犯罪率为0.93‰。'), '0.93‰', {
-      raw: '0.93‰', value: 0.093, unit: '%', kind: 'percent', indicator: '再犯罪率',
+      raw: '0.93‰',
+      value: 0.093,
+      unit: '%',
+      kind: 'percent',
+      indicator: '再犯罪率',
     });
   });
   it('3.85/10万 → 0.00385 %', () => {
     expectMetric(review('全县命案发案率3.85/10万。'), '3.85/10万', {
-      raw: '3.85/10万', value: 0.00385, unit: '%', kind: 'percent', indicator: '命案发案率',
+      raw: '3.85/10万',
+      value: 0.00385,
+      unit: '%',
+      kind: 'percent',
+      indicator: '命案发案率',
     });
   });
   it('a share takes the "of what" phrase: 占咨询总量的59.9%', () => {
     expectMetric(review('婚姻家庭类咨询占咨询总量的59.9%。'), '59.9%', {
-      raw: '59.9%', value: 59.9, unit: '%', kind: 'percent', indicator: '咨询总量',
+      raw: '59.9%',
+      value: 59.9,
+      unit: '%',
+      kind: 'percent',
+      indicator: '咨询总量',
     });
   });
 });
@@ -159,50 +230,115 @@ describe('percentages and rates', () => {
 describe('money', () => {
   it('1688.29万元 → 16882900 元', () => {
     expectMetric(review('全年累计投入资金1688.29万元。'), '1688.29万元', {
-      raw: '1688.29万元', value: 16882900, unit: '元', kind: 'amount', indicator: '投入资金',
+      raw: '1688.29万元',
+      value: 16882900,
+      unit: '元',
+      kind: 'amount',
+      indicator: '投入资金',
     });
   });
   it('1.66万元/床位 → 16600 元/床位, kind amount', () => {
     expectMetric(review('对民办养老机构给予建设补贴1.66万元/床位。'), '1.66万元/床位', {
-      raw: '1.66万元/床位', value: 16600, unit: '元/床位', kind: 'amount', indicator: '建设补贴',
+      raw: '1.66万元/床位',
+      value: 16600,
+      unit: '元/床位',
+      kind: 'amount',
+      indicator: '建设补贴',
     });
   });
   it('亿元, 余万元 with a thousands separator, 左右', () => {
     const text = review('完成固定资产投资20.4亿元。挽回经济损失3,260余万元。项目总投资1500万元左右。');
     const doc = parse(text);
-    expectMetricIn(doc, text, '20.4亿元', { raw: '20.4亿元', value: 2040000000, unit: '元', kind: 'amount', indicator: '固定资产投资' });
-    expectMetricIn(doc, text, '3,260余万元', {
-      raw: '3,260余万元', value: 32600000, unit: '元', kind: 'amount', approx: 'more_than', indicator: '经济损失',
+    expectMetricIn(doc, text, '20.4亿元', {
+      raw: '20.4亿元',
+      value: 2040000000,
+      unit: '元',
+      kind: 'amount',
+      indicator: '固定资产投资',
     });
-    expectMetricIn(doc, text, '1500万元', { raw: '1500万元', value: 15000000, unit: '元', kind: 'amount', approx: 'about', indicator: '项目总投资' });
+    expectMetricIn(doc, text, '3,260余万元', {
+      raw: '3,260余万元',
+      value: 32600000,
+      unit: '元',
+      kind: 'amount',
+      approx: 'more_than',
+      indicator: '经济损失',
+    });
+    expectMetricIn(doc, text, '1500万元', {
+      raw: '1500万元',
+      value: 15000000,
+      unit: '元',
+      kind: 'amount',
+      approx: 'about',
+      indicator: '项目总投资',
+    });
   });
 });
 
 describe('ranks, percentage points, ratios', () => {
   it('全市第3名 → raw 第3名, 名次', () => {
-    expectMetric(review('年度综合考核获全市第3名。'), '第3名', { raw: '第3名', value: 3, unit: '名次', kind: 'rank', indicator: '综合考核' });
+    expectMetric(review('年度综合考核获全市第3名。'), '第3名', {
+      raw: '第3名',
+      value: 3,
+      unit: '名次',
+      kind: 'rank',
+      indicator: '综合考核',
+    });
   });
   it('位列全市第五 → raw 第五, value 5', () => {
-    expectMetric(review('法治建设考核位列全市第五。'), '第五', { raw: '第五', value: 5, unit: '名次', kind: 'rank', indicator: '法治建设考核' });
+    expectMetric(review('法治建设考核位列全市第五。'), '第五', {
+      raw: '第五',
+      value: 5,
+      unit: '名次',
+      kind: 'rank',
+      indicator: '法治建设考核',
+    });
   });
   it('全省第29名', () => {
-    expectMetric(review('法治政府建设考核位列全省第29名。'), '第29名', { raw: '第29名', value: 29, unit: '名次', kind: 'rank' });
+    expectMetric(review('法治政府建设考核位列全省第29名。'), '第29名', {
+      raw: '第29名',
+      value: 29,
+      unit: '名次',
+      kind: 'rank',
+    });
   });
   it('下降2.2个百分点 → pp, change down', () => {
     expectMetric(review('信访总量同比下降2.2个百分点。'), '2.2个百分点', {
-      raw: '2.2个百分点', value: 2.2, unit: '个百分点', kind: 'pp', change: 'down', indicator: '信访总量',
+      raw: '2.2个百分点',
+      value: 2.2,
+      unit: '个百分点',
+      kind: 'pp',
+      change: 'down',
+      indicator: '信访总量',
     });
   });
   it('提高2.1个百分点 → pp, change up', () => {
     expectMetric(review('居民法治素养水平提高2.1个百分点。'), '2.1个百分点', {
-      raw: '2.1个百分点', value: 2.1, unit: '个百分点', kind: 'pp', change: 'up', indicator: '法治素养水平',
+      raw: '2.1个百分点',
+      value: 2.1,
+      unit: '个百分点',
+      kind: 'pp',
+      change: 'up',
+      indicator: '法治素养水平',
     });
   });
   it('1.04:1 → ratio, unit :1', () => {
-    expectMetric(review('城乡居民收入比1.04:1。'), '1.04:1', { raw: '1.04:1', value: 1.04, unit: ':1', kind: 'ratio', indicator: '收入比' });
+    expectMetric(review('城乡居民收入比1.04:1。'), '1.04:1', {
+      raw: '1.04:1',
+      value: 1.04,
+      unit: ':1',
+      kind: 'ratio',
+      indicator: '收入比',
+    });
   });
   it('收入比2.026 is a ratio though it has no unit', () => {
-    expectMetric(review('城乡居民收入比2.026。'), '2.026', { raw: '2.026', value: 2.026, unit: ':1', kind: 'ratio', indicator: '收入比' });
+    expectMetric(review('城乡居民收入比2.026。'), '2.026', {
+      raw: '2.026',
+      value: 2.026,
+      unit: ':1',
+      kind: 'ratio',
+      indicator: '收入比',
+    });
   });
 });
 
@@ -248,23 +384,56 @@ describe('ranges, separators, spaces', () => {
     expect(doc.metrics[0].change).toBe('down');
   });
   it('thousands separators stay in raw: 1,234件 → 1234', () => {
-    expectMetric(review('共调解矛盾纠纷1,234件。'), '1,234件', { raw: '1,234件', value: 1234, unit: '件', kind: 'count', indicator: '矛盾纠纷' });
+    expectMetric(review('共调解矛盾纠纷1,234件。'), '1,234件', {
+      raw: '1,234件',
+      value: 1234,
+      unit: '件',
+      kind: 'count',
+      indicator: '矛盾纠纷',
+    });
   });
   it('spaces stay in raw, not in the value: 1 167宗 → 1167; 89 件 → 89', () => {
     const text = review('累计调处纠纷1 167宗。本月新受理申请89 件。');
     const doc = parse(text);
-    expectMetricIn(doc, text, '1 167宗', { raw: '1 167宗', value: 1167, unit: '宗', kind: 'count', indicator: '调处纠纷' });
+    expectMetricIn(doc, text, '1 167宗', {
+      raw: '1 167宗',
+      value: 1167,
+      unit: '宗',
+      kind: 'count',
+      indicator: '调处纠纷',
+    });
     expectMetricIn(doc, text, '89 件', { raw: '89 件', value: 89, unit: '件', kind: 'count' });
   });
 });
 
 describe('traditional characters', () => {
-  const text = review('本局受理行政復議182件，調解率達99.78%，辦理公證3萬余件，新建調解組織12個，調處糾紛1 167宗，走訪農戶350戶。');
+  const text = review(
+    '本局受理行政復議182件，調解率達99.78%，辦理公證3萬余件，新建調解組織12個，調處糾紛1 167宗，走訪農戶350戶。',
+  );
   it('values, units as written (個 宗 戶) and indicators', () => {
     const doc = parse(text);
-    expectMetricIn(doc, text, '復議182件', { raw: '182件', value: 182, unit: '件', kind: 'count', indicator: '行政復議' });
-    expectMetricIn(doc, text, '99.78%', { raw: '99.78%', value: 99.78, unit: '%', kind: 'percent', indicator: '調解率' });
-    expectMetricIn(doc, text, '3萬余件', { raw: '3萬余件', value: 30000, unit: '件', kind: 'count', approx: 'more_than', indicator: '公證' });
+    expectMetricIn(doc, text, '復議182件', {
+      raw: '182件',
+      value: 182,
+      unit: '件',
+      kind: 'count',
+      indicator: '行政復議',
+    });
+    expectMetricIn(doc, text, '99.78%', {
+      raw: '99.78%',
+      value: 99.78,
+      unit: '%',
+      kind: 'percent',
+      indicator: '調解率',
+    });
+    expectMetricIn(doc, text, '3萬余件', {
+      raw: '3萬余件',
+      value: 30000,
+      unit: '件',
+      kind: 'count',
+      approx: 'more_than',
+      indicator: '公證',
+    });
     expectMetricIn(doc, text, '12個', { raw: '12個', value: 12, unit: '個', kind: 'count', indicator: '調解組織' });
     expectMetricIn(doc, text, '1 167宗', { raw: '1 167宗', value: 1167, unit: '宗', kind: 'count', indicator: '糾紛' });
     expectMetricIn(doc, text, '350戶', { raw: '350戶', value: 350, unit: '戶', kind: 'count', indicator: '農戶' });
@@ -274,11 +443,23 @@ describe('traditional characters', () => {
 
 describe('target', () => {
   it('a metric in a plan section is a target', () => {
-    expectMetric(plan('计划组织调解员培训20场。'), '20场', { raw: '20场', value: 20, unit: '场', kind: 'count', target: true, indicator: '调解员培训' });
+    expectMetric(plan('计划组织调解员培训20场。'), '20场', {
+      raw: '20场',
+      value: 20,
+      unit: '场',
+      kind: 'count',
+      target: true,
+      indicator: '调解员培训',
+    });
   });
   it('a result reported inside a plan section is not: 今年公证处引进了1名公证员', () => {
     expectMetric(plan('今年公证处引进了1名公证员，明年继续充实队伍。'), '1名', {
-      raw: '1名', value: 1, unit: '名', kind: 'count', target: false, indicator: '公证员',
+      raw: '1名',
+      value: 1,
+      unit: '名',
+      kind: 'count',
+      target: false,
+      indicator: '公证员',
     });
   });
   it('a plan stated inside a review section is a target: 力争, 确保, 预计, 有望, 目标, 能达到', () => {
@@ -294,13 +475,24 @@ describe('target', () => {
     }
   });
   it('a plain result in a review section is not a target', () => {
-    expectMetric(review('全年办理法律援助案件156件。'), '156件', { raw: '156件', value: 156, unit: '件', kind: 'count', target: false });
+    expectMetric(review('全年办理法律援助案件156件。'), '156件', {
+      raw: '156件',
+      value: 156,
+      unit: '件',
+      kind: 'count',
+      target: false,
+    });
   });
   // fixed: 争取 is treated as a target word, but 争取资金X万元 in a review section reports
   // funds secured (a result); the GUIDE's target words are 力争 确保 目标 预计 能达到 有望.
   it('争取上级资金1688.29万元 in a review section is a result, not a target', () => {
     expectMetric(review('全年共争取上级资金1688.29万元。'), '1688.29万元', {
-      raw: '1688.29万元', value: 16882900, unit: '元', kind: 'amount', target: false, indicator: '上级资金',
+      raw: '1688.29万元',
+      value: 16882900,
+      unit: '元',
+      kind: 'amount',
+      target: false,
+      indicator: '上级资金',
     });
   });
 });
@@ -327,12 +519,32 @@ describe('period', () => {
     const text = review('截至9月底，共办理案件320件。1-9月，受理法律援助案件156件。今年以来，开展普法活动45场次。');
     const doc = parse(text);
     expectMetricIn(doc, text, '320件', { raw: '320件', value: 320, unit: '件', kind: 'count', period: '截至9月底' });
-    expectMetricIn(doc, text, '156件', { raw: '156件', value: 156, unit: '件', kind: 'count', period: '1-9月', indicator: '法律援助案件' });
-    expectMetricIn(doc, text, '45场次', { raw: '45场次', value: 45, unit: '场次', kind: 'count', period: '今年以来', indicator: '开展普法活动' });
+    expectMetricIn(doc, text, '156件', {
+      raw: '156件',
+      value: 156,
+      unit: '件',
+      kind: 'count',
+      period: '1-9月',
+      indicator: '法律援助案件',
+    });
+    expectMetricIn(doc, text, '45场次', {
+      raw: '45场次',
+      value: 45,
+      unit: '场次',
+      kind: 'count',
+      period: '今年以来',
+      indicator: '开展普法活动',
+    });
     expect(doc.metrics).toHaveLength(3);
   });
   it('no period stated → null', () => {
-    expectMetric(review('新建村级调解室15个。'), '15个', { raw: '15个', value: 15, unit: '个', kind: 'count', period: null });
+    expectMetric(review('新建村级调解室15个。'), '15个', {
+      raw: '15个',
+      value: 15,
+      unit: '个',
+      kind: 'count',
+      period: null,
+    });
   });
 });
 
@@ -355,12 +567,25 @@ describe('defects found and fixed (regression tests)', () => {
   // fixed: in a pair sharing a change verb (分别下降X和Y个百分点) only the first gets change.
   it('分别下降2.16和1.66个百分点: the second is also a change (down)', () => {
     const text = review('刑事案件发案率、治安案件发案率分别下降2.16和1.66个百分点。');
-    expectMetric(text, '1.66个百分点', { raw: '1.66个百分点', value: 1.66, unit: '个百分点', kind: 'pp', change: 'down' });
+    expectMetric(text, '1.66个百分点', {
+      raw: '1.66个百分点',
+      value: 1.66,
+      unit: '个百分点',
+      kind: 'pp',
+      change: 'down',
+    });
   });
   // fixed: both members of 甲、乙分别…X和Y get the second name (治安案件发案率).
   it('分别下降2.16和1.66个百分点: 2.16 belongs to 刑事案件发案率', () => {
     const text = review('刑事案件发案率、治安案件发案率分别下降2.16和1.66个百分点。');
-    expectMetric(text, '2.16和', { raw: '2.16', value: 2.16, unit: '个百分点', kind: 'pp', change: 'down', indicator: '刑事案件发案率' });
+    expectMetric(text, '2.16和', {
+      raw: '2.16',
+      value: 2.16,
+      unit: '个百分点',
+      kind: 'pp',
+      change: 'down',
+      indicator: '刑事案件发案率',
+    });
   });
   // fixed: the second member of a range gets indicator "-" (the range dash).
   it('0.3-2公里: the range end 2公里 has the same indicator (覆盖半径)', () => {

@@ -47,7 +47,10 @@ function expectRows(text: string, rows: Row[]) {
   for (const r of rows) {
     const m = find(doc, text, r.anchor, r.raw);
     expect(m, `${r.raw} in «${r.anchor}»; got [${doc.metrics.map((x) => x.raw).join(' ')}]`).toBeDefined();
-    expect({ raw: m!.raw, unit: m!.unit, kind: m!.kind, approx: m!.approx, change: m!.change, target: m!.target }, r.anchor).toEqual({
+    expect(
+      { raw: m!.raw, unit: m!.unit, kind: m!.kind, approx: m!.approx, change: m!.change, target: m!.target },
+      r.anchor,
+    ).toEqual({
       raw: r.raw,
       unit: r.unit,
       kind: r.kind,
@@ -57,14 +60,21 @@ function expectRows(text: string, rows: Row[]) {
     });
     if (Number.isInteger(r.value)) expect(m!.value, r.anchor).toBe(r.value);
     else expect(m!.value, r.anchor).toBeCloseTo(r.value, 9);
-    if (r.indicator) expect(indicatorOk(m!.indicator, r.indicator), `${r.anchor}: indicator «${m!.indicator}» vs «${r.indicator}»`).toBe(true);
+    if (r.indicator)
+      expect(
+        indicatorOk(m!.indicator, r.indicator),
+        `${r.anchor}: indicator «${m!.indicator}» vs «${r.indicator}»`,
+      ).toBe(true);
   }
 }
 
 /** Nothing beyond the expected rows (and the positions named in `alsoAllowed`, defects pending). */
 function expectNoSpurious(text: string, rows: Row[], alsoAllowed: Array<[string, string]> = []) {
   const doc = parse(text);
-  const allowed = new Set([...rows.map((r) => startOf(text, r.anchor, r.raw)), ...alsoAllowed.map(([a, r]) => startOf(text, a, r))]);
+  const allowed = new Set([
+    ...rows.map((r) => startOf(text, r.anchor, r.raw)),
+    ...alsoAllowed.map(([a, r]) => startOf(text, a, r)),
+  ]);
   const spurious = doc.metrics.filter((m) => !allowed.has(m.span.start));
   expect(spurious.map((m) => m.raw)).toEqual([]);
 }
@@ -86,12 +96,37 @@ describe('公安局 work summary', () => {
     { anchor: '立刑事案件1236起', raw: '1236起', value: 1236, unit: '起', kind: 'count', indicator: '刑事案件' },
     { anchor: '破获刑事案件865起', raw: '865起', value: 865, unit: '起', kind: 'count', indicator: '破获刑事案件' },
     { anchor: '412名', raw: '412名', value: 412, unit: '名', kind: 'count', indicator: '犯罪嫌疑人' },
-    { anchor: '12.5%', raw: '12.5%', value: 12.5, unit: '%', kind: 'percent', change: 'down', indicator: '刑事案件发案数' },
+    {
+      anchor: '12.5%',
+      raw: '12.5%',
+      value: 12.5,
+      unit: '%',
+      kind: 'percent',
+      change: 'down',
+      indicator: '刑事案件发案数',
+    },
     { anchor: '356起', raw: '356起', value: 356, unit: '起', kind: 'count' },
     { anchor: '48辆', raw: '48辆', value: 48, unit: '辆', kind: 'count', indicator: '非法营运车辆' },
-    { anchor: '3.2个百分点', raw: '3.2个百分点', value: 3.2, unit: '个百分点', kind: 'pp', change: 'down', indicator: '道路交通事故死亡人数' },
+    {
+      anchor: '3.2个百分点',
+      raw: '3.2个百分点',
+      value: 3.2,
+      unit: '个百分点',
+      kind: 'pp',
+      change: 'down',
+      indicator: '道路交通事故死亡人数',
+    },
     { anchor: '100%', raw: '100%', value: 100, unit: '%', kind: 'percent', target: true, indicator: '命案现案破案率' },
-    { anchor: '98%', raw: '98%', value: 98, unit: '%', kind: 'percent', target: true, approx: 'more_than', indicator: '群众安全感满意度' },
+    {
+      anchor: '98%',
+      raw: '98%',
+      value: 98,
+      unit: '%',
+      kind: 'percent',
+      target: true,
+      approx: 'more_than',
+      indicator: '群众安全感满意度',
+    },
   ];
   it('metrics', () => expectRows(text, rows));
   it('nothing spurious (2024年, 2025年, heading numbers)', () => expectNoSpurious(text, rows));
@@ -107,7 +142,9 @@ describe('公安局 work summary', () => {
   });
   // fixed: the indicator drops the final 为 of 违法行为 (actual «查处酒驾醉驾违法行»).
   it('查处酒驾醉驾违法行为356起: indicator 酒驾醉驾违法行为', () => {
-    expectRows(text, [{ anchor: '356起', raw: '356起', value: 356, unit: '起', kind: 'count', indicator: '酒驾醉驾违法行为' }]);
+    expectRows(text, [
+      { anchor: '356起', raw: '356起', value: 356, unit: '起', kind: 'count', indicator: '酒驾醉驾违法行为' },
+    ]);
   });
 });
 
@@ -125,7 +162,14 @@ describe('民政局 work summary', () => {
     { anchor: '8650.5万元', raw: '8650.5万元', value: 86505000, unit: '元', kind: 'amount', indicator: '低保资金' },
     { anchor: '1200元', raw: '1200元', value: 1200, unit: '元', kind: 'amount', indicator: '供养标准' },
     { anchor: '860张', raw: '860张', value: 860, unit: '张', kind: 'count', indicator: '养老床位' },
-    { anchor: '1.66万元/床位', raw: '1.66万元/床位', value: 16600, unit: '元/床位', kind: 'amount', indicator: '建设补贴' },
+    {
+      anchor: '1.66万元/床位',
+      raw: '1.66万元/床位',
+      value: 16600,
+      unit: '元/床位',
+      kind: 'amount',
+      indicator: '建设补贴',
+    },
     { anchor: '65%', raw: '65%', value: 65, unit: '%', kind: 'percent', approx: 'about', indicator: '养老机构入住率' },
     { anchor: '4 326对', raw: '4 326对', value: 4326, unit: '对', kind: 'count', indicator: '婚姻登记' },
     { anchor: '99.6%', raw: '99.6%', value: 99.6, unit: '%', kind: 'percent', indicator: '殡葬火化率' },
@@ -134,7 +178,12 @@ describe('民政局 work summary', () => {
   it('nothing spurious', () => expectNoSpurious(text, rows));
   it('sections and meta', () => {
     const doc = parse(text);
-    expect(outline(doc)).toEqual(['s1 一、工作开展情况 review', 's1.1 1.兜底保障 review', 's1.2 2.养老服务 review', 's1.3 3.社会事务 review']);
+    expect(outline(doc)).toEqual([
+      's1 一、工作开展情况 review',
+      's1.1 1.兜底保障 review',
+      's1.2 2.养老服务 review',
+      's1.3 3.社会事务 review',
+    ]);
     expect(doc.meta).toMatchObject({ organization: 'XX市民政局', year: 2023, reportType: 'review' });
   });
 });
@@ -152,7 +201,14 @@ describe('生态环境局 work summary', () => {
   ].join('\n');
   const rows: Row[] = [
     { anchor: '87.4%', raw: '87.4%', value: 87.4, unit: '%', kind: 'percent', indicator: '空气质量优良天数比例' },
-    { anchor: '32微克/立方米', raw: '32微克/立方米', value: 32, unit: '微克/立方米', kind: 'count', indicator: 'PM2.5平均浓度' },
+    {
+      anchor: '32微克/立方米',
+      raw: '32微克/立方米',
+      value: 32,
+      unit: '微克/立方米',
+      kind: 'count',
+      indicator: 'PM2.5平均浓度',
+    },
     { anchor: '5.9%', raw: '5.9%', value: 5.9, unit: '%', kind: 'percent', change: 'down', indicator: 'PM2.5平均浓度' },
     { anchor: '126个', raw: '126个', value: 126, unit: '个', kind: 'count', indicator: '村庄' },
     { anchor: '18条', raw: '18条', value: 18, unit: '条', kind: 'count', indicator: '黑臭水体' },
@@ -161,7 +217,16 @@ describe('生态环境局 work summary', () => {
     { anchor: '1.2万亩', raw: '1.2万亩', value: 12000, unit: '亩', kind: 'count', indicator: '受污染耕地' },
     { anchor: '213宗', raw: '213宗', value: 213, unit: '宗', kind: 'count', indicator: '环境违法案件' },
     { anchor: '1,056.8万元', raw: '1,056.8万元', value: 10568000, unit: '元', kind: 'amount', indicator: '罚没款' },
-    { anchor: '88%', raw: '88%', value: 88, unit: '%', kind: 'percent', target: true, approx: 'more_than', indicator: '空气质量优良天数比例' },
+    {
+      anchor: '88%',
+      raw: '88%',
+      value: 88,
+      unit: '%',
+      kind: 'percent',
+      target: true,
+      approx: 'more_than',
+      indicator: '空气质量优良天数比例',
+    },
     { anchor: '30公里', raw: '30公里', value: 30, unit: '公里', kind: 'count', target: true, indicator: '污水管网' },
   ];
   it('metrics', () => expectRows(text, rows));
@@ -193,18 +258,50 @@ describe('卫健委 work summary', () => {
   const rows: Row[] = [
     { anchor: '1 200张', raw: '1 200张', value: 1200, unit: '张', kind: 'count', indicator: '医疗床位' },
     { anchor: '3.2人', raw: '3.2人', value: 3.2, unit: '人', kind: 'count', indicator: '执业医师数' },
-    { anchor: '8600平方米', raw: '8600平方米', value: 8600, unit: '平方米', kind: 'count', approx: 'about', indicator: '村卫生室面积' },
+    {
+      anchor: '8600平方米',
+      raw: '8600平方米',
+      value: 8600,
+      unit: '平方米',
+      kind: 'count',
+      approx: 'about',
+      indicator: '村卫生室面积',
+    },
     { anchor: '8.5/10万', raw: '8.5/10万', value: 0.0085, unit: '%', kind: 'percent', indicator: '孕产妇死亡率' },
     { anchor: '2.36‰', raw: '2.36‰', value: 0.236, unit: '%', kind: 'percent', indicator: '婴儿死亡率' },
     { anchor: '95%', raw: '95%', value: 95, unit: '%', kind: 'percent', approx: 'more_than', indicator: '疫苗接种率' },
-    { anchor: '156.8万人次', raw: '156.8万人次', value: 1568000, unit: '人次', kind: 'count', indicator: '接种新冠疫苗' },
+    {
+      anchor: '156.8万人次',
+      raw: '156.8万人次',
+      value: 1568000,
+      unit: '人次',
+      kind: 'count',
+      indicator: '接种新冠疫苗',
+    },
     { anchor: '86.3万人', raw: '86.3万人', value: 863000, unit: '人', kind: 'count', indicator: '常住人口' },
-    { anchor: '2.1个百分点', raw: '2.1个百分点', value: 2.1, unit: '个百分点', kind: 'pp', change: 'up', indicator: '居民健康素养水平' },
+    {
+      anchor: '2.1个百分点',
+      raw: '2.1个百分点',
+      value: 2.1,
+      unit: '个百分点',
+      kind: 'pp',
+      change: 'up',
+      indicator: '居民健康素养水平',
+    },
     { anchor: '1家', raw: '1家', value: 1, unit: '家', kind: 'count', target: true, indicator: '标准化卫生院' },
-    { anchor: '75%', raw: '75%', value: 75, unit: '%', kind: 'percent', target: true, indicator: '家庭医生签约服务覆盖率' },
+    {
+      anchor: '75%',
+      raw: '75%',
+      value: 75,
+      unit: '%',
+      kind: 'percent',
+      target: true,
+      indicator: '家庭医生签约服务覆盖率',
+    },
   ];
   it('metrics', () => expectRows(text, rows));
-  it('nothing spurious (每千人口, /10万 and 每个乡镇 are not metrics of their own)', () => expectNoSpurious(text, rows));
+  it('nothing spurious (每千人口, /10万 and 每个乡镇 are not metrics of their own)', () =>
+    expectNoSpurious(text, rows));
   it('sections and meta', () => {
     const doc = parse(text);
     expect(outline(doc)).toEqual([
@@ -232,11 +329,26 @@ describe('统计公报', () => {
   const rows: Row[] = [
     { anchor: '52.36万人', raw: '52.36万人', value: 523600, unit: '人', kind: 'count', indicator: '户籍总人口' },
     { anchor: '28.1万人', raw: '28.1万人', value: 281000, unit: '人', kind: 'count', indicator: '城镇人口' },
-    { anchor: '286.5亿元', raw: '286.5亿元', value: 28650000000, unit: '元', kind: 'amount', indicator: '地区生产总值' },
+    {
+      anchor: '286.5亿元',
+      raw: '286.5亿元',
+      value: 28650000000,
+      unit: '元',
+      kind: 'amount',
+      indicator: '地区生产总值',
+    },
     { anchor: '6.2%', raw: '6.2%', value: 6.2, unit: '%', kind: 'percent', change: 'up', indicator: '地区生产总值' },
     { anchor: '42.8万亩', raw: '42.8万亩', value: 428000, unit: '亩', kind: 'count', indicator: '粮食播种面积' },
     { anchor: '18.6万吨', raw: '18.6万吨', value: 186000, unit: '吨', kind: 'count', indicator: '粮食总产量' },
-    { anchor: '0.8万吨', raw: '0.8万吨', value: 8000, unit: '吨', kind: 'count', change: 'up', indicator: '粮食总产量' },
+    {
+      anchor: '0.8万吨',
+      raw: '0.8万吨',
+      value: 8000,
+      unit: '吨',
+      kind: 'count',
+      change: 'up',
+      indicator: '粮食总产量',
+    },
     { anchor: '156家', raw: '156家', value: 156, unit: '家', kind: 'count', indicator: '规模以上工业企业' },
     { anchor: '45210元', raw: '45210元', value: 45210, unit: '元', kind: 'amount', indicator: '人均可支配收入' },
     { anchor: '2.026', raw: '2.026', value: 2.026, unit: ':1', kind: 'ratio', indicator: '收入比' },
@@ -270,9 +382,26 @@ describe('traditional characters', () => {
     { anchor: '182件', raw: '182件', value: 182, unit: '件', kind: 'count', indicator: '行政復議' },
     { anchor: '99.78%', raw: '99.78%', value: 99.78, unit: '%', kind: 'percent', indicator: '調解率' },
     { anchor: '1,260.5萬元', raw: '1,260.5萬元', value: 12605000, unit: '元', kind: 'amount', indicator: '救助資金' },
-    { anchor: '3200餘戶', raw: '3200餘戶', value: 3200, unit: '戶', kind: 'count', approx: 'more_than', indicator: '困難群眾' },
+    {
+      anchor: '3200餘戶',
+      raw: '3200餘戶',
+      value: 3200,
+      unit: '戶',
+      kind: 'count',
+      approx: 'more_than',
+      indicator: '困難群眾',
+    },
     { anchor: '350張', raw: '350張', value: 350, unit: '張', kind: 'count', indicator: '養老機構床位' },
-    { anchor: '60%', raw: '60%', value: 60, unit: '%', kind: 'percent', approx: 'more_than', target: true, indicator: '護理型床位佔比' },
+    {
+      anchor: '60%',
+      raw: '60%',
+      value: 60,
+      unit: '%',
+      kind: 'percent',
+      approx: 'more_than',
+      target: true,
+      indicator: '護理型床位佔比',
+    },
   ];
   it('metrics (餘 is 余, 萬 is 万; units kept as written: 戶 張)', () => expectRows(text, rows));
   it('nothing spurious', () => expectNoSpurious(text, rows));
@@ -284,7 +413,10 @@ describe('traditional characters', () => {
   it('traditional section keywords: 工作開展情況 review, 下一步工作計劃 plan', () => {
     const doc = parse('一、工作開展情況\n受理行政復議案件182件。\n二、下一步工作計劃\n力爭辦理案件200件。');
     expect(doc.sections.map((s) => s.kind)).toEqual(['review', 'plan']);
-    expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([['182件', false], ['200件', true]]);
+    expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([
+      ['182件', false],
+      ['200件', true],
+    ]);
   });
 });
 
@@ -300,11 +432,26 @@ describe('CRLF line endings with full-width digits and punctuation', () => {
   ].join('\r\n');
   const rows: Row[] = [
     { anchor: '１２３件', raw: '１２３件', value: 123, unit: '件', kind: 'count', indicator: '法律援助案件' },
-    { anchor: '３５６．８万元', raw: '３５６．８万元', value: 3568000, unit: '元', kind: 'amount', indicator: '经济损失' },
+    {
+      anchor: '３５６．８万元',
+      raw: '３５６．８万元',
+      value: 3568000,
+      unit: '元',
+      kind: 'amount',
+      indicator: '经济损失',
+    },
     { anchor: '１００％', raw: '１００％', value: 100, unit: '%', kind: 'percent', indicator: '受援群众满意率' },
     { anchor: '１，２３４件', raw: '１，２３４件', value: 1234, unit: '件', kind: 'count', indicator: '调解纠纷' },
     { anchor: '９８．５％', raw: '９８．５％', value: 98.5, unit: '%', kind: 'percent', indicator: '调解成功率' },
-    { anchor: '１５０件', raw: '１５０件', value: 150, unit: '件', kind: 'count', target: true, indicator: '法律援助案件' },
+    {
+      anchor: '１５０件',
+      raw: '１５０件',
+      value: 150,
+      unit: '件',
+      kind: 'count',
+      target: true,
+      indicator: '法律援助案件',
+    },
   ];
   it('metrics: offsets are into the original text, raw as written', () => expectRows(text, rows));
   it('nothing spurious', () => expectNoSpurious(text, rows));
@@ -356,7 +503,16 @@ describe('人社局 plan with a result of the year before', () => {
     '二、回顾。2023年我局全年新增就业14,562人，完成年度目标的121.4%。',
   ].join('\n');
   const rows: Row[] = [
-    { anchor: '1.5万人', raw: '1.5万人', value: 15000, unit: '人', kind: 'count', approx: 'more_than', target: true, indicator: '城镇新增就业' },
+    {
+      anchor: '1.5万人',
+      raw: '1.5万人',
+      value: 15000,
+      unit: '人',
+      kind: 'count',
+      approx: 'more_than',
+      target: true,
+      indicator: '城镇新增就业',
+    },
     { anchor: '3.5%', raw: '3.5%', value: 3.5, unit: '%', kind: 'percent', target: true, indicator: '城镇登记失业率' },
     // Dated before the year planned: a result, even in a plan.
     { anchor: '14,562人', raw: '14,562人', value: 14562, unit: '人', kind: 'count', indicator: '新增就业' },
@@ -407,11 +563,21 @@ describe('a scraped page: navigation trail, title and fields in the header', () 
   ].join('\n');
   it('the trail is not the title; 工作总结 with a plan heading is review+plan', () => {
     const doc = parse(text);
-    expect(doc.meta).toMatchObject({ title: 'XX市生态环境局2023年工作总结', organization: 'XX市生态环境局', year: 2023, reportType: 'review+plan', publishedAt: '2024-01-15 09:30' });
+    expect(doc.meta).toMatchObject({
+      title: 'XX市生态环境局2023年工作总结',
+      organization: 'XX市生态环境局',
+      year: 2023,
+      reportType: 'review+plan',
+      publishedAt: '2024-01-15 09:30',
+    });
   });
   it('the review paragraph before the only (plan) heading reports results', () => {
     const doc = parse(text);
-    expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([['32微克/立方米', false], ['5.9%', false], ['30微克/立方米', true]]);
+    expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([
+      ['32微克/立方米', false],
+      ['5.9%', false],
+      ['30微克/立方米', true],
+    ]);
   });
 });
 
@@ -425,16 +591,48 @@ describe('comparisons, benchmarks, rankings and goals met (人社局, 生态环�
   ].join('\n');
   const rows: Row[] = [
     { anchor: '50801人', raw: '50801人', value: 50801, unit: '人', kind: 'count', indicator: '城镇新增就业' },
-    { anchor: '12.15%', raw: '12.15%', value: 12.15, unit: '%', kind: 'percent', change: 'up', indicator: '城镇新增就业' },
+    {
+      anchor: '12.15%',
+      raw: '12.15%',
+      value: 12.15,
+      unit: '%',
+      kind: 'percent',
+      change: 'up',
+      indicator: '城镇新增就业',
+    },
     // Measured against a goal: a result, and it does not make the rest of the sentence a goal.
     { anchor: '130.26%', raw: '130.26%', value: 130.26, unit: '%', kind: 'percent', indicator: '目标任务' },
     { anchor: '127%', raw: '127%', value: 127, unit: '%', kind: 'percent', indicator: '目标任务' },
     { anchor: '12089人', raw: '12089人', value: 12089, unit: '人', kind: 'count', indicator: '失业人员再就业' },
     { anchor: '3.1%', raw: '3.1%', value: 3.1, unit: '%', kind: 'percent', indicator: '城镇登记失业率' },
-    { anchor: '0.84个百分点', raw: '0.84个百分点', value: 0.84, unit: '个百分点', kind: 'pp', change: 'down', indicator: '城镇登记失业率' },
+    {
+      anchor: '0.84个百分点',
+      raw: '0.84个百分点',
+      value: 0.84,
+      unit: '个百分点',
+      kind: 'pp',
+      change: 'down',
+      indicator: '城镇登记失业率',
+    },
     { anchor: '增长8%', raw: '8%', value: 8, unit: '%', kind: 'percent', change: 'up', indicator: '建筑业增加值' },
-    { anchor: '1.5个百分点', raw: '1.5个百分点', value: 1.5, unit: '个百分点', kind: 'pp', change: 'up', indicator: '建筑业增加值' },
-    { anchor: '改善1.8%', raw: '1.8%', value: 1.8, unit: '%', kind: 'percent', change: 'up', indicator: '空气质量综合指数' },
+    {
+      anchor: '1.5个百分点',
+      raw: '1.5个百分点',
+      value: 1.5,
+      unit: '个百分点',
+      kind: 'pp',
+      change: 'up',
+      indicator: '建筑业增加值',
+    },
+    {
+      anchor: '改善1.8%',
+      raw: '1.8%',
+      value: 1.8,
+      unit: '%',
+      kind: 'percent',
+      change: 'up',
+      indicator: '空气质量综合指数',
+    },
     { anchor: '15个区县', raw: '15个', value: 15, unit: '个', kind: 'count' },
     { anchor: '第10位', raw: '第10位', value: 10, unit: '名次', kind: 'rank', indicator: '综合指数' },
     { anchor: '后退9位', raw: '9位', value: 9, unit: '名次', kind: 'rank', change: 'down', indicator: '综合指数' },
@@ -457,12 +655,21 @@ describe('comparisons, benchmarks, rankings and goals met (人社局, 生态环�
 });
 
 describe('司法局: a ranking scope in brackets, area in ㎡, an expectation stated after the number', () => {
-  const text = '我区已创成2家省级司法所，数量居全省各县(市、区)第一；各所办公用房面积均达120㎡以上。龙镇村等4个村有望被司法部命名为示范村。';
+  const text =
+    '我区已创成2家省级司法所，数量居全省各县(市、区)第一；各所办公用房面积均达120㎡以上。龙镇村等4个村有望被司法部命名为示范村。';
   const rows: Row[] = [
     { anchor: '2家', raw: '2家', value: 2, unit: '家', kind: 'count', indicator: '省级司法所' },
     // 、 inside (市、区) neither hides the ranking verb 居 nor ends the rank's clause.
     { anchor: '第一', raw: '第一', value: 1, unit: '名次', kind: 'rank', indicator: '数量' },
-    { anchor: '120㎡', raw: '120㎡', value: 120, unit: '㎡', kind: 'count', approx: 'more_than', indicator: '办公用房面积' },
+    {
+      anchor: '120㎡',
+      raw: '120㎡',
+      value: 120,
+      unit: '㎡',
+      kind: 'count',
+      approx: 'more_than',
+      indicator: '办公用房面积',
+    },
     // 有望 after the count: an expectation, not a result.
     { anchor: '4个村', raw: '4个', value: 4, unit: '个', kind: 'count', target: true, indicator: '村' },
   ];
@@ -471,7 +678,8 @@ describe('司法局: a ranking scope in brackets, area in ㎡, an expectation st
 });
 
 describe('司法局: 累计 before a bare verb, a ranking named inside 在…中, a share with nothing named', () => {
-  const text = '社区矫正对象累计接收568人。在全市综合考核中排名第一。综合指数在本省46个区县排名第31位。其中村(居)调委会280个，占比85.9%。';
+  const text =
+    '社区矫正对象累计接收568人。在全市综合考核中排名第一。综合指数在本省46个区县排名第31位。其中村(居)调委会280个，占比85.9%。';
   const rows: Row[] = [
     { anchor: '568人', raw: '568人', value: 568, unit: '人', kind: 'count', indicator: '社区矫正对象' },
     { anchor: '排名第一', raw: '第一', value: 1, unit: '名次', kind: 'rank', indicator: '综合考核' },
@@ -506,7 +714,15 @@ describe('plans inside a review: auxiliaries, quotas, what is already done, and 
     '投入1721万元，开展环卫一期工程建设。较全省总体增速高1.87个百分点，人均消费较全省低174.19元。接待游客突破20万人次。保洁标准为8.5元/平方米/年。',
   ].join('\n');
   const rows: Row[] = [
-    { anchor: '1911件', raw: '1911件', value: 1911, unit: '件', kind: 'count', target: true, indicator: '各类水利工程' },
+    {
+      anchor: '1911件',
+      raw: '1911件',
+      value: 1911,
+      unit: '件',
+      kind: 'count',
+      target: true,
+      indicator: '各类水利工程',
+    },
     { anchor: '64件', raw: '64件', value: 64, unit: '件', kind: 'count', target: true, indicator: '水毁修复' },
     { anchor: '17015.5亩', raw: '17015.5亩', value: 17015.5, unit: '亩', kind: 'count', indicator: '人工造林' },
     { anchor: '14815亩', raw: '14815亩', value: 14815, unit: '亩', kind: 'count', target: true },
@@ -518,15 +734,54 @@ describe('plans inside a review: auxiliaries, quotas, what is already done, and 
     { anchor: '12项', raw: '12项', value: 12, unit: '项', kind: 'count' },
     { anchor: '70余场', raw: '70余场', value: 70, unit: '场', kind: 'count', approx: 'more_than' },
     // 预计 carries over a ; that follows a number it governs.
-    { anchor: '4006万元', raw: '4006万元', value: 40060000, unit: '元', kind: 'amount', target: true, indicator: '财政收入' },
-    { anchor: '52600万元', raw: '52600万元', value: 526000000, unit: '元', kind: 'amount', target: true, indicator: '固定资产总投资' },
+    {
+      anchor: '4006万元',
+      raw: '4006万元',
+      value: 40060000,
+      unit: '元',
+      kind: 'amount',
+      target: true,
+      indicator: '财政收入',
+    },
+    {
+      anchor: '52600万元',
+      raw: '52600万元',
+      value: 526000000,
+      unit: '元',
+      kind: 'amount',
+      target: true,
+      indicator: '固定资产总投资',
+    },
     // …but not over a ; that closes a goal stated without a number.
     { anchor: '9次', raw: '9次', value: 9, unit: '次', kind: 'count', indicator: '应急演练' },
     { anchor: '1721万元', raw: '1721万元', value: 17210000, unit: '元', kind: 'amount', indicator: '环卫一期工程建设' },
     { anchor: '1.87个百分点', raw: '1.87个百分点', value: 1.87, unit: '个百分点', kind: 'pp', change: 'up' },
-    { anchor: '174.19元', raw: '174.19元', value: 174.19, unit: '元', kind: 'amount', change: 'down', indicator: '人均消费' },
-    { anchor: '20万人次', raw: '20万人次', value: 200000, unit: '人次', kind: 'count', approx: 'more_than', indicator: '接待游客' },
-    { anchor: '8.5元/平方米/年', raw: '8.5元/平方米/年', value: 8.5, unit: '元/平方米/年', kind: 'amount', indicator: '保洁标准' },
+    {
+      anchor: '174.19元',
+      raw: '174.19元',
+      value: 174.19,
+      unit: '元',
+      kind: 'amount',
+      change: 'down',
+      indicator: '人均消费',
+    },
+    {
+      anchor: '20万人次',
+      raw: '20万人次',
+      value: 200000,
+      unit: '人次',
+      kind: 'count',
+      approx: 'more_than',
+      indicator: '接待游客',
+    },
+    {
+      anchor: '8.5元/平方米/年',
+      raw: '8.5元/平方米/年',
+      value: 8.5,
+      unit: '元/平方米/年',
+      kind: 'amount',
+      indicator: '保洁标准',
+    },
   ];
   it('metrics', () => expectRows(text, rows));
   it('nothing spurious', () => expectNoSpurious(text, rows));
@@ -555,7 +810,16 @@ describe('traditional characters throughout (a Hong Kong annual report style)', 
     { anchor: '15.1%', raw: '15.1%', value: 15.1, unit: '%', kind: 'percent', change: 'down', indicator: '爆竊案' },
     { anchor: '1.3%', raw: '1.3%', value: 1.3, unit: '%', kind: 'percent', change: 'down', indicator: '整體罪案率' },
     // 比09年 and 較二○二一年: comparison bases written with two digits or Chinese digits name nothing.
-    { anchor: '7.5%', raw: '7.5%', value: 7.5, unit: '%', kind: 'percent', approx: 'about', change: 'down', indicator: '刑事案件總數' },
+    {
+      anchor: '7.5%',
+      raw: '7.5%',
+      value: 7.5,
+      unit: '%',
+      kind: 'percent',
+      approx: 'about',
+      change: 'down',
+      indicator: '刑事案件總數',
+    },
     { anchor: '6.7%', raw: '6.7%', value: 6.7, unit: '%', kind: 'percent', change: 'up', indicator: '樓宇火警召喚' },
     { anchor: '29 157宗', raw: '29 157宗', value: 29157, unit: '宗', kind: 'count', indicator: '樓宇火警召喚' },
     { anchor: '六宗', raw: '六宗', value: 6, unit: '宗', kind: 'count', indicator: '三級火警' },
@@ -575,16 +839,39 @@ describe('sentence-level inheritance: growth of a sum, bracketed benchmarks, adj
     '调解率99%，同比提高2个百分点，纠纷同比减少23件。全市14035户25559人享受城乡低保。',
   ].join('\n');
   const rows: Row[] = [
-    { anchor: '455,490万元', raw: '455,490万元', value: 4554900000, unit: '元', kind: 'amount', indicator: '地方一般公共预算收入' },
+    {
+      anchor: '455,490万元',
+      raw: '455,490万元',
+      value: 4554900000,
+      unit: '元',
+      kind: 'amount',
+      indicator: '地方一般公共预算收入',
+    },
     { anchor: '57.8%', raw: '57.8%', value: 57.8, unit: '%', kind: 'percent', indicator: '完成预算' },
     // A growth rate with nothing of its own grows what the sentence last summed, not the share before it.
-    { anchor: '19.9%', raw: '19.9%', value: 19.9, unit: '%', kind: 'percent', change: 'up', indicator: '地方一般公共预算收入' },
+    {
+      anchor: '19.9%',
+      raw: '19.9%',
+      value: 19.9,
+      unit: '%',
+      kind: 'percent',
+      change: 'up',
+      indicator: '地方一般公共预算收入',
+    },
     // A bracketed figure is the benchmark's own level, not a difference.
     { anchor: '(11%)', raw: '11%', value: 11, unit: '%', kind: 'percent', indicator: '全省平均增幅' },
     { anchor: '8.9个百分点', raw: '8.9个百分点', value: 8.9, unit: '个百分点', kind: 'pp' },
     { anchor: '99%', raw: '99%', value: 99, unit: '%', kind: 'percent', indicator: '调解率' },
     // 同比提高: 提高 is the change, not a comparison ending in 高.
-    { anchor: '2个百分点', raw: '2个百分点', value: 2, unit: '个百分点', kind: 'pp', change: 'up', indicator: '调解率' },
+    {
+      anchor: '2个百分点',
+      raw: '2个百分点',
+      value: 2,
+      unit: '个百分点',
+      kind: 'pp',
+      change: 'up',
+      indicator: '调解率',
+    },
     { anchor: '23件', raw: '23件', value: 23, unit: '件', kind: 'count', change: 'down', indicator: '纠纷' },
     // 14035户25559人: written against each other, both count who receives 城乡低保.
     { anchor: '14035户', raw: '14035户', value: 14035, unit: '户', kind: 'count', indicator: '享受城乡低保' },
@@ -599,7 +886,15 @@ describe('lower bounds written before the number', () => {
   const rows: Row[] = [
     { anchor: '50场', raw: '50场', value: 50, unit: '场', kind: 'count', approx: 'more_than', indicator: '普法活动' },
     { anchor: '95%', raw: '95%', value: 95, unit: '%', kind: 'percent', approx: 'more_than', indicator: '群众满意率' },
-    { anchor: '300人次', raw: '300人次', value: 300, unit: '人次', kind: 'count', approx: 'more_than', indicator: '接待群众' },
+    {
+      anchor: '300人次',
+      raw: '300人次',
+      value: 300,
+      unit: '人次',
+      kind: 'count',
+      approx: 'more_than',
+      indicator: '接待群众',
+    },
   ];
   it('metrics', () => expectRows(text, rows));
   it('nothing spurious', () => expectNoSpurious(text, rows));
@@ -611,7 +906,15 @@ describe('pairs with spaces, per-units on counts, start-of-period phrases', () =
     { anchor: '30%', raw: '30%', value: 30, unit: '%', kind: 'percent', change: 'up', indicator: '补助标准' },
     // 和 with a space after it still joins a pair: the change is shared.
     { anchor: '20%', raw: '20%', value: 20, unit: '%', kind: 'percent', change: 'up', indicator: '补助标准' },
-    { anchor: '5批次/千人', raw: '5批次/千人', value: 5, unit: '批次/千人', kind: 'count', approx: 'more_than', indicator: '食品抽检' },
+    {
+      anchor: '5批次/千人',
+      raw: '5批次/千人',
+      value: 5,
+      unit: '批次/千人',
+      kind: 'count',
+      approx: 'more_than',
+      indicator: '食品抽检',
+    },
     // 从7月份开始 is when, not what.
     { anchor: '243户', raw: '243户', value: 243, unit: '户', kind: 'count', indicator: '救助金' },
   ];
@@ -620,11 +923,20 @@ describe('pairs with spaces, per-units on counts, start-of-period phrases', () =
 });
 
 describe('信访 and 民政 forms: 件人次, a year-on-year frame with 与, sums with 元 left out, ranks in a row', () => {
-  const text = '到省信访局信访量13件人次，与上年同期上升200%。挽回经济损失900余万。支出低保金3347万，月人均300元。在法治政府评估中排名全省第一全国第四。优选2个综合地区。';
+  const text =
+    '到省信访局信访量13件人次，与上年同期上升200%。挽回经济损失900余万。支出低保金3347万，月人均300元。在法治政府评估中排名全省第一全国第四。优选2个综合地区。';
   const rows: Row[] = [
     { anchor: '13件人次', raw: '13件人次', value: 13, unit: '件人次', kind: 'count', indicator: '信访量' },
     { anchor: '200%', raw: '200%', value: 200, unit: '%', kind: 'percent', change: 'up', indicator: '信访量' },
-    { anchor: '900余万', raw: '900余万', value: 9000000, unit: '元', kind: 'amount', approx: 'more_than', indicator: '挽回经济损失' },
+    {
+      anchor: '900余万',
+      raw: '900余万',
+      value: 9000000,
+      unit: '元',
+      kind: 'amount',
+      approx: 'more_than',
+      indicator: '挽回经济损失',
+    },
     { anchor: '3347万', raw: '3347万', value: 33470000, unit: '元', kind: 'amount', indicator: '低保金' },
     { anchor: '300元', raw: '300元', value: 300, unit: '元', kind: 'amount', indicator: '人均' },
     { anchor: '全省第一', raw: '第一', value: 1, unit: '名次', kind: 'rank', indicator: '法治政府评估' },

@@ -46,7 +46,13 @@ describe('parse --out DIR', () => {
     const out = mkdtempSync(join(tmpdir(), 'reportx-out-'));
     const dir = mkdtempSync(join(tmpdir(), 'reportx-in-'));
     writeFileSync(join(dir, '000_d8fa31b0e3316016.txt'), readFileSync('fixtures/001_390b52e8e87f76ce.txt'));
-    const run = cli(['parse', '--out', out, 'fixtures/000_d8fa31b0e3316016.txt', join(dir, '000_d8fa31b0e3316016.txt')]);
+    const run = cli([
+      'parse',
+      '--out',
+      out,
+      'fixtures/000_d8fa31b0e3316016.txt',
+      join(dir, '000_d8fa31b0e3316016.txt'),
+    ]);
     expect(run.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['000_d8fa31b0e3316016-2.json', '000_d8fa31b0e3316016.json']);
   });

@@ -28,26 +28,180 @@ function checkDocument(text: string): void {
   for (const m of doc.metrics) {
     const sliced = text.slice(m.span.start, m.span.end);
     if (sliced !== m.raw) {
-      throw new Error(`metric ${m.id}: text.slice(${m.span.start}, ${m.span.end}) is ${JSON.stringify(sliced)}, raw is ${JSON.stringify(m.raw)}, in ${JSON.stringify(text)}`);
+      throw new Error(
+        `metric ${m.id}: text.slice(${m.span.start}, ${m.span.end}) is ${JSON.stringify(sliced)}, raw is ${JSON.stringify(m.raw)}, in ${JSON.stringify(text)}`,
+      );
     }
   }
 }
 
-const CHINESE_DIGITS = ['零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '点', '半', '几', '壹', '贰', '拾', '佰'];
-const UNITS = ['件', '人次', '人', '次', '个', '家', '场', '%', '％', '‰', '万元', '亿元', '元', '万', '亿', '个百分点', '百分点', '名', '位', '倍', '户', '项', ':1', '：1', '余', '多', '近', '约', '超过', '同比增长', '下降', '提升', '排名第', '全省第'];
-const HEADINGS = ['一、', '二、', '十一、', '（一）', '（二）', '(三)', '1.', '2.', '12.', '１．', '(1)', '（2）', '①', '②', '一是', '二是', '三是', '第一，', '首先，'];
-const PUNCTUATION = ['，', '。', '；', '：', '、', '！', '？', ',', '.', ';', ':', '“', '”', '"', '（', '）', '(', ')', '【', '】', '《', '》', '-', '—', '～', '~', '/', '·', '…'];
+const CHINESE_DIGITS = [
+  '零',
+  '〇',
+  '一',
+  '二',
+  '两',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '百',
+  '千',
+  '万',
+  '亿',
+  '点',
+  '半',
+  '几',
+  '壹',
+  '贰',
+  '拾',
+  '佰',
+];
+const UNITS = [
+  '件',
+  '人次',
+  '人',
+  '次',
+  '个',
+  '家',
+  '场',
+  '%',
+  '％',
+  '‰',
+  '万元',
+  '亿元',
+  '元',
+  '万',
+  '亿',
+  '个百分点',
+  '百分点',
+  '名',
+  '位',
+  '倍',
+  '户',
+  '项',
+  ':1',
+  '：1',
+  '余',
+  '多',
+  '近',
+  '约',
+  '超过',
+  '同比增长',
+  '下降',
+  '提升',
+  '排名第',
+  '全省第',
+];
+const HEADINGS = [
+  '一、',
+  '二、',
+  '十一、',
+  '（一）',
+  '（二）',
+  '(三)',
+  '1.',
+  '2.',
+  '12.',
+  '１．',
+  '(1)',
+  '（2）',
+  '①',
+  '②',
+  '一是',
+  '二是',
+  '三是',
+  '第一，',
+  '首先，',
+];
+const PUNCTUATION = [
+  '，',
+  '。',
+  '；',
+  '：',
+  '、',
+  '！',
+  '？',
+  ',',
+  '.',
+  ';',
+  ':',
+  '“',
+  '”',
+  '"',
+  '（',
+  '）',
+  '(',
+  ')',
+  '【',
+  '】',
+  '《',
+  '》',
+  '-',
+  '—',
+  '～',
+  '~',
+  '/',
+  '·',
+  '…',
+];
 const WHITESPACE = ['\n', '\r\n', '\r', ' ', '\u3000', '\t', '\n\n', '\u00a0', '\ufeff'];
-const WORDS = ['全年', '共办理', '法律援助案件', '受理', '调解', '纠纷', '成功率', '达到', '完成', '计划', '2025年', '2024年', '截至9月底', '1-9月', '累计', '群众', '满意度', '工作', '开展', '培训', '司法局', '工作总结', '工作计划', '下一步', '今年以来', '其中', '比', '为', '的', '个'];
+const WORDS = [
+  '全年',
+  '共办理',
+  '法律援助案件',
+  '受理',
+  '调解',
+  '纠纷',
+  '成功率',
+  '达到',
+  '完成',
+  '计划',
+  '2025年',
+  '2024年',
+  '截至9月底',
+  '1-9月',
+  '累计',
+  '群众',
+  '满意度',
+  '工作',
+  '开展',
+  '培训',
+  '司法局',
+  '工作总结',
+  '工作计划',
+  '下一步',
+  '今年以来',
+  '其中',
+  '比',
+  '为',
+  '的',
+  '个',
+];
 const NOISE = ['##paidbegin##', '##paidend##', '##', '#', '浏览次数：', '发布时间：2024-12-30', '【打印】', '附件'];
 
 const fragment = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...WORDS) },
   { weight: 3, arbitrary: fc.integer({ min: 0, max: 10 ** 9 }).map(String) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 999 })).map(([a, b]) => `${a}.${b}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 999 }))
+      .map(([a, b]) => `${a}.${b}`),
+  },
   { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'0123456789,.，．'), maxLength: 12 }) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('０', '１', '２', '５', '９') , minLength: 1, maxLength: 5 }) },
-  { weight: 3, arbitrary: fc.array(fc.constantFrom(...CHINESE_DIGITS), { minLength: 1, maxLength: 6 }).map((a) => a.join('')) },
+  {
+    weight: 1,
+    arbitrary: fc.string({ unit: fc.constantFrom('０', '１', '２', '５', '９'), minLength: 1, maxLength: 5 }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.array(fc.constantFrom(...CHINESE_DIGITS), { minLength: 1, maxLength: 6 }).map((a) => a.join('')),
+  },
   { weight: 3, arbitrary: fc.constantFrom(...UNITS) },
   { weight: 2, arbitrary: fc.constantFrom(...HEADINGS) },
   { weight: 3, arbitrary: fc.constantFrom(...PUNCTUATION) },
@@ -57,14 +211,34 @@ const fragment = fc.oneof(
 );
 
 /** Report-like text: fragments, often with a heading marker at the start of a line. */
-const reportLike = fc.array(fc.oneof(
-  { weight: 4, arbitrary: fragment },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...HEADINGS), fc.array(fragment, { maxLength: 6 })).map(([h, f]) => `\n${h}${f.join('')}`) },
-), { maxLength: 80, size: 'medium' }).map((parts) => parts.join(''));
+const reportLike = fc
+  .array(
+    fc.oneof(
+      { weight: 4, arbitrary: fragment },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.constantFrom(...HEADINGS), fc.array(fragment, { maxLength: 6 }))
+          .map(([h, f]) => `\n${h}${f.join('')}`),
+      },
+    ),
+    { maxLength: 80, size: 'medium' },
+  )
+  .map((parts) => parts.join(''));
 
 /** A realistic sentence with a metric in it, pieces shuffled in and around it. */
 const metricSentence = fc
-  .tuple(fc.constantFrom(...WORDS), fc.constantFrom('', '共', '累计', '全年'), fc.oneof(fc.integer({ min: 0, max: 99999 }).map(String), fc.array(fc.constantFrom(...CHINESE_DIGITS), { minLength: 1, maxLength: 4 }).map((a) => a.join(''))), fc.constantFrom('', '余', '多'), fc.constantFrom(...UNITS), fc.constantFrom(...PUNCTUATION))
+  .tuple(
+    fc.constantFrom(...WORDS),
+    fc.constantFrom('', '共', '累计', '全年'),
+    fc.oneof(
+      fc.integer({ min: 0, max: 99999 }).map(String),
+      fc.array(fc.constantFrom(...CHINESE_DIGITS), { minLength: 1, maxLength: 4 }).map((a) => a.join('')),
+    ),
+    fc.constantFrom('', '余', '多'),
+    fc.constantFrom(...UNITS),
+    fc.constantFrom(...PUNCTUATION),
+  )
   .map((parts) => parts.join(''));
 const reportLines = fc.array(fc.oneof(metricSentence, reportLike), { maxLength: 30 }).map((ls) => ls.join(''));
 
@@ -76,7 +250,13 @@ describe('parseReport on arbitrary strings', () => {
   });
 
   it('any UTF-16 code units, lone surrogates included', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 300 }), checkDocument), params);
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 300 }),
+        checkDocument,
+      ),
+      params,
+    );
   });
 
   it('graphemes, combining marks and emoji', () => {
@@ -103,7 +283,8 @@ describe('parseReport on report-like text', () => {
   });
 
   it('a known report-like example parses with its metrics', () => {
-    const text = '2024年工作总结\n一、工作开展情况\n（一）法律援助\n一是全年共办理法律援助案件120余件，同比增长12.5%。二是调解纠纷3400次，成功率达98%。\n二、2025年工作计划\n1.力争培训人员1000人次。';
+    const text =
+      '2024年工作总结\n一、工作开展情况\n（一）法律援助\n一是全年共办理法律援助案件120余件，同比增长12.5%。二是调解纠纷3400次，成功率达98%。\n二、2025年工作计划\n1.力争培训人员1000人次。';
     checkDocument(text);
     expect(parseReport(text).metrics.length).toBeGreaterThan(0);
   });

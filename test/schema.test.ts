@@ -14,7 +14,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const checkedIn = readFileSync(join(ROOT, 'schemas', 'report.schema.json'), 'utf8');
 const jsonSchema = JSON.parse(checkedIn);
 const fixtureText = readFileSync(join(ROOT, 'fixtures', '000_d8fa31b0e3316016.txt'), 'utf8');
-const fixtureDoc = () => JSON.parse(JSON.stringify(parseReport(fixtureText, { path: 'fixtures/000_d8fa31b0e3316016.txt' })));
+const fixtureDoc = () =>
+  JSON.parse(JSON.stringify(parseReport(fixtureText, { path: 'fixtures/000_d8fa31b0e3316016.txt' })));
 
 type JsonSchema = Record<string, any>;
 
@@ -22,27 +23,38 @@ type JsonSchema = Record<string, any>;
 function violations(schema: JsonSchema, value: unknown, root: JsonSchema = schema, at = '$'): string[] {
   if (schema.$ref) return violations(root.$defs[schema.$ref.replace('#/$defs/', '')], value, root, at);
   if (schema.anyOf) {
-    return schema.anyOf.some((s: JsonSchema) => violations(s, value, root, at).length === 0) ? [] : [`${at}: matches no anyOf branch`];
+    return schema.anyOf.some((s: JsonSchema) => violations(s, value, root, at).length === 0)
+      ? []
+      : [`${at}: matches no anyOf branch`];
   }
   const out: string[] = [];
   if (schema.type) {
     const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
     const typeOf = (v: unknown) =>
-      v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' && Number.isInteger(v) ? 'integer' : typeof v;
+      v === null
+        ? 'null'
+        : Array.isArray(v)
+          ? 'array'
+          : typeof v === 'number' && Number.isInteger(v)
+            ? 'integer'
+            : typeof v;
     const t = typeOf(value);
-    if (!types.includes(t) && !(t === 'integer' && types.includes('number'))) return [`${at}: ${t} is not ${types.join('|')}`];
+    if (!types.includes(t) && !(t === 'integer' && types.includes('number')))
+      return [`${at}: ${t} is not ${types.join('|')}`];
   }
   if (schema.enum && !schema.enum.includes(value)) out.push(`${at}: ${JSON.stringify(value)} not in enum`);
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) out.push(`${at}: below minimum`);
-    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) out.push(`${at}: not above exclusiveMinimum`);
+    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum)
+      out.push(`${at}: not above exclusiveMinimum`);
     if (schema.maximum !== undefined && value > schema.maximum) out.push(`${at}: above maximum`);
   }
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && value.length < schema.minLength) out.push(`${at}: shorter than minLength`);
     if (schema.pattern && !new RegExp(schema.pattern).test(value)) out.push(`${at}: does not match ${schema.pattern}`);
   }
-  if (Array.isArray(value) && schema.items) value.forEach((v, i) => out.push(...violations(schema.items, v, root, `${at}[${i}]`)));
+  if (Array.isArray(value) && schema.items)
+    value.forEach((v, i) => out.push(...violations(schema.items, v, root, `${at}[${i}]`)));
   if (value && typeof value === 'object' && !Array.isArray(value) && schema.properties) {
     const obj = value as Record<string, unknown>;
     for (const k of schema.required ?? []) if (!(k in obj)) out.push(`${at}: missing ${k}`);
@@ -78,7 +90,16 @@ describe('schemas/report.schema.json', () => {
   it('the recursive section tree is a named $def referencing itself', () => {
     expect(jsonSchema.properties.sections.items).toEqual({ $ref: '#/$defs/Section' });
     expect(jsonSchema.$defs.Section.properties.children.items).toEqual({ $ref: '#/$defs/Section' });
-    expect(jsonSchema.$defs.Section.required).toEqual(['id', 'depth', 'marker', 'ordinal', 'title', 'kind', 'span', 'children']);
+    expect(jsonSchema.$defs.Section.required).toEqual([
+      'id',
+      'depth',
+      'marker',
+      'ordinal',
+      'title',
+      'kind',
+      'span',
+      'children',
+    ]);
   });
 
   it('carries the enums of the contract', () => {

@@ -8,8 +8,21 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  f1, flattenHeadings, goldSpan, halfwidth, indicatorMatch, loadGoldDir, parseGoldFile, scoreGold, scoreHeadings, scoreMetrics,
-  type GoldDocument, type GoldSummary, type HeadingLike, type PredictedMetric, type ScoredDocument,
+  f1,
+  flattenHeadings,
+  goldSpan,
+  halfwidth,
+  indicatorMatch,
+  loadGoldDir,
+  parseGoldFile,
+  scoreGold,
+  scoreHeadings,
+  scoreMetrics,
+  type GoldDocument,
+  type GoldSummary,
+  type HeadingLike,
+  type PredictedMetric,
+  type ScoredDocument,
 } from '../src/check/scoreGold.js';
 import { goldReportLines } from '../src/check/formatReport.js';
 
@@ -38,15 +51,44 @@ function expectSameFigures(actual: unknown, expected: unknown, path = 'summary')
   }
   expect(actual !== null && typeof actual === 'object', path).toBe(true);
   expect(Object.keys(actual as object), path).toEqual(Object.keys(expected as object));
-  for (const k of Object.keys(expected as object)) expectSameFigures((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], `${path}.${k}`);
+  for (const k of Object.keys(expected as object))
+    expectSameFigures((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], `${path}.${k}`);
 }
 
-const gold = (text: string, metrics: Partial<GoldDocument['metrics'][number]>[], headings: GoldDocument['headings'] = []): GoldDocument => ({
-  file: 'a.txt', goldFile: 'a.gold.json', text, meta: { organization: '某局', year: 2024, reportType: 'review' }, headings,
-  metrics: metrics.map((m) => ({ anchor: '', raw: '', value: 0, unit: '件', kind: 'count', approx: null, change: null, target: false, indicator: null, ...m })),
+const gold = (
+  text: string,
+  metrics: Partial<GoldDocument['metrics'][number]>[],
+  headings: GoldDocument['headings'] = [],
+): GoldDocument => ({
+  file: 'a.txt',
+  goldFile: 'a.gold.json',
+  text,
+  meta: { organization: '某局', year: 2024, reportType: 'review' },
+  headings,
+  metrics: metrics.map((m) => ({
+    anchor: '',
+    raw: '',
+    value: 0,
+    unit: '件',
+    kind: 'count',
+    approx: null,
+    change: null,
+    target: false,
+    indicator: null,
+    ...m,
+  })),
 });
 const pred = (start: number, raw: string, over: Partial<PredictedMetric> = {}): PredictedMetric => ({
-  span: { start, end: start + raw.length }, raw, value: parseFloat(raw), unit: '件', kind: 'count', approx: null, change: null, target: false, indicator: null, ...over,
+  span: { start, end: start + raw.length },
+  raw,
+  value: parseFloat(raw),
+  unit: '件',
+  kind: 'count',
+  approx: null,
+  change: null,
+  target: false,
+  indicator: null,
+  ...over,
 });
 
 describe('scoreGold rules', () => {
@@ -77,7 +119,17 @@ describe('scoreGold rules', () => {
       pred(0, '接收', { value: 1 }),
     ];
     const { t, missed, spurious, wrong } = scoreMetrics(g, preds);
-    expect(t).toMatchObject({ gold: 3, pred: 4, found: 2, value: 2, unit: 2, kind: 2, full: 2, indicator: 1, complete: 1 });
+    expect(t).toMatchObject({
+      gold: 3,
+      pred: 4,
+      found: 2,
+      value: 2,
+      unit: 2,
+      kind: 2,
+      full: 2,
+      indicator: 1,
+      complete: 1,
+    });
     expect(missed.map((m) => m.raw)).toEqual(['99.78%']);
     expect(spurious.map((p) => p.raw)).toEqual(['82件', '接收']);
     expect(wrong).toEqual([]);
@@ -111,7 +163,12 @@ describe('scoreGold rules', () => {
   });
 
   it('flattens a section tree to its headings in document order', () => {
-    const doc: ScoredDocument = { sections: [{ marker: '一、', title: 'a', children: [{ marker: '(一)', title: 'b', children: [] }] }, { marker: '二、', title: 'c' }] };
+    const doc: ScoredDocument = {
+      sections: [
+        { marker: '一、', title: 'a', children: [{ marker: '(一)', title: 'b', children: [] }] },
+        { marker: '二、', title: 'c' },
+      ],
+    };
     expect(flattenHeadings(doc).map((h) => h.title)).toEqual(['a', 'b', 'c']);
     expect(flattenHeadings({ headings: [{ marker: 'x' }], sections: [] })).toEqual([{ marker: 'x' }]);
   });
@@ -122,10 +179,21 @@ describe('scoreGold rules', () => {
       { anchor: '办结4件', raw: '4件', value: 4, concept: '行政复议·办结数' },
     ]);
     const b = { ...a, file: 'b.txt', goldFile: 'b.gold.json' };
-    const keyed = (k1: string | null, k2: string | null): ScoredDocument => ({ metrics: [pred(6, '5件', { value: 5, indicatorKey: k1 }), pred(10, '4件', { value: 4, indicatorKey: k2 })] });
+    const keyed = (k1: string | null, k2: string | null): ScoredDocument => ({
+      metrics: [pred(6, '5件', { value: 5, indicatorKey: k1 }), pred(10, '4件', { value: 4, indicatorKey: k2 })],
+    });
     // Perfect: each concept's two metrics share a key, the keys differ.
     let c = scoreGold([a, b], () => keyed('r', 'c')).summary.concepts!;
-    expect(c).toMatchObject({ p: 1, r: 1, goldPairs: 2, predPairs: 2, sharedMetrics: 4, keyedShared: 1, concepts: 2, sharedConcepts: 2 });
+    expect(c).toMatchObject({
+      p: 1,
+      r: 1,
+      goldPairs: 2,
+      predPairs: 2,
+      sharedMetrics: 4,
+      keyedShared: 1,
+      concepts: 2,
+      sharedConcepts: 2,
+    });
     // One key for both: every cross pair predicted, half of them right.
     c = scoreGold([a, b], () => keyed('x', 'x')).summary.concepts!;
     expect(c).toMatchObject({ p: 0.5, r: 1, predPairs: 4 });
@@ -133,7 +201,9 @@ describe('scoreGold rules', () => {
     c = scoreGold([a, b], () => keyed(null, '')).summary.concepts!;
     expect(c).toMatchObject({ p: 0, r: 0, predPairs: 0, keyedShared: 0 });
     // No concepts in the gold: no concept figure.
-    expect(scoreGold([gold('接收5件。', [{ anchor: '5件', raw: '5件', value: 5 }])], () => undefined).summary.concepts).toBeUndefined();
+    expect(
+      scoreGold([gold('接收5件。', [{ anchor: '5件', raw: '5件', value: 5 }])], () => undefined).summary.concepts,
+    ).toBeUndefined();
   });
 
   it('F1 is 0 where undefined', () => {
@@ -142,7 +212,11 @@ describe('scoreGold rules', () => {
   });
 
   it('sums over documents; a document without output scores as no predictions', () => {
-    const g = gold('接收行政复议182件。', [{ anchor: '复议182件', raw: '182件', value: 182 }], [{ depth: 1, marker: '一、', title: 't' }]);
+    const g = gold(
+      '接收行政复议182件。',
+      [{ anchor: '复议182件', raw: '182件', value: 182 }],
+      [{ depth: 1, marker: '一、', title: 't' }],
+    );
     const none = scoreGold([g], () => undefined);
     expect(none.files[0].output).toBe(false);
     expect(none.summary.metrics).toMatchObject({ gold: 1, predicted: 0, found: 0 });
@@ -160,7 +234,9 @@ describe('scoreGold rules', () => {
 
   it('rejects a gold file that is not one, naming it', () => {
     expect(() => parseGoldFile('x.gold.json', '{')).toThrow(/x\.gold\.json: not valid JSON/);
-    expect(() => parseGoldFile('x.gold.json', '{"file":"x.txt","metrics":[{"anchor":"a"}]}')).toThrow(/x\.gold\.json: not a gold file: metrics\.0\.raw/);
+    expect(() => parseGoldFile('x.gold.json', '{"file":"x.txt","metrics":[{"anchor":"a"}]}')).toThrow(
+      /x\.gold\.json: not a gold file: metrics\.0\.raw/,
+    );
   });
 });
 
@@ -168,8 +244,10 @@ describe('the same figures as score.mjs', () => {
   let tmp: string;
   let golds: GoldDocument[];
   beforeAll(async () => {
-    if (!existsSync(SCORER)) throw new Error(`${SCORER} is missing: the shared/ directory must sit beside the repository`);
-    if (!existsSync(join(ROOT, 'dist/cli/checkCommand.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+    if (!existsSync(SCORER))
+      throw new Error(`${SCORER} is missing: the shared/ directory must sit beside the repository`);
+    if (!existsSync(join(ROOT, 'dist/cli/checkCommand.js')))
+      throw new Error('dist/ is missing: run `npm run build` first');
     tmp = mkdtempSync(join(tmpdir(), 'reportx-score-'));
     golds = await loadGoldDir(join(ROOT, 'fixtures'), (bytes) => new TextDecoder().decode(bytes));
   });
@@ -189,11 +267,24 @@ describe('the same figures as score.mjs', () => {
       g.metrics.forEach((m, i) => {
         const span = goldSpan(g.text, m);
         if (!span || i % 9 === 1) return;
-        const p: PredictedMetric = { span: { ...span }, raw: m.raw, value: m.value, unit: m.unit, kind: m.kind, approx: m.approx ?? null, change: m.change ?? null, target: m.target ?? false, indicator: m.indicator ?? null };
+        const p: PredictedMetric = {
+          span: { ...span },
+          raw: m.raw,
+          value: m.value,
+          unit: m.unit,
+          kind: m.kind,
+          approx: m.approx ?? null,
+          change: m.change ?? null,
+          target: m.target ?? false,
+          indicator: m.indicator ?? null,
+        };
         if (i % 9 === 2) p.value = m.value + 1;
         if (i % 9 === 3) p.unit = m.unit + '次';
         if (i % 9 === 4) p.kind = m.kind === 'count' ? 'amount' : 'count';
-        if (i % 9 === 5) { p.approx = m.approx ? null : 'about'; p.target = !m.target; }
+        if (i % 9 === 5) {
+          p.approx = m.approx ? null : 'about';
+          p.target = !m.target;
+        }
         if (i % 9 === 6) p.indicator = i % 2 ? `${m.indicator}的总数量以及其他很多东西` : String(m.indicator).slice(1);
         if (i % 9 === 7) p.span = { start: span.start + 1, end: span.end + 2 };
         if (i % 9 === 8) p.change = m.change ? null : 'up';
@@ -204,12 +295,21 @@ describe('the same figures as score.mjs', () => {
       const stack: HeadingLike[][] = [sections];
       (g.headings ?? []).forEach((h, i) => {
         if (i % 5 === 4) return;
-        const node: HeadingLike = { depth: i % 4 === 3 ? h.depth + 1 : h.depth, marker: i % 3 === 0 ? h.marker.replace('(', '（').replace(')', '）') : h.marker, title: i % 6 === 1 ? ` ${h.title}等` : h.title, children: [] };
+        const node: HeadingLike = {
+          depth: i % 4 === 3 ? h.depth + 1 : h.depth,
+          marker: i % 3 === 0 ? h.marker.replace('(', '（').replace(')', '）') : h.marker,
+          title: i % 6 === 1 ? ` ${h.title}等` : h.title,
+          children: [],
+        };
         while (stack.length > h.depth) stack.pop();
         (stack.at(-1) ?? sections).push(node);
         stack.push(node.children as HeadingLike[]);
       });
-      const meta = { organization: d % 2 ? g.meta?.organization : 'XX局', year: g.meta?.year, reportType: d % 3 ? g.meta?.reportType : 'plan' };
+      const meta = {
+        organization: d % 2 ? g.meta?.organization : 'XX局',
+        year: g.meta?.year,
+        reportType: d % 3 ? g.meta?.reportType : 'plan',
+      };
       return { source: { path: `/somewhere/else/${g.file}` }, meta, sections, metrics };
     });
     const file = join(tmp, 'perturbed.ndjson');
@@ -226,7 +326,9 @@ describe('the same figures as score.mjs', () => {
 
     const text = scoreMjs(['--gold', 'fixtures', '--pred', file, '--verbose']);
     expect(goldReportLines(ours, true)).toEqual(text.stdout.trimEnd().split('\n'));
-    expect(goldReportLines(ours, false)).toEqual(scoreMjs(['--gold', 'fixtures', '--pred', file]).stdout.trimEnd().split('\n'));
+    expect(goldReportLines(ours, false)).toEqual(
+      scoreMjs(['--gold', 'fixtures', '--pred', file]).stdout.trimEnd().split('\n'),
+    );
   });
 
   it('on the real output: `reportx check --gold fixtures` prints what score.mjs prints for `reportx parse`', () => {
@@ -242,7 +344,10 @@ describe('the same figures as score.mjs', () => {
     expectSameFigures(JSON.parse(ours.stdout), JSON.parse(theirs.stdout));
 
     // And in-process on the same documents.
-    const docs = parsed.stdout.trim().split('\n').map((l) => JSON.parse(l) as ScoredDocument & { source: { path: string } });
+    const docs = parsed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ScoredDocument & { source: { path: string } });
     const byFile = new Map(docs.map((d) => [d.source.path.split('/').at(-1)!, d]));
     expectSameFigures(scoreGold(golds, (f) => byFile.get(f)).summary, JSON.parse(theirs.stdout));
 

@@ -21,7 +21,10 @@ describe('withSegmentationMemo', () => {
 
   it('keeps nothing after the call, and returns what the call returns', () => {
     let inside: readonly unknown[] = [];
-    const result = withSegmentationMemo(() => { inside = tagWords(TEXT); return 42; });
+    const result = withSegmentationMemo(() => {
+      inside = tagWords(TEXT);
+      return 42;
+    });
     expect(result).toBe(42);
     expect(tagWords(TEXT)).not.toBe(inside);
     expect(tagWords(TEXT)).not.toBe(tagWords(TEXT));

@@ -90,7 +90,9 @@ describe('marker styles and depth', () => {
 
 describe('depth is decided per document', () => {
   it('a document whose outermost style is （一） gets depth 1 for it', () => {
-    const doc = parseReport('（一）工作完成情况\n1.强化执法监督。全年办理案件20件。\n2.加强普法宣传\n（二）明年工作思路\n1.深化改革。力争培训500人次。');
+    const doc = parseReport(
+      '（一）工作完成情况\n1.强化执法监督。全年办理案件20件。\n2.加强普法宣传\n（二）明年工作思路\n1.深化改革。力争培训500人次。',
+    );
     expect(rows(doc)).toEqual([
       ['s1', 1, '（一）', '工作完成情况'],
       ['s1.1', 2, '1.', '强化执法监督'],
@@ -112,7 +114,12 @@ describe('depth is decided per document', () => {
   it('the same style keeps its depth when it reappears after a deeper one', () => {
     const doc = parseReport('一、主要工作\n(一)法治建设\n1.完善制度\n(二)公共服务\n二、下一步打算\n(一)深化改革');
     expect(flatten(doc.sections).map((s) => [s.marker, s.depth])).toEqual([
-      ['一、', 1], ['(一)', 2], ['1.', 3], ['(二)', 2], ['二、', 1], ['(一)', 2],
+      ['一、', 1],
+      ['(一)', 2],
+      ['1.', 3],
+      ['(二)', 2],
+      ['二、', 1],
+      ['(一)', 2],
     ]);
   });
   it('leading spaces and tabs before a marker are allowed; the title is trimmed', () => {
@@ -127,7 +134,9 @@ describe('depth is decided per document', () => {
 
 describe('inline 一是 / 二是 items', () => {
   it('at line start and inside a paragraph after 。', () => {
-    const doc = parseReport('一、工作完成情况\n一是强化学习。组织学习12次。二是规范管理。三是优化服务；提升水平。\n二、存在的问题\n一是人员不足。二是经费紧张。');
+    const doc = parseReport(
+      '一、工作完成情况\n一是强化学习。组织学习12次。二是规范管理。三是优化服务；提升水平。\n二、存在的问题\n一是人员不足。二是经费紧张。',
+    );
     expect(rows(doc)).toEqual([
       ['s1', 1, '一、', '工作完成情况'],
       ['s1.1', 2, '一是', '强化学习'],
@@ -143,7 +152,9 @@ describe('inline 一是 / 二是 items', () => {
 
 describe('headings run into a paragraph after 。', () => {
   it('1、 2、 3、 items inside a section paragraph, numbered in sequence', () => {
-    const doc = parseReport('一、依法治县统筹协调作用发挥明显。1、做好法治政府建设统筹谋划。拟出台2个方案。2、压实主体责任。今年3月听取汇报。3、提升法治意识。\n二、法治政府建设纵深推进。1、加大规范性文件监督管理力度。审查文件15件。2、规范行政复议。');
+    const doc = parseReport(
+      '一、依法治县统筹协调作用发挥明显。1、做好法治政府建设统筹谋划。拟出台2个方案。2、压实主体责任。今年3月听取汇报。3、提升法治意识。\n二、法治政府建设纵深推进。1、加大规范性文件监督管理力度。审查文件15件。2、规范行政复议。',
+    );
     expect(rows(doc)).toEqual([
       ['s1', 1, '一、', '依法治县统筹协调作用发挥明显'],
       ['s1.1', 2, '1、', '做好法治政府建设统筹谋划'],
@@ -153,10 +164,15 @@ describe('headings run into a paragraph after 。', () => {
       ['s2.1', 2, '1、', '加大规范性文件监督管理力度'],
       ['s2.2', 2, '2、', '规范行政复议'],
     ]);
-    expect(doc.metrics.map((m) => [m.raw, m.sectionId])).toEqual([['2个', 's1.1'], ['15件', 's2.1']]);
+    expect(doc.metrics.map((m) => [m.raw, m.sectionId])).toEqual([
+      ['2个', 's1.1'],
+      ['15件', 's2.1'],
+    ]);
   });
   it('after the colon of 现总结如下: as well', () => {
-    const doc = parseReport('各项工作有序推进。现总结汇报如下:1、杨柳水库除险保安工程。总投资2821万元。2、农村平安饮水工程。');
+    const doc = parseReport(
+      '各项工作有序推进。现总结汇报如下:1、杨柳水库除险保安工程。总投资2821万元。2、农村平安饮水工程。',
+    );
     expect(rows(doc)).toEqual([
       ['s1', 1, '1、', '杨柳水库除险保安工程'],
       ['s2', 1, '2、', '农村平安饮水工程'],
@@ -217,16 +233,22 @@ describe('section kind', () => {
       ].join('\n'),
     );
     expect(flatten(doc.sections).map((s) => [s.id, s.kind])).toEqual([
-      ['s1', 'review'], ['s1.1', 'review'],
-      ['s2', 'other'], ['s2.1', 'other'],
-      ['s3', 'plan'], ['s3.1', 'plan'],
+      ['s1', 'review'],
+      ['s1.1', 'review'],
+      ['s2', 'other'],
+      ['s2.1', 'other'],
+      ['s3', 'plan'],
+      ['s3.1', 'plan'],
       ['s4', 'plan'],
       ['s5', 'review'],
-      ['s6', 'plan'], ['s6.1', 'plan'],
+      ['s6', 'plan'],
+      ['s6.1', 'plan'],
     ]);
   });
   it('metrics inherit the plan kind of their section as target', () => {
-    const doc = parseReport('一、工作开展情况\n全年办理案件200件。\n二、下一步工作打算\n（一）深化改革\n计划组织培训20场。');
+    const doc = parseReport(
+      '一、工作开展情况\n全年办理案件200件。\n二、下一步工作打算\n（一）深化改革\n计划组织培训20场。',
+    );
     expect(doc.metrics.map((m) => [m.raw, m.sectionId, m.target])).toEqual([
       ['200件', 's1', false],
       ['20场', 's2.1', true],
@@ -262,7 +284,9 @@ describe('numbering warnings', () => {
 });
 
 describe('fixtures: headings equal the gold annotation', () => {
-  const golds = readdirSync(FIXTURES).filter((f) => f.endsWith('.gold.json')).sort();
+  const golds = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.gold.json'))
+    .sort();
   it('there are five annotated fixtures', () => expect(golds).toHaveLength(5));
   it.each(golds)('%s', (goldFile) => {
     const gold = JSON.parse(readFileSync(join(FIXTURES, goldFile), 'utf8'));
@@ -284,7 +308,9 @@ describe('fixtures: headings equal the gold annotation', () => {
 
 describe('headings whose line breaks were lost', () => {
   it('a title running into a deeper marker numbered 1, whose 2 follows, ends there', () => {
-    const doc = parseReport('现总结汇报如下:一、2023年工作完成情况(一)重点工程进展情况1、杨柳水库除险保安工程。总投资为2821万元。2、农村平安饮水工程。(二)其他工作。二、存在问题。');
+    const doc = parseReport(
+      '现总结汇报如下:一、2023年工作完成情况(一)重点工程进展情况1、杨柳水库除险保安工程。总投资为2821万元。2、农村平安饮水工程。(二)其他工作。二、存在问题。',
+    );
     expect(rows(doc)).toEqual([
       ['s1', 1, '一、', '2023年工作完成情况'],
       ['s1.1', 2, '(一)', '重点工程进展情况'],
@@ -305,7 +331,8 @@ describe('headings whose line breaks were lost', () => {
 
 describe('a report whose line breaks were all lost', () => {
   it('numbered items continue into titles, after a closing bracket, and 一是 after a closing quote', () => {
-    const text = '现将工作总结如下。一、把握政治方向1.坚持党的领导。组织学习12次。2.推进党组织建设。(责任部门:政治处)二、加大法治建设力度3.深入学习。4.抓实重点任务。(一)“高站位”构建“大广角”一是做实述法。二是做实旁听。(二)“抓关键”聚焦法治政府。';
+    const text =
+      '现将工作总结如下。一、把握政治方向1.坚持党的领导。组织学习12次。2.推进党组织建设。(责任部门:政治处)二、加大法治建设力度3.深入学习。4.抓实重点任务。(一)“高站位”构建“大广角”一是做实述法。二是做实旁听。(二)“抓关键”聚焦法治政府。';
     const doc = parseReport(text);
     expect(rows(doc)).toEqual([
       ['s1', 1, '一、', '把握政治方向'],

@@ -18,8 +18,18 @@ function report(org: string | null, year: number | null, path: string | null, me
     meta: { organization: org, year, reportType: 'review', title: null, publishedAt: null, documentNumber: null },
     sections: [],
     metrics: metrics.map((m, i) => ({
-      id: `m${i + 1}`, span: { start: 0, end: 1 }, raw: `${m.value}${m.unit}`, kind: 'count', approx: null, change: null,
-      target: false, indicatorSpan: null, period: null, sectionId: null, sentence: { start: 0, end: sentence.length, text: sentence }, ...m,
+      id: `m${i + 1}`,
+      span: { start: 0, end: 1 },
+      raw: `${m.value}${m.unit}`,
+      kind: 'count',
+      approx: null,
+      change: null,
+      target: false,
+      indicatorSpan: null,
+      period: null,
+      sectionId: null,
+      sentence: { start: 0, end: sentence.length, text: sentence },
+      ...m,
     })),
     warnings: [],
   } satisfies ReportDocument);
@@ -62,7 +72,8 @@ describe('groupKey', () => {
 
 describe('pivot', () => {
   const table = pivotDocuments([A, B, C]);
-  const row = (indicator: string, target = false) => table.rows.find((r) => r.key === groupKey(indicator) && r.target === target)!;
+  const row = (indicator: string, target = false) =>
+    table.rows.find((r) => r.key === groupKey(indicator) && r.target === target)!;
 
   it('labels columns by organization and year, else the file name', () => {
     expect(table.columns.map((c) => c.label)).toEqual(['崇川区司法局 2024', '嵊泗.txt', '上高县司法局']);
@@ -70,7 +81,12 @@ describe('pivot', () => {
 
   it('makes one row per indicator, merging spellings that normalise alike; goals get their own row', () => {
     expect(table.rows.map((r) => [r.indicator, r.target])).toEqual([
-      ['法律援助案件', false], ['调解成功率', false], ['公证', false], ['法律援助案件', true], ['法律明白人', false], ['ＡＢ类案件数量', false],
+      ['法律援助案件', false],
+      ['调解成功率', false],
+      ['公证', false],
+      ['法律援助案件', true],
+      ['法律明白人', false],
+      ['ＡＢ类案件数量', false],
     ]);
     expect(row('法律援助案件').variants).toEqual(['法律援助案件', '“法律援助案件”数']);
     expect(table.omitted).toBe(1);
@@ -193,7 +209,11 @@ function checkAgainstJson(records: string[][], json: ReportDocument[]) {
     for (const m of d.metrics) {
       if (m.indicator === null || m.indicator.trim() === '') continue;
       const id = `${groupKey(m.indicator)}|${m.target}`;
-      if (!groups.has(id)) groups.set(id, json.map(() => []));
+      if (!groups.has(id))
+        groups.set(
+          id,
+          json.map(() => []),
+        );
       groups.get(id)![i].push(m);
     }
   });
@@ -231,7 +251,9 @@ describe('reportx table', () => {
     const json = jsonDocuments(FIXTURES);
     const r = runCli(['table', ...FIXTURES, '--format', 'tsv', '--no-bom']);
     expect(r.status).toBe(0);
-    const records = (parse(r.stdout.toString('utf8'), { delimiter: '\t', quote: false }) as string[][]).map((row) => row.map(unescapeTsvField));
+    const records = (parse(r.stdout.toString('utf8'), { delimiter: '\t', quote: false }) as string[][]).map((row) =>
+      row.map(unescapeTsvField),
+    );
     checkAgainstJson(records, json);
   });
 
@@ -246,8 +268,12 @@ describe('reportx table', () => {
   });
 
   it('keeps rows found in at least --min-reports reports', () => {
-    const all = parse(runCli(['table', ...FIXTURES, '--format', 'csv', '--no-bom']).stdout.toString('utf8')) as string[][];
-    const shared = parse(runCli(['table', ...FIXTURES, '--format', 'csv', '--no-bom', '--min-reports', '2']).stdout.toString('utf8')) as string[][];
+    const all = parse(
+      runCli(['table', ...FIXTURES, '--format', 'csv', '--no-bom']).stdout.toString('utf8'),
+    ) as string[][];
+    const shared = parse(
+      runCli(['table', ...FIXTURES, '--format', 'csv', '--no-bom', '--min-reports', '2']).stdout.toString('utf8'),
+    ) as string[][];
     const coverage = (row: string[]) => row.slice(3).filter((c) => c !== '').length;
     expect(shared.slice(1)).toEqual(all.slice(1).filter((row) => coverage(row) >= 2));
   });

@@ -65,7 +65,12 @@ export const HARD_SENTENCES = [
   '路径 C:\\法援\\2024\\n 不是换行，\\t 也不是制表符。',
 ];
 
-function metric(id: string, fields: Partial<Metric> & Pick<Metric, 'raw' | 'value' | 'unit' | 'indicator'>, sentence: string, offset: number): Metric {
+function metric(
+  id: string,
+  fields: Partial<Metric> & Pick<Metric, 'raw' | 'value' | 'unit' | 'indicator'>,
+  sentence: string,
+  offset: number,
+): Metric {
   const start = offset + Math.max(0, sentence.indexOf(fields.raw));
   return {
     id,
@@ -84,13 +89,46 @@ function metric(id: string, fields: Partial<Metric> & Pick<Metric, 'raw' | 'valu
 
 const SECTIONS: SectionNode[] = [
   {
-    id: 's1', depth: 1, marker: '一、', ordinal: 1, title: '2024年工作回顾', kind: 'review', span: { start: 0, end: 500 },
+    id: 's1',
+    depth: 1,
+    marker: '一、',
+    ordinal: 1,
+    title: '2024年工作回顾',
+    kind: 'review',
+    span: { start: 0, end: 500 },
     children: [
-      { id: 's1.1', depth: 2, marker: '（一）', ordinal: 1, title: '法律援助, "应援尽援"', kind: 'review', span: { start: 10, end: 200 }, children: [] },
-      { id: 's1.2', depth: 2, marker: '（二）', ordinal: 2, title: '人民调解', kind: 'review', span: { start: 200, end: 500 }, children: [] },
+      {
+        id: 's1.1',
+        depth: 2,
+        marker: '（一）',
+        ordinal: 1,
+        title: '法律援助, "应援尽援"',
+        kind: 'review',
+        span: { start: 10, end: 200 },
+        children: [],
+      },
+      {
+        id: 's1.2',
+        depth: 2,
+        marker: '（二）',
+        ordinal: 2,
+        title: '人民调解',
+        kind: 'review',
+        span: { start: 200, end: 500 },
+        children: [],
+      },
     ],
   },
-  { id: 's2', depth: 1, marker: '二、', ordinal: 2, title: '2025年工作打算', kind: 'plan', span: { start: 500, end: 900 }, children: [] },
+  {
+    id: 's2',
+    depth: 1,
+    marker: '二、',
+    ordinal: 2,
+    title: '2025年工作打算',
+    kind: 'plan',
+    span: { start: 500, end: 900 },
+    children: [],
+  },
 ];
 
 /** A small valid document whose metrics exercise every column and every awkward character. */
@@ -98,16 +136,90 @@ export function sampleDocument(path: string | null = 'reports/崇川区司法局
   const [s0, s1, s2, s3, s4] = HARD_SENTENCES;
   const doc: ReportDocument = {
     source: { path, encoding: 'gb18030', characters: 900, sha256: 'a'.repeat(64) },
-    meta: { organization: '崇川区司法局', year: 2024, reportType: 'review+plan', title: '2024年工作总结', publishedAt: null, documentNumber: null },
+    meta: {
+      organization: '崇川区司法局',
+      year: 2024,
+      reportType: 'review+plan',
+      title: '2024年工作总结',
+      publishedAt: null,
+      documentNumber: null,
+    },
     sections: SECTIONS,
     metrics: [
-      metric('m1', { raw: '1203件', value: 1203, unit: '件', indicator: '法律援助案件', sectionId: 's1.1', period: '全年' }, s0, 20),
-      metric('m2', { raw: '12.5%', value: 12.5, unit: '%', kind: 'percent', change: 'up', indicator: '同比增长', sectionId: 's1.1' }, s0, 20),
-      metric('m3', { raw: '99.78%', value: 99.78, unit: '%', kind: 'percent', indicator: '调解成功率', sectionId: 's1.2' }, s1, 210),
-      metric('m4', { raw: '5000人次', value: 5000, unit: '人次', indicator: null, approx: 'about', sectionId: null }, s2, 300),
-      metric('m5', { raw: '1688.29万元', value: 16882900, unit: '元', kind: 'amount', indicator: '涉及金额', sectionId: 's1.2', period: '1-9月\t（含\n追加）' }, s3, 350),
-      metric('m6', { raw: '1.2万亿亿元', value: 1.2e21, unit: '元', kind: 'amount', indicator: '路径\\n', sectionId: 's2', target: true }, s4, 600),
-      metric('m7', { raw: '0.0000001%', value: 1e-7, unit: '%', kind: 'percent', approx: 'more_than', indicator: '极小比例', sectionId: 'missing-id' }, s4, 600),
+      metric(
+        'm1',
+        { raw: '1203件', value: 1203, unit: '件', indicator: '法律援助案件', sectionId: 's1.1', period: '全年' },
+        s0,
+        20,
+      ),
+      metric(
+        'm2',
+        {
+          raw: '12.5%',
+          value: 12.5,
+          unit: '%',
+          kind: 'percent',
+          change: 'up',
+          indicator: '同比增长',
+          sectionId: 's1.1',
+        },
+        s0,
+        20,
+      ),
+      metric(
+        'm3',
+        { raw: '99.78%', value: 99.78, unit: '%', kind: 'percent', indicator: '调解成功率', sectionId: 's1.2' },
+        s1,
+        210,
+      ),
+      metric(
+        'm4',
+        { raw: '5000人次', value: 5000, unit: '人次', indicator: null, approx: 'about', sectionId: null },
+        s2,
+        300,
+      ),
+      metric(
+        'm5',
+        {
+          raw: '1688.29万元',
+          value: 16882900,
+          unit: '元',
+          kind: 'amount',
+          indicator: '涉及金额',
+          sectionId: 's1.2',
+          period: '1-9月\t（含\n追加）',
+        },
+        s3,
+        350,
+      ),
+      metric(
+        'm6',
+        {
+          raw: '1.2万亿亿元',
+          value: 1.2e21,
+          unit: '元',
+          kind: 'amount',
+          indicator: '路径\\n',
+          sectionId: 's2',
+          target: true,
+        },
+        s4,
+        600,
+      ),
+      metric(
+        'm7',
+        {
+          raw: '0.0000001%',
+          value: 1e-7,
+          unit: '%',
+          kind: 'percent',
+          approx: 'more_than',
+          indicator: '极小比例',
+          sectionId: 'missing-id',
+        },
+        s4,
+        600,
+      ),
     ],
     warnings: [],
   };
@@ -119,7 +231,14 @@ export function secondDocument(): ReportDocument {
   const text = '嵊泗县全年受理法律援助案件97件，公证58件。';
   return reportDocumentSchema.parse({
     source: { path: 'reports/嵊泗.txt', encoding: 'utf-8', characters: text.length, sha256: 'b'.repeat(64) },
-    meta: { organization: null, year: 2022, reportType: 'review', title: null, publishedAt: null, documentNumber: null },
+    meta: {
+      organization: null,
+      year: 2022,
+      reportType: 'review',
+      title: null,
+      publishedAt: null,
+      documentNumber: null,
+    },
     sections: [],
     metrics: [
       metric('m1', { raw: '97件', value: 97, unit: '件', indicator: '法律援助案件' }, text, 0),
@@ -146,7 +265,8 @@ export function expectedRecords(doc: ReportDocument): Record<string, string>[] {
     };
     return search(doc.sections, []);
   };
-  const s = (v: string | number | boolean | null) => (v === null ? '' : typeof v === 'number' ? plainDecimal(v) : String(v));
+  const s = (v: string | number | boolean | null) =>
+    v === null ? '' : typeof v === 'number' ? plainDecimal(v) : String(v);
   return doc.metrics.map((m) => {
     const path = pathTo(m.sectionId);
     return {

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'reportx.js');
-const FIXTURES = readdirSync(join(ROOT, 'fixtures')).filter((f) => f.endsWith('.txt')).map((f) => join(ROOT, 'fixtures', f));
+const FIXTURES = readdirSync(join(ROOT, 'fixtures'))
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => join(ROOT, 'fixtures', f));
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 // A CSI sequence: colours (ESC [ … m) and the bar's cursor moves.
 const ESC = '\u001b[';
@@ -32,8 +34,12 @@ function inTerminal(args: string[], redirect = '') {
 
 beforeAll(() => {
   const probe = spawnSync('script', ['-qec', 'test -t 1 && test -t 2', '/dev/null']);
-  if (probe.error || probe.status !== 0) throw new Error('util-linux `script` cannot give a pseudo-terminal here (apt-get install bsdutils / util-linux): these tests must run the CLI in a terminal');
-  if (!existsSync(join(ROOT, 'dist', 'bundle', 'reportx.js'))) throw new Error('dist/ is missing: run npm run build (npm test does)');
+  if (probe.error || probe.status !== 0)
+    throw new Error(
+      'util-linux `script` cannot give a pseudo-terminal here (apt-get install bsdutils / util-linux): these tests must run the CLI in a terminal',
+    );
+  if (!existsSync(join(ROOT, 'dist', 'bundle', 'reportx.js')))
+    throw new Error('dist/ is missing: run npm run build (npm test does)');
   dir = mkdtempSync(join(tmpdir(), 'reportx-tty-'));
   batch = [];
   for (let i = 0; i < 12; i++) {
@@ -60,7 +66,10 @@ describe('in a terminal', () => {
   });
 
   it('parse: 60 files on one thread too, and the bar on a failing batch', () => {
-    const r = inTerminal(['parse', '-j', '1', '--format', 'ndjson', ...batch, join(dir, 'missing.txt')], '> out1.ndjson');
+    const r = inTerminal(
+      ['parse', '-j', '1', '--format', 'ndjson', ...batch, join(dir, 'missing.txt')],
+      '> out1.ndjson',
+    );
     expect(r.status, r.screen).toBe(1);
     expect(readFileSync(join(dir, 'out1.ndjson'), 'utf8').trim().split('\n')).toHaveLength(60);
     expect(r.screen).toContain('missing.txt');

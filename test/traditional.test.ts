@@ -6,7 +6,9 @@ import { normaliseChars } from '../src/normalise/charMap.js';
 
 describe('traditional → simplified character table', () => {
   it('is up to date with opencc-js (scripts/generate-traditional-chars.mjs --check)', () => {
-    expect(() => execFileSync('node', ['scripts/generate-traditional-chars.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync('node', ['scripts/generate-traditional-chars.mjs', '--check'], { stdio: 'pipe' }),
+    ).not.toThrow();
   });
   it('maps report vocabulary one to one and leaves simplified text and offsets alone', () => {
     const traditional = '整體罪案率亦下跌1.3%，分別較二○二一年減少一宗；補助標準提高幅度達30%。';

@@ -4,12 +4,25 @@ import { parse } from 'csv-parse/sync';
 import { escapeTsvField, unescapeTsvField } from '../src/output/delimited.js';
 import { METRIC_COLUMNS } from '../src/output/metricRows.js';
 import {
-  FIXTURES, HARD_SENTENCES, expectedRecords, jsonDocuments, requireBuild, runCli, sampleDocument, secondDocument, written,
+  FIXTURES,
+  HARD_SENTENCES,
+  expectedRecords,
+  jsonDocuments,
+  requireBuild,
+  runCli,
+  sampleDocument,
+  secondDocument,
+  written,
 } from './tabularHelpers.js';
 
 /** Opens TSV with a parser: tab-separated, no quoting, every record on one line; then unescapes. */
 function readTsv(text: string): { header: string[]; records: Record<string, string>[] } {
-  const rows = parse(text, { delimiter: '\t', quote: false, record_delimiter: '\n', relax_column_count: false }) as string[][];
+  const rows = parse(text, {
+    delimiter: '\t',
+    quote: false,
+    record_delimiter: '\n',
+    relax_column_count: false,
+  }) as string[][];
   const [header, ...body] = rows.map((r) => r.map(unescapeTsvField));
   return { header, records: body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))) };
 }
@@ -25,13 +38,17 @@ describe('tsv escaping', () => {
   it('round-trips any string, and the escaped form has no tab or line break', () => {
     const chars = fc.constantFrom('\\', '\t', '\n', '\r', 'n', 't', 'r', '中', '，', '"', '“', ' ', 'a');
     fc.assert(
-      fc.property(fc.array(chars).map((a) => a.join('')), fc.string({ unit: 'grapheme' }), (a, b) => {
-        for (const s of [a, b, a + b]) {
-          const e = escapeTsvField(s);
-          expect(e).not.toMatch(/[\t\n\r]/);
-          expect(unescapeTsvField(e)).toBe(s);
-        }
-      }),
+      fc.property(
+        fc.array(chars).map((a) => a.join('')),
+        fc.string({ unit: 'grapheme' }),
+        (a, b) => {
+          for (const s of [a, b, a + b]) {
+            const e = escapeTsvField(s);
+            expect(e).not.toMatch(/[\t\n\r]/);
+            expect(unescapeTsvField(e)).toBe(s);
+          }
+        },
+      ),
     );
   });
 });
@@ -82,7 +99,9 @@ describe('reportx parse --format tsv', () => {
     const r = runCli(['parse', fixture, '--format', 'tsv', '--columns', 'sentence,value,indicator']);
     expect(r.status).toBe(0);
     const { records } = readTsv(r.stdout.toString('utf8'));
-    expect(records).toEqual(expectedRecords(doc).map((e) => ({ sentence: e.sentence, value: e.value, indicator: e.indicator })));
+    expect(records).toEqual(
+      expectedRecords(doc).map((e) => ({ sentence: e.sentence, value: e.value, indicator: e.indicator })),
+    );
   });
 
   it('refuses an unknown column with exit 2', () => {

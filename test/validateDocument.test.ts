@@ -34,9 +34,15 @@ describe('validateDocument', () => {
   });
 
   it('rejects a non-finite value, an empty unit and an unknown kind', () => {
-    const a = copy(docs[0]); a.metrics[0].value = NaN; expectRejected(a, 'metrics.0.value');
-    const b = copy(docs[0]); b.metrics[1].unit = ''; expectRejected(b, 'metrics.1.unit');
-    const c = copy(docs[0]); c.metrics[2].kind = 'money'; expectRejected(c, 'metrics.2.kind');
+    const a = copy(docs[0]);
+    a.metrics[0].value = NaN;
+    expectRejected(a, 'metrics.0.value');
+    const b = copy(docs[0]);
+    b.metrics[1].unit = '';
+    expectRejected(b, 'metrics.1.unit');
+    const c = copy(docs[0]);
+    c.metrics[2].kind = 'money';
+    expectRejected(c, 'metrics.2.kind');
   });
 
   it('checks sections at every depth of the tree', () => {
@@ -77,17 +83,27 @@ describe('validateDocument', () => {
     };
     walk(doc, []);
     const replacement = fc.oneof(
-      fc.constant(null), fc.constant(undefined), fc.boolean(), fc.integer({ min: -5, max: 5 }), fc.double(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.boolean(),
+      fc.integer({ min: -5, max: 5 }),
+      fc.double(),
       fc.constantFrom('', 'x', 'count', 'review', 'up', 'more_than', 'review+plan', 'a'.repeat(64), '0'.repeat(64)),
-      fc.constant([]), fc.constant({}), fc.constant({ start: 3, end: 1 }), fc.constant({ start: 1, end: 3 }),
+      fc.constant([]),
+      fc.constant({}),
+      fc.constant({ start: 3, end: 1 }),
+      fc.constant({ start: 1, end: 3 }),
     );
-    fc.assert(fc.property(fc.integer({ min: 0, max: paths.length - 1 }), replacement, (i, value) => {
-      const d = copy(doc);
-      const path = paths[i];
-      let parent = d;
-      for (const key of path.slice(0, -1)) parent = parent[key];
-      parent[path.at(-1)!] = value;
-      expect(validateDocument(d).ok).toBe(reportDocumentSchema.safeParse(d).success);
-    }), { numRuns: Number(process.env.FC_RUNS ?? 400) });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: paths.length - 1 }), replacement, (i, value) => {
+        const d = copy(doc);
+        const path = paths[i];
+        let parent = d;
+        for (const key of path.slice(0, -1)) parent = parent[key];
+        parent[path.at(-1)!] = value;
+        expect(validateDocument(d).ok).toBe(reportDocumentSchema.safeParse(d).success);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 400) },
+    );
   });
 });

@@ -5,8 +5,27 @@ import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
 import { isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import { FUNDING_VERBS } from './indicatorWords.js';
-import { followingPhrase, isRankFrame, purposeClause, precedingPhrase, previousClausePhrase, rankPhrase, stripEdges, type IndicatorContext } from './indicator.js';
-import { anyBetween, approxAfter, approxBefore, benchmarkChange, changeOf, isTarget, periodBefore, periodsIn, planOpenerOffsets } from './qualifiers.js';
+import {
+  followingPhrase,
+  isRankFrame,
+  purposeClause,
+  precedingPhrase,
+  previousClausePhrase,
+  rankPhrase,
+  stripEdges,
+  type IndicatorContext,
+} from './indicator.js';
+import {
+  anyBetween,
+  approxAfter,
+  approxBefore,
+  benchmarkChange,
+  changeOf,
+  isTarget,
+  periodBefore,
+  periodsIn,
+  planOpenerOffsets,
+} from './qualifiers.js';
 
 /**
  * A sentence is read at most this far either side of a metric: real sentences are shorter, and
@@ -16,7 +35,10 @@ import { anyBetween, approxAfter, approxBefore, benchmarkChange, changeOf, isTar
 const SENTENCE_REACH = 200;
 
 function clip(sentence: Span, m: Mention): Span {
-  return { start: Math.max(sentence.start, m.start - SENTENCE_REACH), end: Math.min(sentence.end, m.end + SENTENCE_REACH) };
+  return {
+    start: Math.max(sentence.start, m.start - SENTENCE_REACH),
+    end: Math.min(sentence.end, m.end + SENTENCE_REACH),
+  };
 }
 
 export interface AttributionInput {
@@ -71,14 +93,19 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     };
     // A rank reads its own clause back to the ranking verb (综合指数在15个区县排名第10位).
     const ranked = m.kind === 'rank' ? rankPhrase(ctx, sentence.start) : null;
-    let indicatorSpan = ranked ?? (m.kind === 'rank' && isRankFrame(content, ctx, sentence.start) ? null : chooseIndicator(ctx, m));
+    let indicatorSpan =
+      ranked ?? (m.kind === 'rank' && isRankFrame(content, ctx, sentence.start) ? null : chooseIndicator(ctx, m));
     let indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
     if (!indicator && sameSentence) {
       // A rank with nothing of its own ranks what the sentence last rated or ranked (增速高于…，位居第1位),
       // not the count before it (在46个区县排名第31位).
       // …and a growth rate what the sentence last counted (收入累计完成455,490万元，完成预算的57.8%，增长19.9%).
-      const source = m.kind === 'rank' ? lastInSentence(metrics, sentence, isRated) ?? sameSentence.metric
-        : m.kind === 'percent' && change ? lastInSentence(metrics, sentence, isCounted) ?? sameSentence.metric : sameSentence.metric;
+      const source =
+        m.kind === 'rank'
+          ? (lastInSentence(metrics, sentence, isRated) ?? sameSentence.metric)
+          : m.kind === 'percent' && change
+            ? (lastInSentence(metrics, sentence, isCounted) ?? sameSentence.metric)
+            : sameSentence.metric;
       indicator = source.indicator;
       indicatorSpan = source.indicatorSpan;
     }
@@ -87,7 +114,13 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
     }
     if (periods?.sentence.start !== fullSentence.start) {
-      periods = { sentence: fullSentence, spans: periodsIn(content, { start: fullSentence.start, end: Math.min(fullSentence.end, fullSentence.start + 4000) }) };
+      periods = {
+        sentence: fullSentence,
+        spans: periodsIn(content, {
+          start: fullSentence.start,
+          end: Math.min(fullSentence.end, fullSentence.start + 4000),
+        }),
+      };
     }
     const period = periodBefore(periods.spans, before.start);
     const metric: Metric = {
@@ -99,7 +132,14 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       kind: m.kind,
       approx: m.approx ?? before.approx ?? after.approx,
       change,
-      target: isTarget(content, sentence, m.start, inPlan, anyBetween(planOpeners, paragraphStart, m.start), input.planYear ?? null),
+      target: isTarget(
+        content,
+        sentence,
+        m.start,
+        inPlan,
+        anyBetween(planOpeners, paragraphStart, m.start),
+        input.planYear ?? null,
+      ),
       indicator,
       indicatorSpan: indicator ? indicatorSpan : null,
       period: period ? source.slice(period.start, period.end) : null,
@@ -113,7 +153,6 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
   shareWithAdjacent(metrics);
   return metrics;
 }
-
 
 /**
  * Ranks and ratios are levels, except a move in a ranking (后退9位); rates also change against a
@@ -157,8 +196,16 @@ function sharedUnitGroups(content: string, metrics: Metric[]): Metric[][] {
   let run: Metric[] = [];
   for (const m of metrics) {
     const last = run.at(-1);
-    if (last && last.unit === m.unit && UNIT_SHARING_JOINERS.includes(content.slice(last.span.end, m.span.start).trim())) run.push(m);
-    else { if (run.length > 1) groups.push(run); run = [m]; }
+    if (
+      last &&
+      last.unit === m.unit &&
+      UNIT_SHARING_JOINERS.includes(content.slice(last.span.end, m.span.start).trim())
+    )
+      run.push(m);
+    else {
+      if (run.length > 1) groups.push(run);
+      run = [m];
+    }
   }
   if (run.length > 1) groups.push(run);
   return groups;

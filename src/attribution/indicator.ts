@@ -8,7 +8,25 @@ import { PERIOD_PATTERNS } from './qualifierWords.js';
 import { cutWords, tagWords } from '../text/segmenter.js';
 import { isDigit, isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
-  ATTRIBUTIVE_VERBS, BENCHMARK_WORDS, COMPARISON_FRAME, PURPOSE_VERBS, CONJUNCTIONS, ENUMERATION_LEAD, RANK_GENERIC, RANK_VERBS, RANKED_PLACE, FOLLOWING_STOP_WORDS, NOMINAL_VERBS, WORDS_ENDING_IN_LINK_CHAR, CLAUSE_DELIMITERS, LEADING_WORDS, MAX_INDICATOR_LENGTH, RATE_TERM, RESTART_AFTER_WORDS, STOP_TAGS, TRAILING_WORDS,
+  ATTRIBUTIVE_VERBS,
+  BENCHMARK_WORDS,
+  COMPARISON_FRAME,
+  PURPOSE_VERBS,
+  CONJUNCTIONS,
+  ENUMERATION_LEAD,
+  RANK_GENERIC,
+  RANK_VERBS,
+  RANKED_PLACE,
+  FOLLOWING_STOP_WORDS,
+  NOMINAL_VERBS,
+  WORDS_ENDING_IN_LINK_CHAR,
+  CLAUSE_DELIMITERS,
+  LEADING_WORDS,
+  MAX_INDICATOR_LENGTH,
+  RATE_TERM,
+  RESTART_AFTER_WORDS,
+  STOP_TAGS,
+  TRAILING_WORDS,
 } from './indicatorWords.js';
 
 export interface IndicatorContext {
@@ -53,8 +71,12 @@ export function followingPhrase(ctx: IndicatorContext): (Span & { verbLed: boole
   let length = 0;
   let sawNoun = false;
   for (const w of words) {
-    const stop = (STOP_TAGS.has(w.tag) && !NOMINAL_VERBS.has(w.word)) || w.tag.startsWith('u') || !isHan(w.word[0]) ||
-      (w.tag === 'c' && CONJUNCTIONS.has(w.word)) || FOLLOWING_STOP_WORDS.has(w.word);
+    const stop =
+      (STOP_TAGS.has(w.tag) && !NOMINAL_VERBS.has(w.word)) ||
+      w.tag.startsWith('u') ||
+      !isHan(w.word[0]) ||
+      (w.tag === 'c' && CONJUNCTIONS.has(w.word)) ||
+      FOLLOWING_STOP_WORDS.has(w.word);
     // A verb may lead (12个学习专题) but not follow a noun (35家单位联合聘请).
     if (stop && (sawNoun || w.tag !== 'v')) break;
     if (!stop) sawNoun = true;
@@ -71,7 +93,11 @@ export function followingPhrase(ctx: IndicatorContext): (Span & { verbLed: boole
   if (ATTRIBUTIVE_VERBS.has(words[0].word) && length > words[0].word.length + 1) {
     return { start: at + words[0].word.length, end: at + Math.min(length, MAX_INDICATOR_LENGTH), verbLed: false };
   }
-  return { start: at, end: at + Math.min(length, MAX_INDICATOR_LENGTH), verbLed: words[0].tag === 'v' && !NOMINAL_VERBS.has(words[0].word) };
+  return {
+    start: at,
+    end: at + Math.min(length, MAX_INDICATOR_LENGTH),
+    verbLed: words[0].tag === 'v' && !NOMINAL_VERBS.has(words[0].word),
+  };
 }
 
 /** 投入N万元，用于… : the clause after a sum, when it says what the money is for. */
@@ -119,7 +145,12 @@ export function previousClausePhrase(ctx: IndicatorContext, sentenceStart: numbe
   return cleanPhrase(ctx.content, start, end);
 }
 
-function clauseStart(content: string, from: number, lowerBound: number, delimiters: ReadonlySet<string> = CLAUSE_DELIMITERS): number {
+function clauseStart(
+  content: string,
+  from: number,
+  lowerBound: number,
+  delimiters: ReadonlySet<string> = CLAUSE_DELIMITERS,
+): number {
   let i = from;
   while (i > lowerBound && !delimiters.has(content[i - 1])) i--;
   return i;
@@ -222,7 +253,8 @@ export function isRankFrame(content: string, ctx: IndicatorContext, sentenceStar
 }
 
 /** A ranking's clause runs back to a comma or stop: 、 and brackets inside its scope (各县(市、区)) do not end it. */
-const rankClauseStart = (content: string, from: number, lowerBound: number) => clauseStart(content, from, lowerBound, RANK_CLAUSE_DELIMITERS);
+const rankClauseStart = (content: string, from: number, lowerBound: number) =>
+  clauseStart(content, from, lowerBound, RANK_CLAUSE_DELIMITERS);
 const RANK_CLAUSE_DELIMITERS = new Set([',', ';', ':', '。', '!', '?', '\n']);
 
 /** The first ranking verb in the text, or -1. */
@@ -251,7 +283,8 @@ function lastUnopenedClose(text: string): number {
 
 /** Offset just after the last 共/累计/其中 word that is not at the very end. */
 function lastRestart(words: readonly string[]): number {
-  let offset = 0, restart = 0;
+  let offset = 0,
+    restart = 0;
   for (const w of words) {
     offset += w.length;
     if (RESTART_AFTER_WORDS.has(w)) restart = offset;
@@ -274,21 +307,48 @@ function truncate(span: Span, text: string): Span {
 
 /** Strips link words, time words and connectives from both edges until none is left. */
 export function stripEdges(content: string, start: number, end: number): Span {
-  for (let changed = true; changed && end > start;) {
+  for (let changed = true; changed && end > start; ) {
     changed = false;
-    while (end > start && isSpace(content[end - 1])) { end--; changed = true; }
-    while (end > start && isSpace(content[start])) { start++; changed = true; }
+    while (end > start && isSpace(content[end - 1])) {
+      end--;
+      changed = true;
+    }
+    while (end > start && isSpace(content[start])) {
+      start++;
+      changed = true;
+    }
     // A bare number before this one (总诊疗人次186.5万,同比增长6.8%) is a value, not a name.
     const tailText = content.slice(Math.max(start, end - 24), end);
     const bare = BARE_NUMBER_AT_END.exec(tailText) ?? COMPARISON_FRAME.exec(tailText);
-    if (bare && end - bare[0].length > start) { end -= bare[0].length; changed = true; continue; }
-    if (bare) { end = start; break; }
-    const tail = (TRAILING_BY_LAST.get(content[end - 1]) ?? []).find((w) => end - w.length >= start && content.startsWith(w, end - w.length) &&
-      !(w.length === 1 && end - 2 >= start && WORDS_ENDING_IN_LINK_CHAR.has(content.slice(end - 2, end))));
-    if (tail && end - tail.length > start) { end -= tail.length; changed = true; continue; }
-    if (tail) { end = start; break; }
+    if (bare && end - bare[0].length > start) {
+      end -= bare[0].length;
+      changed = true;
+      continue;
+    }
+    if (bare) {
+      end = start;
+      break;
+    }
+    const tail = (TRAILING_BY_LAST.get(content[end - 1]) ?? []).find(
+      (w) =>
+        end - w.length >= start &&
+        content.startsWith(w, end - w.length) &&
+        !(w.length === 1 && end - 2 >= start && WORDS_ENDING_IN_LINK_CHAR.has(content.slice(end - 2, end))),
+    );
+    if (tail && end - tail.length > start) {
+      end -= tail.length;
+      changed = true;
+      continue;
+    }
+    if (tail) {
+      end = start;
+      break;
+    }
     const lead = leadingLength(content, start, end);
-    if (lead > 0) { start += lead; changed = true; }
+    if (lead > 0) {
+      start += lead;
+      changed = true;
+    }
   }
   return { start, end: Math.max(start, end) };
 }
@@ -302,7 +362,9 @@ function leadingLength(content: string, start: number, end: number): number {
   }
   const enumeration = ENUMERATION_LEAD.exec(head);
   if (enumeration) return enumeration[0].length;
-  const word = (LEADING_BY_FIRST.get(content[start]) ?? []).find((w) => content.startsWith(w, start) && start + w.length <= end);
+  const word = (LEADING_BY_FIRST.get(content[start]) ?? []).find(
+    (w) => content.startsWith(w, start) && start + w.length <= end,
+  );
   if (word && (word.length > 1 || standsAlone(content, start, end))) return word.length;
   if (content[start] === '等') return 1;
   return 0;
@@ -315,6 +377,5 @@ function leadingLength(content: string, start: number, end: number): number {
 function standsAlone(content: string, start: number, end: number): boolean {
   return cutWords(content.slice(start, Math.min(end, start + 8)))[0]?.length === 1;
 }
-
 
 export type { Mention };

@@ -3,34 +3,123 @@ import type { Approx, Change } from '../model/schema.js';
 
 /** Right before the number (not part of raw): 近5000人次, 约30%, 超98%. Longest first. */
 export const APPROX_BEFORE: { word: string; approx: Exclude<Approx, null> }[] = [
-  { word: '将近', approx: 'nearly' }, { word: '接近', approx: 'nearly' }, { word: '近', approx: 'nearly' },
-  { word: '大约', approx: 'about' }, { word: '约', approx: 'about' }, { word: '大概', approx: 'about' },
-  { word: '超过', approx: 'more_than' }, { word: '多于', approx: 'more_than' }, { word: '高于', approx: 'more_than' },
+  { word: '将近', approx: 'nearly' },
+  { word: '接近', approx: 'nearly' },
+  { word: '近', approx: 'nearly' },
+  { word: '大约', approx: 'about' },
+  { word: '约', approx: 'about' },
+  { word: '大概', approx: 'about' },
+  { word: '超过', approx: 'more_than' },
+  { word: '多于', approx: 'more_than' },
+  { word: '高于', approx: 'more_than' },
   // 至少培养1名, 不少于50场: a lower bound, like 以上 after the number.
-  { word: '不少于', approx: 'more_than' }, { word: '不低于', approx: 'more_than' }, { word: '至少', approx: 'more_than' },
-  { word: '突破', approx: 'more_than' }, { word: '逾', approx: 'more_than' }, { word: '超', approx: 'more_than' }, { word: '上', approx: 'more_than' },
+  { word: '不少于', approx: 'more_than' },
+  { word: '不低于', approx: 'more_than' },
+  { word: '至少', approx: 'more_than' },
+  { word: '突破', approx: 'more_than' },
+  { word: '逾', approx: 'more_than' },
+  { word: '超', approx: 'more_than' },
+  { word: '上', approx: 'more_than' },
 ];
 
 /** Right after the raw: 1500万元左右, 万分之十以上. */
 export const APPROX_AFTER: { word: string; approx: Exclude<Approx, null> }[] = [
-  { word: '以上', approx: 'more_than' }, { word: '多', approx: 'more_than' },
-  { word: '左右', approx: 'about' }, { word: '上下', approx: 'about' },
+  { word: '以上', approx: 'more_than' },
+  { word: '多', approx: 'more_than' },
+  { word: '左右', approx: 'about' },
+  { word: '上下', approx: 'about' },
 ];
 
 /** A change verb ending right before the number (了 and approx words may stand between). */
 export const CHANGE_WORDS: { word: string; change: Exclude<Change, null> }[] = [
-  ...['增长率', '提高幅度', '增长幅度', '上升幅度', '上升', '增长', '提高', '增加', '提升', '上涨', '增幅', '涨幅', '增速', '净增', '改善', '前进', '进步', '上移', '增', '多', '攀升', '扩大', '涨'].map((word) => ({ word, change: 'up' as const })),
-  ...['下降率', '下降', '下跌', '减少', '降低', '下滑', '回落', '降幅', '下降幅度', '降低幅度', '减幅', '压降', '缩小', '净减', '恶化', '后退', '退步', '下移', '减', '降', '少'].map((word) => ({ word, change: 'down' as const })),
+  ...[
+    '增长率',
+    '提高幅度',
+    '增长幅度',
+    '上升幅度',
+    '上升',
+    '增长',
+    '提高',
+    '增加',
+    '提升',
+    '上涨',
+    '增幅',
+    '涨幅',
+    '增速',
+    '净增',
+    '改善',
+    '前进',
+    '进步',
+    '上移',
+    '增',
+    '多',
+    '攀升',
+    '扩大',
+    '涨',
+  ].map((word) => ({ word, change: 'up' as const })),
+  ...[
+    '下降率',
+    '下降',
+    '下跌',
+    '减少',
+    '降低',
+    '下滑',
+    '回落',
+    '降幅',
+    '下降幅度',
+    '降低幅度',
+    '减幅',
+    '压降',
+    '缩小',
+    '净减',
+    '恶化',
+    '后退',
+    '退步',
+    '下移',
+    '减',
+    '降',
+    '少',
+  ].map((word) => ({ word, change: 'down' as const })),
 ];
 /** Before a count, 提升 and 提高 improve something (强提升五个专项活动); only these mean more or fewer. */
-export const COUNT_CHANGE_WORDS = new Set(['增长', '增加', '减少', '下降', '上升', '降低', '净增', '净减', '增', '减', '多', '少', '前进', '后退', '进步', '退步', '上移', '下移']);
+export const COUNT_CHANGE_WORDS = new Set([
+  '增长',
+  '增加',
+  '减少',
+  '下降',
+  '上升',
+  '降低',
+  '净增',
+  '净减',
+  '增',
+  '减',
+  '多',
+  '少',
+  '前进',
+  '后退',
+  '进步',
+  '退步',
+  '上移',
+  '下移',
+]);
 /** Single characters that are change words only right after a comparison (同比增, 较上年少). */
 export const WEAK_CHANGE_WORDS = new Set(['增', '多', '涨', '减', '降', '少']);
 export const COMPARISON_WORDS = ['同比', '环比', '较上年', '比上年', '较去年', '比去年', '较', '比'];
 
 /** 增幅达15%, 降幅为8%: a rate-of-change noun may be linked to its number by these. */
 export const CHANGE_NOUN_LINKS = ['分别达到', '分别达', '分别为', '达到', '达', '为', '是'];
-export const CHANGE_NOUNS = new Set(['增幅', '降幅', '涨幅', '减幅', '增速', '提高幅度', '增长幅度', '上升幅度', '下降幅度', '降低幅度']);
+export const CHANGE_NOUNS = new Set([
+  '增幅',
+  '降幅',
+  '涨幅',
+  '减幅',
+  '增速',
+  '提高幅度',
+  '增长幅度',
+  '上升幅度',
+  '下降幅度',
+  '降低幅度',
+]);
 
 /** After the change verb, these make it a level reached, not a change: 提升至90%, 提高到95%. */
 export const LEVEL_MARKERS = ['至', '到'];
@@ -39,7 +128,19 @@ export const LEVEL_MARKERS = ['至', '到'];
 // 计划 and 争取 are left out on purpose: 计划 is mostly a noun (学习计划, 微光计划) and 争取 mostly
 // means "secured" (争取上级资金1688万元) in review text.
 /** The goal words a ; may cut off (see isTarget). */
-export const TARGET_WORDS = ['力争', '确保', '目标', '预计', '能达到', '有望', '力求', '预期', '将达到', '要达到', '努力实现'];
+export const TARGET_WORDS = [
+  '力争',
+  '确保',
+  '目标',
+  '预计',
+  '能达到',
+  '有望',
+  '力求',
+  '预期',
+  '将达到',
+  '要达到',
+  '努力实现',
+];
 /** 完成全年目标任务89.6%: 目标 after these is a result measured against a goal. */
 export const TARGET_WORD_NEGATORS = ['完成', '实现', '超额完成'];
 
@@ -47,7 +148,8 @@ export const TARGET_WORD_NEGATORS = ['完成', '实现', '超额完成'];
  * 计划 and 拟 are goals only as verbs' auxiliaries (计划完成各类水利工程1911件, 拟新建中转站17座),
  * not as nouns (学习计划, 拟定); 任务 right before a number states the quota (任务14815亩).
  */
-export const PLAN_AUXILIARY = /(?<![按照])计划(?=完成|实施|投资|新建|建设|开展|安排|新增|改造|种植|投入|举办|组织|建成|修建|培训|招|用|于|在|年内|全年)|(?<![模虚草比])拟(?=新建|建设|建|投资|实施|开展|安排|新增|于|用|招)/g;
+export const PLAN_AUXILIARY =
+  /(?<![按照])计划(?=完成|实施|投资|新建|建设|开展|安排|新增|改造|种植|投入|举办|组织|建成|修建|培训|招|用|于|在|年内|全年)|(?<![模虚草比])拟(?=新建|建设|建|投资|实施|开展|安排|新增|于|用|招)/g;
 /** A quota stated as its own clause right before the number: 完成人工造林17015.5亩(任务14815亩). */
 export const QUOTA_CLAUSE = /(?:^|[,;:(])(?:计划任务|目标任务|任务)$/;
 
@@ -66,7 +168,14 @@ export const TARGET_SHARE_AFTER = /^(?:任务)?的?\d|^(?:管理|考核|责任|�
 export const TARGET_SCOPE_BREAKS = /但是|但|然而|不过/g;
 
 /** 较全省总体增速高1.87个百分点, 比上年少3件: a comparison, then a one-character direction right before the number. */
-export const COMPARED_DIRECTIONS: Record<string, Exclude<Change, null>> = { 高: 'up', 快: 'up', 多: 'up', 低: 'down', 慢: 'down', 少: 'down' };
+export const COMPARED_DIRECTIONS: Record<string, Exclude<Change, null>> = {
+  高: 'up',
+  快: 'up',
+  多: 'up',
+  低: 'down',
+  慢: 'down',
+  少: 'down',
+};
 export const COMPARISON_OPENERS = ['较', '比', '与', '同'];
 
 /**

@@ -3,8 +3,29 @@ import type { Approx, Change, Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { clauseBefore } from '../text/chars.js';
 import {
-  APPROX_AFTER, APPROX_BEFORE, CHANGE_NOUN_LINKS, CHANGE_NOUNS, CHANGE_WORDS, COMPARISON_WORDS, COUNT_CHANGE_WORDS, LEVEL_MARKERS, PERIOD_PATTERNS, PLAN_OPENERS,
-  BENCHMARK_COMPARISONS, COMPARED_DIRECTIONS, COMPARISON_OPENERS, DEADLINE, PLAN_AUXILIARY, QUOTA_CLAUSE, RESULT_MARKERS, TARGET_SCOPE_BREAKS, TARGET_SHARE_AFTER, TARGET_WORDS, TARGET_WORDS_AFTER, TARGET_WORD_NEGATORS, WEAK_CHANGE_WORDS,
+  APPROX_AFTER,
+  APPROX_BEFORE,
+  CHANGE_NOUN_LINKS,
+  CHANGE_NOUNS,
+  CHANGE_WORDS,
+  COMPARISON_WORDS,
+  COUNT_CHANGE_WORDS,
+  LEVEL_MARKERS,
+  PERIOD_PATTERNS,
+  PLAN_OPENERS,
+  BENCHMARK_COMPARISONS,
+  COMPARED_DIRECTIONS,
+  COMPARISON_OPENERS,
+  DEADLINE,
+  PLAN_AUXILIARY,
+  QUOTA_CLAUSE,
+  RESULT_MARKERS,
+  TARGET_SCOPE_BREAKS,
+  TARGET_SHARE_AFTER,
+  TARGET_WORDS,
+  TARGET_WORDS_AFTER,
+  TARGET_WORD_NEGATORS,
+  WEAK_CHANGE_WORDS,
 } from './qualifierWords.js';
 
 const SCALES = new Set(['百', '千', '万', '亿']);
@@ -34,11 +55,16 @@ export function changeOf(content: string, before: number, isCount: boolean): Cha
   if (content[end - 1] === '了') end--;
   if (LEVEL_MARKERS.includes(content[end - 1])) return null;
   const link = CHANGE_NOUN_LINKS.find((w) => content.startsWith(w, end - w.length));
-  if (link && [...CHANGE_NOUNS].some((noun) => content.startsWith(noun, end - link.length - noun.length))) end -= link.length;
+  if (link && [...CHANGE_NOUNS].some((noun) => content.startsWith(noun, end - link.length - noun.length)))
+    end -= link.length;
   for (const { word, change } of CHANGE_WORDS) {
     if (!content.startsWith(word, end - word.length)) continue;
     if (isCount && !COUNT_CHANGE_WORDS.has(word)) return null;
-    if (WEAK_CHANGE_WORDS.has(word) && !COMPARISON_WORDS.some((c) => content.startsWith(c, end - word.length - c.length))) continue;
+    if (
+      WEAK_CHANGE_WORDS.has(word) &&
+      !COMPARISON_WORDS.some((c) => content.startsWith(c, end - word.length - c.length))
+    )
+      continue;
     return change;
   }
   return null;
@@ -48,7 +74,14 @@ export function changeOf(content: string, before: number, isCount: boolean): Cha
  * Whether the metric is a goal: a target word earlier in its sentence; a plan section (unless the
  * sentence reports a result already achieved); or a review paragraph after 下一步/明年 (planOpened).
  */
-export function isTarget(content: string, sentence: Span, metricStart: number, inPlanSection: boolean, planOpened: boolean, planYear: number | null = null): boolean {
+export function isTarget(
+  content: string,
+  sentence: Span,
+  metricStart: number,
+  inPlanSection: boolean,
+  planOpened: boolean,
+  planYear: number | null = null,
+): boolean {
   const lead = content.slice(sentence.start, metricStart);
   if (inPlanSection) return !RESULT_MARKERS.some((w) => lead.includes(w)) && !datedBefore(lead, planYear);
   const rest = content.slice(metricStart, Math.min(sentence.end, metricStart + 16));
@@ -72,7 +105,11 @@ export function isTarget(content: string, sentence: Span, metricStart: number, i
       // 今年计划投资800万元，11月份已完成投资640万元: what is already done is no goal.
       if (ALREADY.test(scope.slice(at))) continue;
       const after = content.slice(sentence.start + scopeStart + at + word.length, metricStart + 1);
-      if (word === '目标' && (TARGET_WORD_NEGATORS.some((n) => clauseOf(scope, at).includes(n)) || TARGET_SHARE_AFTER.test(after))) continue;
+      if (
+        word === '目标' &&
+        (TARGET_WORD_NEGATORS.some((n) => clauseOf(scope, at).includes(n)) || TARGET_SHARE_AFTER.test(after))
+      )
+        continue;
       return true;
     }
   }
@@ -143,8 +180,13 @@ export function planOpenerOffsets(content: string): number[] {
 
 /** Whether an opener stands in [from, to): a binary search over the sorted offsets. */
 export function anyBetween(sorted: number[], from: number, to: number): boolean {
-  let lo = 0, hi = sorted.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < from) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
   return lo < sorted.length && sorted[lo] < to;
 }
 

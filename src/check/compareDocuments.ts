@@ -14,9 +14,20 @@ import type { Metric, ReportDocument, SectionNode, Warning } from '../model/sche
 
 /** Keys that name run-dependent data; skipped at the top level of a document and in `source`. */
 export const VOLATILE_KEYS: ReadonlySet<string> = new Set([
-  'version', 'toolVersion', 'reportxVersion', 'tool', 'generator',
-  'timing', 'timings', 'elapsed', 'elapsedMs', 'duration', 'durationMs',
-  'generatedAt', 'parsedAt', 'createdAt',
+  'version',
+  'toolVersion',
+  'reportxVersion',
+  'tool',
+  'generator',
+  'timing',
+  'timings',
+  'elapsed',
+  'elapsedMs',
+  'duration',
+  'durationMs',
+  'generatedAt',
+  'parsedAt',
+  'createdAt',
 ]);
 
 /** A section without its children, in document order (pre-order). */
@@ -51,7 +62,10 @@ export function compareDocuments(expected: ReportDocument, actual: ReportDocumen
     if (VOLATILE_KEYS.has(key)) continue;
     let e = (expected.source as Record<string, unknown> | undefined)?.[key];
     let a = (actual.source as Record<string, unknown> | undefined)?.[key];
-    if (key === 'path') { e = pathName(e); a = pathName(a); }
+    if (key === 'path') {
+      e = pathName(e);
+      a = pathName(a);
+    }
     if (!deepEqual(e, a)) changes.push({ item: 'source', op: 'changed', field: key, expected: e, actual: a });
   }
   for (const key of unionKeys(expected.meta, actual.meta)) {
@@ -69,10 +83,22 @@ export function compareDocuments(expected: ReportDocument, actual: ReportDocumen
   const sectionChanges: Positioned[] = [];
   for (const [i, j] of sectionMatch.pairs) {
     const fields = diffFields(expSections[i], actSections[j], ['id', 'children', ...offsets]);
-    if (fields.length) sectionChanges.push({ at: actSections[j].span?.start ?? 0, change: { item: 'section', op: 'changed', expected: expSections[i], actual: actSections[j], fields } });
+    if (fields.length)
+      sectionChanges.push({
+        at: actSections[j].span?.start ?? 0,
+        change: { item: 'section', op: 'changed', expected: expSections[i], actual: actSections[j], fields },
+      });
   }
-  for (const i of sectionMatch.unpairedExpected) sectionChanges.push({ at: expSections[i].span?.start ?? 0, change: { item: 'section', op: 'removed', section: expSections[i] } });
-  for (const j of sectionMatch.unpairedActual) sectionChanges.push({ at: actSections[j].span?.start ?? 0, change: { item: 'section', op: 'added', section: actSections[j] } });
+  for (const i of sectionMatch.unpairedExpected)
+    sectionChanges.push({
+      at: expSections[i].span?.start ?? 0,
+      change: { item: 'section', op: 'removed', section: expSections[i] },
+    });
+  for (const j of sectionMatch.unpairedActual)
+    sectionChanges.push({
+      at: actSections[j].span?.start ?? 0,
+      change: { item: 'section', op: 'added', section: actSections[j] },
+    });
   changes.push(...byPosition(sectionChanges));
 
   // A metric keeps its section when its expected section was matched to its actual section.
@@ -93,27 +119,47 @@ export function compareDocuments(expected: ReportDocument, actual: ReportDocumen
     const a = actMetrics[j];
     const fields = diffFields(e, a, ['id', ...offsets], (key) => {
       if (key === 'sentence' && !sameText) {
-        return e.sentence?.text === a.sentence?.text ? null : { field: 'sentence', expected: e.sentence?.text, actual: a.sentence?.text };
+        return e.sentence?.text === a.sentence?.text
+          ? null
+          : { field: 'sentence', expected: e.sentence?.text, actual: a.sentence?.text };
       }
       if (key !== 'sectionId') return undefined;
       const expSection = e.sectionId == null ? null : sectionFor.get(e.sectionId);
       if ((a.sectionId ?? null) === expSection) return null;
       return { field: 'section', expected: label(expSections, e.sectionId), actual: label(actSections, a.sectionId) };
     });
-    if (fields.length) metricChanges.push({ at: a.span?.start ?? 0, change: { item: 'metric', op: 'changed', expected: e, actual: a, fields } });
+    if (fields.length)
+      metricChanges.push({
+        at: a.span?.start ?? 0,
+        change: { item: 'metric', op: 'changed', expected: e, actual: a, fields },
+      });
   }
-  for (const i of metricMatch.unpairedExpected) metricChanges.push({ at: expMetrics[i].span?.start ?? 0, change: { item: 'metric', op: 'removed', metric: expMetrics[i] } });
-  for (const j of metricMatch.unpairedActual) metricChanges.push({ at: actMetrics[j].span?.start ?? 0, change: { item: 'metric', op: 'added', metric: actMetrics[j] } });
+  for (const i of metricMatch.unpairedExpected)
+    metricChanges.push({
+      at: expMetrics[i].span?.start ?? 0,
+      change: { item: 'metric', op: 'removed', metric: expMetrics[i] },
+    });
+  for (const j of metricMatch.unpairedActual)
+    metricChanges.push({
+      at: actMetrics[j].span?.start ?? 0,
+      change: { item: 'metric', op: 'added', metric: actMetrics[j] },
+    });
   changes.push(...byPosition(metricChanges));
 
   changes.push(...diffWarnings(expected.warnings ?? [], actual.warnings ?? []));
   return changes;
 }
 
-interface Positioned { at: number; change: DocumentChange }
+interface Positioned {
+  at: number;
+  change: DocumentChange;
+}
 
 const byPosition = (list: Positioned[]): DocumentChange[] =>
-  list.map((p, k) => ({ ...p, k })).sort((x, y) => x.at - y.at || x.k - y.k).map((p) => p.change);
+  list
+    .map((p, k) => ({ ...p, k }))
+    .sort((x, y) => x.at - y.at || x.k - y.k)
+    .map((p) => p.change);
 
 export interface Matching {
   /** [expected index, actual index] */
@@ -147,7 +193,9 @@ export function matchMetrics(expected: readonly Metric[], actual: readonly Metri
 export function matchSections(expected: readonly FlatSection[], actual: readonly FlatSection[]): Matching {
   const m = new Matcher(expected.length, actual.length);
   m.greedy((i, j) =>
-    expected[i].marker === actual[j].marker && expected[i].title === actual[j].title ? -distance(expected[i].span, actual[j].span) : null,
+    expected[i].marker === actual[j].marker && expected[i].title === actual[j].title
+      ? -distance(expected[i].span, actual[j].span)
+      : null,
   );
   m.greedy((i, j) => (expected[i].span?.start === actual[j].span?.start ? 0 : null));
   return m.result();
@@ -157,7 +205,10 @@ export function matchSections(expected: readonly FlatSection[], actual: readonly
 class Matcher {
   private readonly expOf: (number | undefined)[];
   private readonly actUsed: boolean[];
-  constructor(private readonly nExp: number, private readonly nAct: number) {
+  constructor(
+    private readonly nExp: number,
+    private readonly nAct: number,
+  ) {
     this.expOf = new Array(nExp).fill(undefined);
     this.actUsed = new Array(nAct).fill(false);
   }
@@ -211,7 +262,9 @@ function diffWarnings(expected: readonly Warning[], actual: readonly Warning[]):
     else removed.push({ at: w.span?.start ?? -1, change: { item: 'warning', op: 'removed', warning: w } });
   }
   const added: Positioned[] = [];
-  for (const queue of remaining.values()) for (const j of queue) added.push({ at: actual[j].span?.start ?? -1, change: { item: 'warning', op: 'added', warning: actual[j] } });
+  for (const queue of remaining.values())
+    for (const j of queue)
+      added.push({ at: actual[j].span?.start ?? -1, change: { item: 'warning', op: 'added', warning: actual[j] } });
   return byPosition([...removed, ...added]);
 }
 
@@ -255,7 +308,9 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : v,
   );
 }
 
@@ -265,7 +320,8 @@ function pathName(p: unknown): unknown {
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
-  if (list) list.push(value); else map.set(key, [value]);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 type MaybeSpan = { start: number; end: number } | null | undefined;

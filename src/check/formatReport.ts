@@ -31,21 +31,34 @@ const STATUS_WIDTH = 8;
 
 /** The file's line, then (unless `details` is false) a line per change. */
 export function formatFileResult(result: CheckFileResult, c: ChalkInstance = styler(false), details = true): string[] {
-  const paint: Record<FileStatus, (s: string) => string> = { ok: c.green, changed: c.red, error: c.red.bold, created: c.cyan, updated: c.yellow };
+  const paint: Record<FileStatus, (s: string) => string> = {
+    ok: c.green,
+    changed: c.red,
+    error: c.red.bold,
+    created: c.cyan,
+    updated: c.yellow,
+  };
   const head = paint[result.status](result.status.padEnd(STATUS_WIDTH));
   let tail = '';
   if (result.status === 'error') tail = `: ${result.error ?? 'failed'}`;
   else if (result.status === 'created') tail = ` → ${result.expected}`;
-  else if (result.changes.length) tail = `: ${plural(result.changes.length, 'change')}${result.status === 'updated' ? ` → ${result.expected}` : ''}`;
+  else if (result.changes.length)
+    tail = `: ${plural(result.changes.length, 'change')}${result.status === 'updated' ? ` → ${result.expected}` : ''}`;
   const lines = [`${head} ${result.file}${tail}`];
   if (details) for (const change of result.changes) lines.push('    ' + describeChange(change, c));
   return lines;
 }
 
 /** "5 files: 4 ok, 1 changed"; with --update, unchanged files are "unchanged". */
-export function formatSummary(results: readonly CheckFileResult[], update: boolean, c: ChalkInstance = styler(false)): string {
+export function formatSummary(
+  results: readonly CheckFileResult[],
+  update: boolean,
+  c: ChalkInstance = styler(false),
+): string {
   const counts = countStatuses(results);
-  const parts = (Object.keys(counts) as FileStatus[]).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s === 'ok' && update ? 'unchanged' : s}`);
+  const parts = (Object.keys(counts) as FileStatus[])
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s === 'ok' && update ? 'unchanged' : s}`);
   const line = `${plural(results.length, 'file')}: ${parts.join(', ')}`;
   return counts.changed || counts.error ? c.red(line) : c.green(line);
 }
@@ -61,7 +74,13 @@ export function checkReportJson(results: readonly CheckFileResult[], update: boo
   return {
     mode: update ? 'update' : 'check',
     summary: { files: results.length, ...countStatuses(results) },
-    files: results.map((r) => ({ file: r.file, expected: r.expected, status: r.status, ...(r.error ? { error: r.error } : {}), changes: r.changes })),
+    files: results.map((r) => ({
+      file: r.file,
+      expected: r.expected,
+      status: r.status,
+      ...(r.error ? { error: r.error } : {}),
+      changes: r.changes,
+    })),
   };
 }
 
@@ -78,7 +97,8 @@ export function describeChange(change: DocumentChange, c: ChalkInstance = styler
       return `${sign} metric ${c.bold(m.raw)}${at(m.span)} (${metricSummary(m)})${context(m, c)}`;
     }
     case 'section': {
-      if (change.op === 'changed') return `${sign} section ${c.bold(sectionLabel(change.expected))}${at(change.expected.span)}: ${fieldList(change.fields, c)}`;
+      if (change.op === 'changed')
+        return `${sign} section ${c.bold(sectionLabel(change.expected))}${at(change.expected.span)}: ${fieldList(change.fields, c)}`;
       return `${sign} section ${c.bold(sectionLabel(change.section))}${at(change.section.span)} (depth ${change.section.depth}, ${change.section.kind})`;
     }
     case 'warning':
@@ -134,7 +154,12 @@ function context(m: Metric, c: ChalkInstance): string {
   if (offset >= 0 && s.text.slice(offset, offset + m.raw.length) === m.raw) {
     const from = Math.max(0, offset - BEFORE);
     const to = Math.min(s.text.length, offset + m.raw.length + AFTER);
-    shown = (from > 0 ? '…' : '') + clean(s.text.slice(from, offset)) + c.bold(m.raw) + clean(s.text.slice(offset + m.raw.length, to)) + (to < s.text.length ? '…' : '');
+    shown =
+      (from > 0 ? '…' : '') +
+      clean(s.text.slice(from, offset)) +
+      c.bold(m.raw) +
+      clean(s.text.slice(offset + m.raw.length, to)) +
+      (to < s.text.length ? '…' : '');
   } else {
     shown = clean(s.text.length > BEFORE + AFTER + 10 ? s.text.slice(0, BEFORE + AFTER + 10) + '…' : s.text);
   }
@@ -148,7 +173,8 @@ function plural(n: number, word: string): string {
 // --- check --gold: score.mjs's output, line for line -------------------------------------------
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
-const goldContext = (text: string, s: { start: number; end: number }) => text.slice(Math.max(0, s.start - 12), s.end + 4).replace(/\n/g, '⏎');
+const goldContext = (text: string, s: { start: number; end: number }) =>
+  text.slice(Math.max(0, s.start - 12), s.end + 4).replace(/\n/g, '⏎');
 
 /** The lines score.mjs prints for the same figures (with --verbose: its per-file lists too). */
 export function goldReportLines(score: GoldScore, verbose: boolean): string[] {
@@ -156,10 +182,13 @@ export function goldReportLines(score: GoldScore, verbose: boolean): string[] {
   for (const f of score.files) {
     if (!f.output) rows.push(`${f.file}: no output`);
     if (!verbose) continue;
-    rows.push(`== ${f.file}: metrics ${f.metrics.found}/${f.metrics.gold} found, ${f.spurious.length} spurious; headings ${f.headings.tp}/${f.headings.tp + f.headings.fn}`);
+    rows.push(
+      `== ${f.file}: metrics ${f.metrics.found}/${f.metrics.gold} found, ${f.spurious.length} spurious; headings ${f.headings.tp}/${f.headings.tp + f.headings.fn}`,
+    );
     for (const g of f.missed) rows.push(`  missed   ${g.raw}  …${goldContext(f.text, g.span)}…`);
     for (const p of f.spurious) rows.push(`  spurious ${p.raw}  …${goldContext(f.text, p.span!)}…`);
-    for (const [g, p] of f.wrong) rows.push(`  wrong    ${g.raw}: gold ${g.value} ${g.unit} ${g.kind}, got ${p.value} ${p.unit} ${p.kind}`);
+    for (const [g, p] of f.wrong)
+      rows.push(`  wrong    ${g.raw}: gold ${g.value} ${g.unit} ${g.kind}, got ${p.value} ${p.unit} ${p.kind}`);
     for (const g of f.headingsMissed) rows.push(`  heading missed ${g.marker}${g.title}`);
   }
   const { metrics: m, ofFound, headings: h, meta, concepts: c } = score.summary;
@@ -172,7 +201,11 @@ export function goldReportLines(score: GoldScore, verbose: boolean): string[] {
     `of found value ${pct(ofFound.value)} unit ${pct(ofFound.unit)} kind ${pct(ofFound.kind)} approx ${pct(ofFound.approx)} change ${pct(ofFound.change)} target ${pct(ofFound.target)} indicator ${pct(ofFound.indicator)}`,
     `headings P ${pct(h.p)} R ${pct(h.r)} F1 ${pct(h.f1)} depth ${pct(h.depth)}`,
     `meta     organization ${pct(meta.organization)} year ${pct(meta.year)} reportType ${pct(meta.reportType)}`,
-    ...(c ? [`concepts cross-report pairs P ${pct(c.p)} R ${pct(c.r)} F1 ${pct(c.f1)} (gold pairs ${c.goldPairs}, predicted ${c.predPairs}); metrics of shared concepts keyed ${pct(c.keyedShared)} (${c.sharedMetrics} metrics, ${c.sharedConcepts} of ${c.concepts} concepts in 2+ documents)`] : []),
+    ...(c
+      ? [
+          `concepts cross-report pairs P ${pct(c.p)} R ${pct(c.r)} F1 ${pct(c.f1)} (gold pairs ${c.goldPairs}, predicted ${c.predPairs}); metrics of shared concepts keyed ${pct(c.keyedShared)} (${c.sharedMetrics} metrics, ${c.sharedConcepts} of ${c.concepts} concepts in 2+ documents)`,
+        ]
+      : []),
   ];
 }
 

@@ -46,7 +46,10 @@ export interface GoldDocument extends GoldFile {
   goldFile: string;
 }
 
-interface SpanLike { start: number; end: number }
+interface SpanLike {
+  start: number;
+  end: number;
+}
 
 /** What the scorer reads from a document; every ReportDocument is one. */
 export interface ScoredDocument {
@@ -80,15 +83,35 @@ export interface PredictedMetric {
 export type LocatedGoldMetric = GoldMetric & { span: SpanLike };
 
 export interface MetricTally {
-  found: number; gold: number; pred: number;
-  value: number; unit: number; kind: number; full: number;
-  approx: number; change: number; target: number; indicator: number; complete: number;
-  targetGold: number; targetPred: number; targetBoth: number;
+  found: number;
+  gold: number;
+  pred: number;
+  value: number;
+  unit: number;
+  kind: number;
+  full: number;
+  approx: number;
+  change: number;
+  target: number;
+  indicator: number;
+  complete: number;
+  targetGold: number;
+  targetPred: number;
+  targetBoth: number;
 }
 
-export interface HeadingTally { tp: number; fp: number; fn: number; depthOk: number }
+export interface HeadingTally {
+  tp: number;
+  fp: number;
+  fn: number;
+  depthOk: number;
+}
 
-export interface PRF { p: number; r: number; f1: number }
+export interface PRF {
+  p: number;
+  r: number;
+  f1: number;
+}
 
 export interface FileScore {
   file: string;
@@ -165,15 +188,24 @@ export function flattenHeadings(doc: ScoredDocument): HeadingLike[] {
   return out;
 }
 
-const headingKey = (h: { marker?: unknown; title?: unknown }) => halfwidth(h.marker) + '|' + halfwidth(h.title).slice(0, 6);
+const headingKey = (h: { marker?: unknown; title?: unknown }) =>
+  halfwidth(h.marker) + '|' + halfwidth(h.title).slice(0, 6);
 
-export function scoreHeadings(gold: readonly GoldHeading[], pred: readonly HeadingLike[]): HeadingTally & { missed: GoldHeading[] } {
+export function scoreHeadings(
+  gold: readonly GoldHeading[],
+  pred: readonly HeadingLike[],
+): HeadingTally & { missed: GoldHeading[] } {
   const pk = pred.map(headingKey);
-  let j = 0, tp = 0, depthOk = 0;
+  let j = 0,
+    tp = 0,
+    depthOk = 0;
   const missed: GoldHeading[] = [];
   for (const g of gold) {
     const at = pk.indexOf(headingKey(g), j);
-    if (at < 0) { missed.push(g); continue; }
+    if (at < 0) {
+      missed.push(g);
+      continue;
+    }
     tp++;
     if ((pred[at].depth ?? pred[at].level) === g.depth) depthOk++;
     j = at + 1;
@@ -182,17 +214,22 @@ export function scoreHeadings(gold: readonly GoldHeading[], pred: readonly Headi
 }
 
 const overlap = (a: SpanLike, b: SpanLike) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-export const sameValue = (a: number, b: unknown): boolean => typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+export const sameValue = (a: number, b: unknown): boolean =>
+  typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
 /**
  * A predicted indicator matches when it holds the gold phrase (and is at most 16 characters), or is
  * a part of it that still names the thing: at least two characters, and either the gold's end (a
  * Chinese noun phrase ends in its head) or at least half of it. PM for PM2.5 does not match.
  */
 export const indicatorMatch = (g: unknown, p: unknown): boolean =>
-  typeof p === 'string' && p.length > 0 && p.length <= 16 && typeof g === 'string' &&
+  typeof p === 'string' &&
+  p.length > 0 &&
+  p.length <= 16 &&
+  typeof g === 'string' &&
   (p.includes(g) || (g.includes(p) && p.length >= 2 && (g.endsWith(p) || 2 * p.length >= g.length)));
 
-const strictRight = (g: GoldMetric, p: PredictedMetric) => sameValue(g.value, p.value) && g.unit === p.unit && g.kind === p.kind;
+const strictRight = (g: GoldMetric, p: PredictedMetric) =>
+  sameValue(g.value, p.value) && g.unit === p.unit && g.kind === p.kind;
 
 export function scoreMetrics(gold: GoldDocument, predicted: readonly PredictedMetric[] | null | undefined) {
   const located: LocatedGoldMetric[] = [];
@@ -200,18 +237,27 @@ export function scoreMetrics(gold: GoldDocument, predicted: readonly PredictedMe
     const span = goldSpan(gold.text, m);
     if (span) located.push({ ...m, span });
   }
-  const preds = (predicted ?? []).filter((p): p is PredictedMetric & { span: SpanLike } => !!p.span && Number.isInteger(p.span.start));
+  const preds = (predicted ?? []).filter(
+    (p): p is PredictedMetric & { span: SpanLike } => !!p.span && Number.isInteger(p.span.start),
+  );
   const used = new Set<number>();
   const pairs: [LocatedGoldMetric, PredictedMetric][] = [];
   const missed: LocatedGoldMetric[] = [];
   for (const g of located) {
-    let best = -1, bestOv = 0;
+    let best = -1,
+      bestOv = 0;
     preds.forEach((p, i) => {
       if (used.has(i)) return;
       const ov = overlap(g.span, p.span);
-      if (ov > bestOv) { best = i; bestOv = ov; }
+      if (ov > bestOv) {
+        best = i;
+        bestOv = ov;
+      }
     });
-    if (best < 0) { missed.push(g); continue; }
+    if (best < 0) {
+      missed.push(g);
+      continue;
+    }
     used.add(best);
     pairs.push([g, preds[best]]);
   }
@@ -232,7 +278,14 @@ export function scoreMetrics(gold: GoldDocument, predicted: readonly PredictedMe
     change: field(sameChange),
     target: field(sameTarget),
     indicator: field((g, p) => indicatorMatch(g.indicator, p.indicator)),
-    complete: field((g, p) => strictRight(g, p) && sameApprox(g, p) && sameChange(g, p) && sameTarget(g, p) && indicatorMatch(g.indicator, p.indicator)),
+    complete: field(
+      (g, p) =>
+        strictRight(g, p) &&
+        sameApprox(g, p) &&
+        sameChange(g, p) &&
+        sameTarget(g, p) &&
+        indicatorMatch(g.indicator, p.indicator),
+    ),
     targetGold: pairs.filter(([g]) => g.target).length,
     targetPred: pairs.filter(([, p]) => p.target).length,
     targetBoth: pairs.filter(([g, p]) => g.target && p.target).length,
@@ -259,8 +312,12 @@ function crossDocPairs(items: readonly ConceptItem[], group: (it: ConceptItem) =
   }
   let pairs = 0;
   for (const perDoc of byGroup.values()) {
-    let n = 0, sq = 0;
-    for (const c of perDoc.values()) { n += c; sq += c * c; }
+    let n = 0,
+      sq = 0;
+    for (const c of perDoc.values()) {
+      n += c;
+      sq += c * c;
+    }
     pairs += (n * n - sq) / 2;
   }
   return pairs;
@@ -270,20 +327,30 @@ function crossDocPairs(items: readonly ConceptItem[], group: (it: ConceptItem) =
 export function scoreConcepts(items: readonly ConceptItem[]): ConceptScore {
   const goldPairs = crossDocPairs(items, (it) => it.concept);
   const predPairs = crossDocPairs(items, (it) => it.key);
-  const both = crossDocPairs(items, (it) => (it.concept != null && it.key != null ? it.concept + '\u0000' + it.key : null));
+  const both = crossDocPairs(items, (it) =>
+    it.concept != null && it.key != null ? it.concept + '\u0000' + it.key : null,
+  );
   const docsOf = new Map<string, Set<string>>();
-  for (const it of items) if (it.concept != null) docsOf.set(it.concept, (docsOf.get(it.concept) ?? new Set<string>()).add(it.doc));
+  for (const it of items)
+    if (it.concept != null) docsOf.set(it.concept, (docsOf.get(it.concept) ?? new Set<string>()).add(it.doc));
   const shared = items.filter((it) => it.concept != null && docsOf.get(it.concept)!.size >= 2);
   const p = predPairs ? both / predPairs : 0;
   const r = goldPairs ? both / goldPairs : 0;
   return {
-    p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, goldPairs, predPairs,
-    sharedMetrics: shared.length, keyedShared: shared.length ? shared.filter((it) => it.key != null).length / shared.length : 0,
-    concepts: docsOf.size, sharedConcepts: [...docsOf.values()].filter((d) => d.size >= 2).length,
+    p,
+    r,
+    f1: p + r ? (2 * p * r) / (p + r) : 0,
+    goldPairs,
+    predPairs,
+    sharedMetrics: shared.length,
+    keyedShared: shared.length ? shared.filter((it) => it.key != null).length / shared.length : 0,
+    concepts: docsOf.size,
+    sharedConcepts: [...docsOf.values()].filter((d) => d.size >= 2).length,
   };
 }
 
-const keyOf = (p: PredictedMetric | undefined): string | null => (typeof p?.indicatorKey === 'string' && p.indicatorKey ? p.indicatorKey : null);
+const keyOf = (p: PredictedMetric | undefined): string | null =>
+  typeof p?.indicatorKey === 'string' && p.indicatorKey ? p.indicatorKey : null;
 
 const META_FIELDS = ['organization', 'year', 'reportType'] as const;
 const OF_FOUND = ['value', 'unit', 'kind', 'approx', 'change', 'target', 'indicator'] as const;
@@ -292,8 +359,27 @@ const OF_FOUND = ['value', 'unit', 'kind', 'approx', 'change', 'target', 'indica
  * Scores each gold document against `predictionFor(gold.file)` (undefined: no output for it) and
  * sums the figures over all of them.
  */
-export function scoreGold(golds: readonly GoldDocument[], predictionFor: (file: string, index: number) => ScoredDocument | undefined): GoldScore {
-  const sum: MetricTally = { found: 0, gold: 0, pred: 0, value: 0, unit: 0, kind: 0, full: 0, approx: 0, change: 0, target: 0, indicator: 0, complete: 0, targetGold: 0, targetPred: 0, targetBoth: 0 };
+export function scoreGold(
+  golds: readonly GoldDocument[],
+  predictionFor: (file: string, index: number) => ScoredDocument | undefined,
+): GoldScore {
+  const sum: MetricTally = {
+    found: 0,
+    gold: 0,
+    pred: 0,
+    value: 0,
+    unit: 0,
+    kind: 0,
+    full: 0,
+    approx: 0,
+    change: 0,
+    target: 0,
+    indicator: 0,
+    complete: 0,
+    targetGold: 0,
+    targetPred: 0,
+    targetBoth: 0,
+  };
   const head: HeadingTally = { tp: 0, fp: 0, fn: 0, depthOk: 0 };
   const meta = { organization: 0, year: 0, reportType: 0 };
   const files: FileScore[] = [];
@@ -306,12 +392,20 @@ export function scoreGold(golds: readonly GoldDocument[], predictionFor: (file: 
     for (const k of Object.keys(head) as (keyof HeadingTally)[]) head[k] += h[k];
     for (const k of META_FIELDS) if ((pred?.meta?.[k] ?? null) === (gold.meta?.[k] ?? null)) meta[k]++;
     const matched = new Map(m.pairs);
-    for (const g of m.located) conceptItems.push({ doc: gold.goldFile, concept: g.concept ?? null, key: keyOf(matched.get(g)) });
+    for (const g of m.located)
+      conceptItems.push({ doc: gold.goldFile, concept: g.concept ?? null, key: keyOf(matched.get(g)) });
     for (const p of m.spurious) conceptItems.push({ doc: gold.goldFile, concept: null, key: keyOf(p) });
     files.push({
-      file: gold.file, goldFile: gold.goldFile, output: pred !== undefined, text: gold.text,
-      metrics: m.t, headings: { tp: h.tp, fp: h.fp, fn: h.fn, depthOk: h.depthOk },
-      missed: m.missed, spurious: m.spurious, wrong: m.wrong, headingsMissed: h.missed,
+      file: gold.file,
+      goldFile: gold.goldFile,
+      output: pred !== undefined,
+      text: gold.text,
+      metrics: m.t,
+      headings: { tp: h.tp, fp: h.fp, fn: h.fn, depthOk: h.depthOk },
+      missed: m.missed,
+      spurious: m.spurious,
+      wrong: m.wrong,
+      headingsMissed: h.missed,
     });
   }
   const n = golds.length;
@@ -352,7 +446,10 @@ export function parseGoldFile(name: string, json: string): GoldFile {
  * The NAME.gold.json files in `dir`, sorted by name as score.mjs reads them, each with the text of
  * the report it names (`file`, relative to `dir`) decoded by `decode`.
  */
-export async function loadGoldDir(dir: string, decode: (bytes: Buffer, path: string) => string): Promise<GoldDocument[]> {
+export async function loadGoldDir(
+  dir: string,
+  decode: (bytes: Buffer, path: string) => string,
+): Promise<GoldDocument[]> {
   const names = (await readdir(dir)).filter((f) => f.endsWith('.gold.json')).sort();
   const out: GoldDocument[] = [];
   for (const goldFile of names) {
@@ -362,7 +459,9 @@ export async function loadGoldDir(dir: string, decode: (bytes: Buffer, path: str
     try {
       bytes = await readFile(textPath);
     } catch (err) {
-      throw new Error(`${join(dir, goldFile)}: cannot read the report it names, ${textPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new Error(
+        `${join(dir, goldFile)}: cannot read the report it names, ${textPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
     }
     out.push({ ...gold, text: decode(bytes, textPath), goldFile });
   }

@@ -42,9 +42,15 @@ export function defaultJobs(): number {
  * rendered in that output format by the thread that parsed it (see renderDocument.ts) and the
  * result carries its text instead of the document.
  */
-export function parseBatch(files: string[], options: BatchOptions & { render: RenderSpec }): AsyncGenerator<RenderedFile>;
+export function parseBatch(
+  files: string[],
+  options: BatchOptions & { render: RenderSpec },
+): AsyncGenerator<RenderedFile>;
 export function parseBatch(files: string[], options?: BatchOptions): AsyncGenerator<FileResult>;
-export async function* parseBatch(files: string[], options: BatchOptions & { render?: RenderSpec } = {}): AsyncGenerator<FileResult | RenderedFile> {
+export async function* parseBatch(
+  files: string[],
+  options: BatchOptions & { render?: RenderSpec } = {},
+): AsyncGenerator<FileResult | RenderedFile> {
   const fileOptions: ParseFileOptions = { encoding: options.encoding };
   const render = options.render ? await loadRenderer(options.render) : null;
   const parseHere = (f: string): Promise<FileResult | RenderedFile> =>
@@ -65,13 +71,20 @@ export async function* parseBatch(files: string[], options: BatchOptions & { ren
   // (one V8 isolate fewer).
   const pool = new ParsePool(jobs - 1);
   try {
-    yield* sharedInOrder(files, WINDOW_PER_JOB * jobs, {
-      // Read at each refill: it opens once the workers are warm (workerPool.ts).
-      get capacity() { return pool.capacity; },
-      // Standard input can only be read by this thread.
-      accepts: (f) => f !== '-',
-      run: (f) => pool.run({ path: f, encoding: options.encoding, render: options.render }),
-    }, parseHere);
+    yield* sharedInOrder(
+      files,
+      WINDOW_PER_JOB * jobs,
+      {
+        // Read at each refill: it opens once the workers are warm (workerPool.ts).
+        get capacity() {
+          return pool.capacity;
+        },
+        // Standard input can only be read by this thread.
+        accepts: (f) => f !== '-',
+        run: (f) => pool.run({ path: f, encoding: options.encoding, render: options.render }),
+      },
+      parseHere,
+    );
   } finally {
     await pool.destroy();
   }
@@ -92,7 +105,16 @@ async function chooseJobs(files: string[], jobs: number | undefined): Promise<nu
 async function atLeastBytes(files: string[], limit: number): Promise<boolean> {
   let total = 0;
   for (let i = 0; i < files.length; i += 64) {
-    const sizes = await Promise.all(files.slice(i, i + 64).map((f) => (f === '-' ? 0 : stat(f).then((s) => s.size, () => 0))));
+    const sizes = await Promise.all(
+      files.slice(i, i + 64).map((f) =>
+        f === '-'
+          ? 0
+          : stat(f).then(
+              (s) => s.size,
+              () => 0,
+            ),
+      ),
+    );
     for (const size of sizes) total += size;
     if (total >= limit) return true;
   }
@@ -106,7 +128,11 @@ async function atLeastBytes(files: string[], limit: number): Promise<boolean> {
  * keep busy while it is written). Memory holds at most `window` results whatever the number of
  * items. `start` must not reject (parseFile and ParsePool.run report failures as results).
  */
-export async function* inOrder<T, R>(items: readonly T[], window: number, start: (item: T, index: number) => Promise<R>): AsyncGenerator<R> {
+export async function* inOrder<T, R>(
+  items: readonly T[],
+  window: number,
+  start: (item: T, index: number) => Promise<R>,
+): AsyncGenerator<R> {
   if (!Number.isInteger(window) || window < 1) throw new RangeError(`window must be a whole number ≥ 1, got ${window}`);
   const running: Promise<R>[] = [];
   let next = 0;
@@ -140,7 +166,12 @@ export interface SharedPool<T, R> {
  * instead of waiting (`here`, which keeps this thread busy until it settles), so neither side
  * idles while the other has work. At most `window` items are started and not yet yielded.
  */
-export async function* sharedInOrder<T, R>(items: readonly T[], window: number, pool: SharedPool<T, R>, here: (item: T) => Promise<R>): AsyncGenerator<R> {
+export async function* sharedInOrder<T, R>(
+  items: readonly T[],
+  window: number,
+  pool: SharedPool<T, R>,
+  here: (item: T) => Promise<R>,
+): AsyncGenerator<R> {
   if (!Number.isInteger(window) || window < 1) throw new RangeError(`window must be a whole number ≥ 1, got ${window}`);
   type Slot = { settled: boolean; value?: R; promise: Promise<void> };
   const started: Slot[] = [];
@@ -148,14 +179,20 @@ export async function* sharedInOrder<T, R>(items: readonly T[], window: number, 
   let inPool = 0;
   const slot = (result: Promise<R>, onSettled?: () => void): Slot => {
     const s: Slot = { settled: false, promise: Promise.resolve() };
-    s.promise = result.then((value) => { s.settled = true; s.value = value; onSettled?.(); });
+    s.promise = result.then((value) => {
+      s.settled = true;
+      s.value = value;
+      onSettled?.();
+    });
     started.push(s);
     return s;
   };
   while (next < items.length || started.length > 0) {
     while (next < items.length && started.length < window && inPool < pool.capacity && pool.accepts(items[next])) {
       inPool++;
-      slot(pool.run(items[next++]), () => { inPool--; });
+      slot(pool.run(items[next++]), () => {
+        inPool--;
+      });
     }
     const head = started[0];
     if (head?.settled) {

@@ -16,7 +16,14 @@ import { decodeBytes, isSupportedEncoding } from '../decode/decodeBytes.js';
 import type { ReportDocument } from '../model/schema.js';
 import { compareDocuments } from '../check/compareDocuments.js';
 import { loadGoldDir, scoreGold, type GoldDocument } from '../check/scoreGold.js';
-import { checkReportJson, formatFileResult, formatSummary, goldReportLines, styler, type CheckFileResult } from '../check/formatReport.js';
+import {
+  checkReportJson,
+  formatFileResult,
+  formatSummary,
+  goldReportLines,
+  styler,
+  type CheckFileResult,
+} from '../check/formatReport.js';
 
 export interface CheckCommandOptions {
   expected?: string;
@@ -34,10 +41,17 @@ export function checkCommand(run: (code: Promise<number>) => void): Command {
   return new Command('check')
     .description('parse fixture reports and compare the output with NAME.expected.json, or score it against gold files')
     .argument('[paths...]', 'directories of NAME.txt fixtures, fixture files or globs (default: .)')
-    .option('--expected <dir>', 'read (and with --update write) NAME.expected.json in DIR instead of beside each NAME.txt')
+    .option(
+      '--expected <dir>',
+      'read (and with --update write) NAME.expected.json in DIR instead of beside each NAME.txt',
+    )
     .option('-u, --update', 'write the expected files from the current output and say which changed')
     .option('--json', 'print a machine-readable report instead of lines')
-    .option('--gold <dir>', 'score the output against the NAME.gold.json files in DIR (format: docs/check.md); repeat it to score several folders as one set', (dir: string, dirs: string[] = []) => [...dirs, dir])
+    .option(
+      '--gold <dir>',
+      'score the output against the NAME.gold.json files in DIR (format: docs/check.md); repeat it to score several folders as one set',
+      (dir: string, dirs: string[] = []) => [...dirs, dir],
+    )
     .option('--min-f1 <x>', 'with --gold: fail when the strict metric F1 is below X (0 to 1)')
     .option('-v, --verbose', 'with --gold: list missed, spurious and wrong metrics and missed headings')
     .option('--encoding <name>', 'decode every report with this encoding instead of detecting it')
@@ -45,9 +59,11 @@ export function checkCommand(run: (code: Promise<number>) => void): Command {
 }
 
 export async function runCheck(paths: string[], opts: CheckCommandOptions): Promise<number> {
-  if (opts.encoding !== undefined && !isSupportedEncoding(opts.encoding)) throw new UsageError(`unknown encoding: ${opts.encoding}`);
+  if (opts.encoding !== undefined && !isSupportedEncoding(opts.encoding))
+    throw new UsageError(`unknown encoding: ${opts.encoding}`);
   if (opts.gold !== undefined) {
-    if (paths.length > 0) throw new UsageError('--gold DIR scores the reports its gold files name: give no FILES with it');
+    if (paths.length > 0)
+      throw new UsageError('--gold DIR scores the reports its gold files name: give no FILES with it');
     if (opts.update || opts.expected) throw new UsageError('--update and --expected do not go with --gold');
     return runGold(opts.gold, opts);
   }
@@ -56,13 +72,15 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions): Prom
   if (paths.length === 0) paths = ['.'];
 
   const fixtures = await findFixtures(paths, opts.expected);
-  if (fixtures.length === 0) throw new UsageError(`no fixtures found in ${paths.join(' ')} (looked for NAME.txt files)`);
+  if (fixtures.length === 0)
+    throw new UsageError(`no fixtures found in ${paths.join(' ')} (looked for NAME.txt files)`);
   if (!opts.update) {
     const missing: Fixture[] = [];
     for (const f of fixtures) if (!(await exists(f.expected))) missing.push(f);
     for (const f of missing) process.stderr.write(`reportx: ${f.file}: no expected file ${f.expected}\n`);
     if (missing.length) {
-      const [what, them] = missing.length === 1 ? ['an expected file is', 'it'] : [`${missing.length} expected files are`, 'them'];
+      const [what, them] =
+        missing.length === 1 ? ['an expected file is', 'it'] : [`${missing.length} expected files are`, 'them'];
       throw new UsageError(`${what} missing; run \`reportx check --update\` to create ${them} from the current output`);
     }
   }
@@ -72,7 +90,10 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions): Prom
   const out = streamOut(process.stdout);
   const results: CheckFileResult[] = [];
   let index = 0;
-  for await (const parsed of parseBatch(fixtures.map((f) => f.file), { encoding: opts.encoding })) {
+  for await (const parsed of parseBatch(
+    fixtures.map((f) => f.file),
+    { encoding: opts.encoding },
+  )) {
     const fixture = fixtures[index++];
     const result = await checkOne(fixture, parsed, !!opts.update);
     results.push(result);
@@ -121,13 +142,19 @@ const expectedShape = z.looseObject({
   warnings: z.array(z.looseObject({})).optional(),
 });
 
-async function readExpected(path: string): Promise<{ ok: true; document: ReportDocument } | { ok: false; missing: boolean; reason: string }> {
+async function readExpected(
+  path: string,
+): Promise<{ ok: true; document: ReportDocument } | { ok: false; missing: boolean; reason: string }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, missing: code === 'ENOENT', reason: code === 'ENOENT' ? 'no such file' : `cannot read: ${(err as Error).message}` };
+    return {
+      ok: false,
+      missing: code === 'ENOENT',
+      reason: code === 'ENOENT' ? 'no such file' : `cannot read: ${(err as Error).message}`,
+    };
   }
   let value: unknown;
   try {
@@ -138,7 +165,11 @@ async function readExpected(path: string): Promise<{ ok: true; document: ReportD
   const check = expectedShape.safeParse(value);
   if (!check.success) {
     const issue = check.error.issues[0];
-    return { ok: false, missing: false, reason: `not a reportx document: ${issue.path.join('.') || '(root)'}: ${issue.message}` };
+    return {
+      ok: false,
+      missing: false,
+      reason: `not a reportx document: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    };
   }
   return { ok: true, document: value as ReportDocument };
 }
@@ -180,7 +211,14 @@ async function findFixtures(paths: string[], expectedDir: string | undefined): P
 
 async function runGold(dirs: string[], opts: CheckCommandOptions): Promise<number> {
   const minF1 = parseMinF1(opts.minF1);
-  for (const dir of dirs) if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) throw new UsageError(`--gold ${dir}: no such directory`);
+  for (const dir of dirs)
+    if (
+      !(await stat(dir).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ))
+    )
+      throw new UsageError(`--gold ${dir}: no such directory`);
   const decode = (bytes: Buffer) => {
     const decoded = decodeBytes(bytes, { encoding: opts.encoding });
     return decoded.ok ? decoded.text : new TextDecoder().decode(bytes);
@@ -199,7 +237,10 @@ async function runGold(dirs: string[], opts: CheckCommandOptions): Promise<numbe
   const documents: (ReportDocument | undefined)[] = [];
   let failed = 0;
   let index = 0;
-  for await (const parsed of parseBatch(golds.map((g) => join(g.dir, g.file)), { encoding: opts.encoding })) {
+  for await (const parsed of parseBatch(
+    golds.map((g) => join(g.dir, g.file)),
+    { encoding: opts.encoding },
+  )) {
     if (parsed.ok) documents[index] = parsed.document;
     else {
       failed++;
@@ -222,7 +263,8 @@ async function runGold(dirs: string[], opts: CheckCommandOptions): Promise<numbe
 function parseMinF1(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const x = Number(value);
-  if (value.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`--min-f1 takes a number from 0 to 1 (0.8 for 80%), not ${JSON.stringify(value)}`);
+  if (value.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1)
+    throw new UsageError(`--min-f1 takes a number from 0 to 1 (0.8 for 80%), not ${JSON.stringify(value)}`);
   return x;
 }
 
@@ -232,5 +274,8 @@ function useColor(): boolean {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -16,18 +16,27 @@ export async function expandInputs(patterns: string[]): Promise<ExpandedInputs> 
   const problems: ExpandedInputs['problems'] = [];
   const seen = new Set<string>();
   const add = (file: string, key: string) => {
-    if (!seen.has(key)) { seen.add(key); files.push(file); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      files.push(file);
+    }
   };
 
   for (const pattern of patterns) {
-    if (pattern === '-') { add(pattern, pattern); continue; }
+    if (pattern === '-') {
+      add(pattern, pattern);
+      continue;
+    }
     const info = await stat(pattern).catch(() => null);
     if (info?.isDirectory()) {
       problems.push({ pattern, reason: directoryReason(pattern) });
       continue;
     }
     // A path that exists is taken literally even when it looks like a glob (report[1].txt).
-    if (info || !fg.isDynamicPattern(pattern)) { add(pattern, await identity(pattern)); continue; }
+    if (info || !fg.isDynamicPattern(pattern)) {
+      add(pattern, await identity(pattern));
+      continue;
+    }
 
     const matched = await globFiles(pattern);
     if (matched.length === 0) problems.push({ pattern, reason: 'no file matched' });
@@ -50,7 +59,13 @@ export function directoryReason(dir: string): string {
  * Directories, FIFOs, sockets and devices a pattern happens to match are left out.
  */
 async function globFiles(pattern: string): Promise<string[]> {
-  const entries = await fg(pattern, { onlyFiles: false, followSymbolicLinks: false, objectMode: true, dot: false, suppressErrors: true });
+  const entries = await fg(pattern, {
+    onlyFiles: false,
+    followSymbolicLinks: false,
+    objectMode: true,
+    dot: false,
+    suppressErrors: true,
+  });
   const files = await Promise.all(
     entries.map(async ({ path, dirent }) => {
       if (dirent.isFile()) return path;

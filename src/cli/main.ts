@@ -29,7 +29,9 @@ function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
 export async function main(argv: string[]): Promise<number> {
   exitQuietlyOnClosedPipe(process.stdout);
   let pending: Promise<number> | undefined;
-  const run = (p: Promise<number>) => { pending = p; };
+  const run = (p: Promise<number>) => {
+    pending = p;
+  };
   const program = new Command('reportx')
     .description('Extract sections and metrics from Chinese government work reports')
     .version(version)
@@ -43,7 +45,8 @@ export async function main(argv: string[]): Promise<number> {
     return pending ? await pending : 0;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return 0;
       return EXIT_USAGE;
     }
     if (err instanceof UsageError) {

@@ -37,8 +37,10 @@ export function parseCommand(run: (code: Promise<number>) => void): Command {
 }
 
 export async function runParse(patterns: string[], opts: ParseCommandOptions): Promise<number> {
-  if (opts.encoding !== undefined && !isSupportedEncoding(opts.encoding)) throw new UsageError(`unknown encoding: ${opts.encoding}`);
-  if (opts.jobs !== undefined && !isJobCount(opts.jobs)) throw new UsageError(`--jobs: expected a whole number ≥ 1, got "${opts.jobs}"`);
+  if (opts.encoding !== undefined && !isSupportedEncoding(opts.encoding))
+    throw new UsageError(`unknown encoding: ${opts.encoding}`);
+  if (opts.jobs !== undefined && !isJobCount(opts.jobs))
+    throw new UsageError(`--jobs: expected a whole number ≥ 1, got "${opts.jobs}"`);
   const columns = tabularOptions(opts);
   const { files, problems } = await expandInputs(patterns);
   for (const p of problems) process.stderr.write(`reportx: ${p.pattern}: ${p.reason}\n`);
@@ -79,7 +81,8 @@ function parseJobsOption(value: string): number {
 /** Checks the csv/tsv options before any file is read; returns the --columns selection. */
 function tabularOptions(opts: ParseCommandOptions): MetricColumn[] | undefined {
   const tabular = opts.format === 'csv' || opts.format === 'tsv';
-  if (opts.out && tabular) throw new UsageError(`--out writes JSON files only; redirect standard output for --format ${opts.format}`);
+  if (opts.out && tabular)
+    throw new UsageError(`--out writes JSON files only; redirect standard output for --format ${opts.format}`);
   if (opts.columns === undefined) return undefined;
   if (!tabular) throw new UsageError('--columns applies to --format csv and tsv only');
   const parsed = parseColumns(opts.columns);
@@ -92,7 +95,9 @@ async function makeWriter(opts: ParseCommandOptions, columns?: MetricColumn[]): 
   if (opts.format === 'csv' || opts.format === 'tsv') {
     // Loaded only for these formats, to keep a JSON run's start-up short.
     const { csvWriter, tsvWriter } = await import('./writers/delimitedWriter.js');
-    return opts.format === 'csv' ? csvWriter(process.stdout, { columns, bom: opts.bom }) : tsvWriter(process.stdout, { columns });
+    return opts.format === 'csv'
+      ? csvWriter(process.stdout, { columns, bom: opts.bom })
+      : tsvWriter(process.stdout, { columns });
   }
   return opts.format === 'ndjson' ? ndjsonWriter(process.stdout) : jsonArrayWriter(process.stdout);
 }

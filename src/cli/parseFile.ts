@@ -44,7 +44,11 @@ export async function parseFile(path: string, options: ParseFileOptions = {}): P
     return parseBytes(path, bytes, options);
   } catch (err) {
     // A bug in the pipeline fails this file, not the whole batch.
-    return { ok: false, path, reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)` };
+    return {
+      ok: false,
+      path,
+      reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)`,
+    };
   }
 }
 
@@ -52,7 +56,9 @@ export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOp
   const decoded = decodeBytes(bytes, { encoding: options.encoding });
   if (!decoded.ok) return { ok: false, path, reason: decoded.reason };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const document = withSegmentationMemo(() => parseReport(decoded.text, { path: path === '-' ? null : path, encoding: decoded.encoding, sha256 }));
+  const document = withSegmentationMemo(() =>
+    parseReport(decoded.text, { path: path === '-' ? null : path, encoding: decoded.encoding, sha256 }),
+  );
   return validated(path, document);
 }
 
@@ -60,7 +66,11 @@ export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOp
 export function validated(path: string, document: ReportDocument): FileResult {
   const check = validateDocument(document);
   if (check.ok) return { ok: true, path, document };
-  return { ok: false, path, reason: `internal error: output failed schema validation at ${check.path}: ${check.message} (please report this bug)` };
+  return {
+    ok: false,
+    path,
+    reason: `internal error: output failed schema validation at ${check.path}: ${check.message} (please report this bug)`,
+  };
 }
 
 export function renderResult(result: FileResult, render: Render): RenderedFile {
@@ -68,7 +78,11 @@ export function renderResult(result: FileResult, render: Render): RenderedFile {
   try {
     return { ok: true, path: result.path, output: render(result.document), metrics: result.document.metrics.length };
   } catch (err) {
-    return { ok: false, path: result.path, reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)` };
+    return {
+      ok: false,
+      path: result.path,
+      reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)`,
+    };
   }
 }
 
@@ -76,15 +90,27 @@ export function renderResult(result: FileResult, render: Render): RenderedFile {
 export function describeReadError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'ENOTDIR': return 'no such file (a parent in the path is not a directory)';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a directory';
-    case 'ELOOP': return 'symbolic link loop';
-    case 'ENAMETOOLONG': return 'file name too long';
-    case 'EMFILE': case 'ENFILE': return 'too many open files';
-    case 'ERR_FS_FILE_TOO_LARGE': case 'EFBIG': return 'file too large';
-    case 'EIO': return 'input/output error';
+    case 'ENOENT':
+      return 'no such file';
+    case 'ENOTDIR':
+      return 'no such file (a parent in the path is not a directory)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'ERR_FS_FILE_TOO_LARGE':
+    case 'EFBIG':
+      return 'file too large';
+    case 'EIO':
+      return 'input/output error';
     default: {
       // Node's messages read "CODE: description, syscall 'path'": keep the description only.
       const message = (err as Error)?.message ?? String(err);

@@ -35,7 +35,8 @@ export interface BatchCounts {
 /** "reportx: 9988 files parsed, 12 failed, 152031 metrics, 38.2 s (261 files/s)" */
 export function summaryLine(c: BatchCounts): string {
   const files = `${c.parsed} file${c.parsed === 1 ? '' : 's'} parsed`;
-  const rate = c.seconds > 0 && c.parsed + c.failed > 0 ? ` (${Math.round((c.parsed + c.failed) / c.seconds)} files/s)` : '';
+  const rate =
+    c.seconds > 0 && c.parsed + c.failed > 0 ? ` (${Math.round((c.parsed + c.failed) / c.seconds)} files/s)` : '';
   return `reportx: ${files}, ${c.failed} failed, ${c.metrics} metric${c.metrics === 1 ? '' : 's'}, ${c.seconds.toFixed(1)} s${rate}`;
 }
 
@@ -54,12 +55,15 @@ export async function startProgress(options: ProgressOptions): Promise<BatchProg
   if (!options.quiet && tty && large) {
     // cli-progress is CommonJS: in the esbuild bundle its namespace has only `default` (the named
     // exports exist only under Node's own loader), so take the module from either shape.
-    const loaded: typeof import('cli-progress') & { default?: typeof import('cli-progress') } = await import('cli-progress');
+    const loaded: typeof import('cli-progress') & { default?: typeof import('cli-progress') } = await import(
+      'cli-progress'
+    );
     const { MultiBar, Presets } = loaded.default ?? loaded;
     const multi = new MultiBar(
       {
         stream,
-        format: 'reportx {bar} {percentage}% | {value}/{total} files | {metrics} metrics | {duration_formatted} (eta {eta_formatted})',
+        format:
+          'reportx {bar} {percentage}% | {value}/{total} files | {metrics} metrics | {duration_formatted} (eta {eta_formatted})',
         // A hidden cursor would stay hidden after Ctrl-C (cli-progress restores it only on stop()).
         hideCursor: false,
         clearOnComplete: true,
@@ -97,7 +101,8 @@ export async function startProgress(options: ProgressOptions): Promise<BatchProg
     stop,
     finish(failed) {
       stop();
-      if (summary) stream.write(summaryLine({ parsed, failed, metrics, seconds: (performance.now() - started) / 1000 }) + '\n');
+      if (summary)
+        stream.write(summaryLine({ parsed, failed, metrics, seconds: (performance.now() - started) / 1000 }) + '\n');
     },
   };
 }

@@ -25,7 +25,9 @@ export function tableCommand(run: (code: Promise<number>) => void): Command {
     .description('pivot metrics across reports: one row per indicator, one column per report')
     .argument('<files...>', 'report files or globs, as for parse; - reads standard input')
     .addOption(
-      new Option('-f, --format <format>', 'output format (default: text on a terminal, else csv)').choices([...TABLE_FORMATS]),
+      new Option('-f, --format <format>', 'output format (default: text on a terminal, else csv)').choices([
+        ...TABLE_FORMATS,
+      ]),
     )
     .option('--no-bom', 'csv: do not start with a UTF-8 byte-order mark')
     .option('--min-reports <n>', 'only indicators found in at least N reports', '1')
@@ -35,9 +37,11 @@ export function tableCommand(run: (code: Promise<number>) => void): Command {
 }
 
 export async function runTable(patterns: string[], opts: TableCommandOptions): Promise<number> {
-  if (opts.encoding !== undefined && !isSupportedEncoding(opts.encoding)) throw new UsageError(`unknown encoding: ${opts.encoding}`);
+  if (opts.encoding !== undefined && !isSupportedEncoding(opts.encoding))
+    throw new UsageError(`unknown encoding: ${opts.encoding}`);
   const minReports = Number(opts.minReports ?? '1');
-  if (!Number.isInteger(minReports) || minReports < 1) throw new UsageError(`--min-reports: expected a whole number ≥ 1, got "${opts.minReports}"`);
+  if (!Number.isInteger(minReports) || minReports < 1)
+    throw new UsageError(`--min-reports: expected a whole number ≥ 1, got "${opts.minReports}"`);
   const format = opts.format ?? (process.stdout.isTTY ? 'text' : 'csv');
   const { files, problems } = await expandInputs(patterns);
   for (const p of problems) process.stderr.write(`reportx: ${p.pattern}: ${p.reason}\n`);
@@ -55,7 +59,9 @@ export async function runTable(patterns: string[], opts: TableCommandOptions): P
   const full = pivot.result();
   const table: PivotTable = { ...full, rows: full.rows.filter((r) => rowCoverage(r) >= minReports) };
   if (table.omitted > 0 && !opts.quiet) {
-    process.stderr.write(`reportx: ${table.omitted} metric${table.omitted === 1 ? '' : 's'} without an indicator left out of the table\n`);
+    process.stderr.write(
+      `reportx: ${table.omitted} metric${table.omitted === 1 ? '' : 's'} without an indicator left out of the table\n`,
+    );
   }
   await streamOut(process.stdout)(renderTable(table, format, opts.bom !== false));
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;

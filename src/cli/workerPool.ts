@@ -50,8 +50,12 @@ export class ParsePool {
     // One warm-up per worker: piscina hands a task to the least busy worker, and every worker is
     // idle at first. A failed warm-up (a worker that died) opens the pool all the same, where its
     // files fail as results, as any task does.
-    const warmUps = Array.from({ length: threads }, () => (this.pool as unknown as Piscina<null, void>).run(null, { name: 'warmUp' }));
-    this.ready = Promise.allSettled(warmUps).then(() => { this.warm = true; });
+    const warmUps = Array.from({ length: threads }, () =>
+      (this.pool as unknown as Piscina<null, void>).run(null, { name: 'warmUp' }),
+    );
+    this.ready = Promise.allSettled(warmUps).then(() => {
+      this.warm = true;
+    });
   }
 
   /**
@@ -62,7 +66,11 @@ export class ParsePool {
     const { path } = task;
     return this.pool.run(task).then(
       (result) => result,
-      (err: unknown) => ({ ok: false as const, path, reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)` }),
+      (err: unknown) => ({
+        ok: false as const,
+        path,
+        reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)`,
+      }),
     );
   }
 

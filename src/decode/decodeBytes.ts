@@ -55,13 +55,15 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
 
   // buffer.isUtf8 validates in native code (SIMD) at several GB/s; Buffer's own UTF-8 decoding
   // is then faster than TextDecoder's.
-  if (isUtf8(bytes)) return checked(bytes, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), 'utf-8');
+  if (isUtf8(bytes))
+    return checked(bytes, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), 'utf-8');
   // not well-formed UTF-8: a damaged UTF-8 file, or GBK/GB18030
   const damagedUtf8 = looksLikeDamagedUtf8(bytes);
   if (damagedUtf8 !== null) return checked(bytes, damagedUtf8, 'utf-8');
 
   const gb18030 = makeDecoder('gb18030');
-  if (!gb18030) return { ok: false, reason: 'not UTF-8, and this Node has no GB18030 decoder (built without full ICU)' };
+  if (!gb18030)
+    return { ok: false, reason: 'not UTF-8, and this Node has no GB18030 decoder (built without full ICU)' };
   return checked(bytes, gb18030.decode(bytes), 'gb18030');
 }
 
@@ -129,7 +131,12 @@ function fewBadSequences(bytes: Uint8Array, slack: number): string | null {
 }
 
 /** The decoded text, or why it is not text: blank, or too many undecodable/control characters. */
-function checked(bytes: Uint8Array, text: string, encoding: string, undecodable = 'not text (undecodable bytes)'): Decoded {
+function checked(
+  bytes: Uint8Array,
+  text: string,
+  encoding: string,
+  undecodable = 'not text (undecodable bytes)',
+): Decoded {
   if (!/\S/.test(text)) return { ok: false, reason: 'empty file' };
   // In UTF-16 a NUL byte is ordinary (every ASCII character has one); a NUL character is not.
   if (encoding.startsWith('utf-16') ? text.includes('\0') : bytes.indexOf(0) !== -1) {

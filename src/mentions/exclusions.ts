@@ -7,16 +7,94 @@
  */
 export const FIXED_PHRASES = [
   // plans, congresses, campaigns
-  '十四五', '十五五', '十三五', '八五普法', '七五普法', '九五普法', '十八大', '十九大', '二十大',
-  '十八届', '十九届', '二十届', '三中全会', '四中全会', '五中全会', '六中全会',
+  '十四五',
+  '十五五',
+  '十三五',
+  '八五普法',
+  '七五普法',
+  '九五普法',
+  '十八大',
+  '十九大',
+  '二十大',
+  '十八届',
+  '十九届',
+  '二十届',
+  '三中全会',
+  '四中全会',
+  '五中全会',
+  '六中全会',
   // political formulae
-  '四个意识', '四个自信', '两个维护', '两个确立', '四个全面', '五位一体', '三会一课', '三重一大',
-  '八项规定', '四种形态', '两学一做', '三严三实', '一岗双责', '两个责任', '三个务必', '三大攻坚战',
-  '五大发展理念', '新发展理念', '两个结合', '三个代表', '两个一百年', '三项制度', '两法衔接',
-  '一把手', '一盘棋', '一张网', '一张图', '一件事', '一站式', '一体化', '一网通办', '一网统管',
-  '一次办', '跑一次', '一窗受理', '一门式', '一号通', '一码通', '一企一策', '一户一策', '一人一策',
-  '两类人员', '三类人员', '两会', '两节', '三农', '三资', '五社联动', '三治融合', '四治融合',
-  '两件大事', '三大产业', '两条底线', '三条红线', '两条红线', '三次产业', '第一产业', '第二产业', '第三产业', '一产', '二产', '三产', '双随机', '一公开', '六稳', '六保', '三保', '两不愁', '三保障', '五大职能', '十大',
+  '四个意识',
+  '四个自信',
+  '两个维护',
+  '两个确立',
+  '四个全面',
+  '五位一体',
+  '三会一课',
+  '三重一大',
+  '八项规定',
+  '四种形态',
+  '两学一做',
+  '三严三实',
+  '一岗双责',
+  '两个责任',
+  '三个务必',
+  '三大攻坚战',
+  '五大发展理念',
+  '新发展理念',
+  '两个结合',
+  '三个代表',
+  '两个一百年',
+  '三项制度',
+  '两法衔接',
+  '一把手',
+  '一盘棋',
+  '一张网',
+  '一张图',
+  '一件事',
+  '一站式',
+  '一体化',
+  '一网通办',
+  '一网统管',
+  '一次办',
+  '跑一次',
+  '一窗受理',
+  '一门式',
+  '一号通',
+  '一码通',
+  '一企一策',
+  '一户一策',
+  '一人一策',
+  '两类人员',
+  '三类人员',
+  '两会',
+  '两节',
+  '三农',
+  '三资',
+  '五社联动',
+  '三治融合',
+  '四治融合',
+  '两件大事',
+  '三大产业',
+  '两条底线',
+  '三条红线',
+  '两条红线',
+  '三次产业',
+  '第一产业',
+  '第二产业',
+  '第三产业',
+  '一产',
+  '二产',
+  '三产',
+  '双随机',
+  '一公开',
+  '六稳',
+  '六保',
+  '三保',
+  '两不愁',
+  '三保障',
+  '五大职能',
+  '十大',
 ];
 
 /**
@@ -26,24 +104,102 @@ export const FIXED_PHRASES = [
 export const MEETING_WORDS = ['全会', '全体会议', '全体(扩大)会议', '全体', '中全会'];
 
 /** Before 第N, these make it a rank: 全市第3名, 位列全市第五. */
-export const RANK_CONTEXT = ['全国', '全省', '全市', '全区', '全县', '全州', '全盟', '全旗', '同级', '同类',
-  '排名', '排位', '位列', '位居', '名列', '排在', '居', '列', '位次', '排行'];
+export const RANK_CONTEXT = [
+  '全国',
+  '全省',
+  '全市',
+  '全区',
+  '全县',
+  '全州',
+  '全盟',
+  '全旗',
+  '同级',
+  '同类',
+  '排名',
+  '排位',
+  '位列',
+  '位居',
+  '名列',
+  '排在',
+  '居',
+  '列',
+  '位次',
+  '排行',
+];
 
 /** After 第N, these make it a batch, meeting, chapter or line, never a rank. */
-export const ORDINAL_NOUNS = ['批', '届', '次', '期', '轮', '个', '季度', '章', '条', '款', '项', '道', '议题',
-  '阶段', '年', '天', '周', '月', '部分', '节', '课', '页', '名单', '单位', '责任人', '书记', '种'];
+export const ORDINAL_NOUNS = [
+  '批',
+  '届',
+  '次',
+  '期',
+  '轮',
+  '个',
+  '季度',
+  '章',
+  '条',
+  '款',
+  '项',
+  '道',
+  '议题',
+  '阶段',
+  '年',
+  '天',
+  '周',
+  '月',
+  '部分',
+  '节',
+  '课',
+  '页',
+  '名单',
+  '单位',
+  '责任人',
+  '书记',
+  '种',
+];
 
 /**
  * Before 一 + measure word, these make it a count (各打造一个中心, 共一次) rather than the article
  * it usually is (打造一个平台, 最多跑一次). Looked for in the few characters before.
  */
-export const COUNT_TRIGGERS = ['各', '每', '共', '仅', '只', '累计', '合计', '共计', '计', '新增', '增加', '增至', '达', '减少', '下降', '上升', '增长'];
+export const COUNT_TRIGGERS = [
+  '各',
+  '每',
+  '共',
+  '仅',
+  '只',
+  '累计',
+  '合计',
+  '共计',
+  '计',
+  '新增',
+  '增加',
+  '增至',
+  '达',
+  '减少',
+  '下降',
+  '上升',
+  '增长',
+];
 
 /**
  * After N期 these make it a project's phase (福利中心二期完成, 二期工程), not a count of sessions
  * (举办培训班三期).
  */
-export const PHASE_AFTER = ['工程', '项目', '专项', '建设', '完成', '投入', '扩建', '改造', '建成', '竣工', '开工', ')'];
+export const PHASE_AFTER = [
+  '工程',
+  '项目',
+  '专项',
+  '建设',
+  '完成',
+  '投入',
+  '扩建',
+  '改造',
+  '建成',
+  '竣工',
+  '开工',
+  ')',
+];
 
 /**
  * Around N篇/N件, these make it a page's own furniture or a programme's name, not a quantity:
@@ -53,7 +209,27 @@ export const BEFORE_NOT_COUNT = ['精选', '范文('];
 export const AFTER_NOT_COUNT = ['实事', '民生实事', '(第', '篇】', '【篇', '篇)'];
 
 /** Before a bare 万/亿 sum, these make it money with its 元 left out (累计完成投资920万). */
-export const MONEY_CONTEXT = ['损失', '金', '投资', '资金', '经费', '收入', '产值', '金额', '税收', '纳税', '营业额', '销售额', '总额', '补助', '奖金', '罚款', '罚没款', '税款', '预算'];
+export const MONEY_CONTEXT = [
+  '损失',
+  '金',
+  '投资',
+  '资金',
+  '经费',
+  '收入',
+  '产值',
+  '金额',
+  '税收',
+  '纳税',
+  '营业额',
+  '销售额',
+  '总额',
+  '补助',
+  '奖金',
+  '罚款',
+  '罚没款',
+  '税款',
+  '预算',
+];
 
 /** 把…摆在工作的第一位: putting something first, not a ranking. */
 export const PLACED_FIRST = ['摆在', '放在', '摆到', '放到', '摆上', '放上', '置于'];
@@ -77,7 +253,8 @@ export function endsWithAny(text: string, end: number, words: readonly string[])
 
 /** Fixed phrases by first character, so a candidate checks only the phrases that can start near it. */
 const PHRASES_BY_FIRST = new Map<string, string[]>();
-for (const phrase of FIXED_PHRASES) PHRASES_BY_FIRST.set(phrase[0], [...(PHRASES_BY_FIRST.get(phrase[0]) ?? []), phrase]);
+for (const phrase of FIXED_PHRASES)
+  PHRASES_BY_FIRST.set(phrase[0], [...(PHRASES_BY_FIRST.get(phrase[0]) ?? []), phrase]);
 const LONGEST_PHRASE = Math.max(...FIXED_PHRASES.map((p) => p.length));
 
 /** Whether [start, end) lies inside a fixed phrase found around it. */
@@ -95,7 +272,10 @@ export function insideShortQuote(text: string, start: number, end: number, maxLe
   let open = -1;
   for (let i = start - 1; i >= Math.max(0, start - maxLength); i--) {
     const c = text[i];
-    if (c === '“' || c === '"' || c === '「' || c === '《') { open = i; break; }
+    if (c === '“' || c === '"' || c === '「' || c === '《') {
+      open = i;
+      break;
+    }
     if (c === '”' || c === '」' || c === '》' || c === '\n') return false;
   }
   if (open < 0) return false;

@@ -2,13 +2,41 @@
 // rank form makes them a quantity; the exclusion tables drop names, ordinals and articles.
 import type { Approx, MetricKind, Warning } from '../model/schema.js';
 import {
-  AFTER_NOT_COUNT, BEFORE_NOT_COUNT, COUNT_TRIGGERS, MEETING_WORDS, MONEY_CONTEXT, PHASE_AFTER, PLACED_FIRST, ORDINAL_NOUNS, RANK_CONTEXT, THRESHOLD_WORDS,
-  endsWithAny, insideFixedPhrase, insideShortQuote, isHan, startsWithAny,
+  AFTER_NOT_COUNT,
+  BEFORE_NOT_COUNT,
+  COUNT_TRIGGERS,
+  MEETING_WORDS,
+  MONEY_CONTEXT,
+  PHASE_AFTER,
+  PLACED_FIRST,
+  ORDINAL_NOUNS,
+  RANK_CONTEXT,
+  THRESHOLD_WORDS,
+  endsWithAny,
+  insideFixedPhrase,
+  insideShortQuote,
+  isHan,
+  startsWithAny,
 } from './exclusions.js';
 import { numberTokens, type NumberToken } from './numberTokens.js';
 import { clauseBefore, isAsciiLetter, isDigit, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
-  CHINESE_NUMERAL_UNITS, DAY_COUNT_CUES, ELECTRICITY_UNIT, DAY_UNIT, INNER_MORE_THAN, PERIOD_AFTER_UNIT, PERIOD_YEAR_ENDINGS, PERIOD_YEAR_WORD, RANK_MOVES, LATIN_UNIT, PER_UNIT, TENTHS_ALLOWED_AFTER, WORD_START_UNITS, scaleAt, unitAt, type UnitRule,
+  CHINESE_NUMERAL_UNITS,
+  DAY_COUNT_CUES,
+  ELECTRICITY_UNIT,
+  DAY_UNIT,
+  INNER_MORE_THAN,
+  PERIOD_AFTER_UNIT,
+  PERIOD_YEAR_ENDINGS,
+  PERIOD_YEAR_WORD,
+  RANK_MOVES,
+  LATIN_UNIT,
+  PER_UNIT,
+  TENTHS_ALLOWED_AFTER,
+  WORD_START_UNITS,
+  scaleAt,
+  unitAt,
+  type UnitRule,
 } from './units.js';
 
 export interface Mention {
@@ -26,7 +54,6 @@ export interface Mention {
   factor: number;
 }
 
-
 /** Drops binary noise from scaling (2.3 × 1e8); integers and unscaled values pass as they are. */
 const round = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(12)));
 
@@ -42,13 +69,24 @@ export function findMentions(content: string, source: string, warnings: Warning[
     if (token.start < (mentions.at(-1)?.end ?? 0)) continue;
     if (token.form === 'unreadable') {
       // Only runs long enough to look like a quantity gone wrong; phone and ID numbers are not reported.
-      if (token.end - token.start > 24) warnings.push({ code: 'unreadable-number', message: `a run of ${token.end - token.start} digits is not read as a number`, span: { start: token.start, end: token.end } });
+      if (token.end - token.start > 24)
+        warnings.push({
+          code: 'unreadable-number',
+          message: `a run of ${token.end - token.start} digits is not read as a number`,
+          span: { start: token.start, end: token.end },
+        });
       waiting = null;
       continue;
     }
     const mention = readMention(content, source, token, mentions.at(-1));
-    if (mention === 'excluded') { waiting = null; continue; }
-    if (mention === null) { waiting = token; continue; }
+    if (mention === 'excluded') {
+      waiting = null;
+      continue;
+    }
+    if (mention === null) {
+      waiting = token;
+      continue;
+    }
     const shared = waiting && shareUnit(content, waiting, mention);
     if (shared) mentions.push(shared);
     waiting = null;
@@ -58,11 +96,26 @@ export function findMentions(content: string, source: string, warnings: Warning[
 }
 
 /** A mention; null for a bare number (no unit: maybe a range's first half); 'excluded' for a non-metric. */
-function readMention(content: string, source: string, token: NumberToken, lastKept: Mention | undefined): Mention | null | 'excluded' {
-  if (token.form === 'fraction') return excluded(content, token, token.end) ? 'excluded' : {
-    start: token.start, end: token.end, value: token.value, unit: '%', kind: 'percent', approx: null,
-    numberStart: token.start, numberEnd: token.end, factor: 1,
-  };
+function readMention(
+  content: string,
+  source: string,
+  token: NumberToken,
+  lastKept: Mention | undefined,
+): Mention | null | 'excluded' {
+  if (token.form === 'fraction')
+    return excluded(content, token, token.end)
+      ? 'excluded'
+      : {
+          start: token.start,
+          end: token.end,
+          value: token.value,
+          unit: '%',
+          kind: 'percent',
+          approx: null,
+          numberStart: token.start,
+          numberEnd: token.end,
+          factor: 1,
+        };
   if (content[token.start - 1] === '第') return readRank(content, token);
   // G20, 5+2, 1+2+X: names and formulae.
   if (isAsciiLetter(content[token.start - 1]) || content[token.start - 1] === '+') return 'excluded';
@@ -71,10 +124,19 @@ function readMention(content: string, source: string, token: NumberToken, lastKe
   let approx: Approx = null;
   let factor = 1;
   while (content[at] === ' ' && at - token.end < 4) at++;
-  if (startsWithAny(content, at, INNER_MORE_THAN) && !unitAt(content, at)) { approx = 'more_than'; at++; }
+  if (startsWithAny(content, at, INNER_MORE_THAN) && !unitAt(content, at)) {
+    approx = 'more_than';
+    at++;
+  }
   const scale = token.form === 'arabic' || approx ? scaleAt(content, at) : null;
-  if (scale) { factor = scale.factor; at += scale.text.length; }
-  if (!approx && startsWithAny(content, at, INNER_MORE_THAN)) { approx = 'more_than'; at++; }
+  if (scale) {
+    factor = scale.factor;
+    at += scale.text.length;
+  }
+  if (!approx && startsWithAny(content, at, INNER_MORE_THAN)) {
+    approx = 'more_than';
+    at++;
+  }
 
   let found = unitAt(content, at);
   if (found && LATIN_UNIT.test(found.rule.text) && /[A-Za-z0-9]/.test(content[found.end] ?? '')) found = null;
@@ -91,52 +153,106 @@ function readMention(content: string, source: string, token: NumberToken, lastKe
   let end = found.end;
   let unit = rule.base ?? source.slice(at, end);
   if (rule.kind === 'count' && startsWithAny(content, end, PERIOD_AFTER_UNIT)) return 'excluded';
-  if (rule.kind === 'count' && content.startsWith(PERIOD_YEAR_WORD, end) &&
-    (!isHan(content[end + 2]) || startsWithAny(content, end + 2, PERIOD_YEAR_ENDINGS))) return 'excluded';
+  if (
+    rule.kind === 'count' &&
+    content.startsWith(PERIOD_YEAR_WORD, end) &&
+    (!isHan(content[end + 2]) || startsWithAny(content, end + 2, PERIOD_YEAR_ENDINGS))
+  )
+    return 'excluded';
   if (rule.text === DAY_UNIT && !countsDays(content, token, lastKept)) return null;
   // 后退9位, 前进3位: a move in a ranking, counted in places.
   if (rule.text === '位' && endsWithAny(content, token.start, RANK_MOVES)) {
-    return { start: token.start, end, value: token.value, unit: '名次', kind: 'rank', approx, numberStart: token.start, numberEnd: token.end, factor: 1 };
+    return {
+      start: token.start,
+      end,
+      value: token.value,
+      unit: '名次',
+      kind: 'rank',
+      approx,
+      numberStart: token.start,
+      numberEnd: token.end,
+      factor: 1,
+    };
   }
   // 1.66万元/床位, 5批次/千人: a per-unit stays part of the unit.
   if (rule.kind === 'amount' || rule.kind === 'count') {
     const per = PER_UNIT.exec(content.slice(end, end + 8));
-    if (per) { unit += source.slice(end, end + per[0].length); end += per[0].length; }
+    if (per) {
+      unit += source.slice(end, end + per[0].length);
+      end += per[0].length;
+    }
   }
   if (token.bareScale && !bareScaleIsQuantity(content, token, approx)) return 'excluded';
-  if (token.form === 'chinese' && rule.kind === 'count' && !chineseCountAllowed(content, token, rule.text, lastKept)) return 'excluded';
+  if (token.form === 'chinese' && rule.kind === 'count' && !chineseCountAllowed(content, token, rule.text, lastKept))
+    return 'excluded';
   if (excluded(content, token, end)) return 'excluded';
   if (rule.kind === 'count' && content[end] === '+') return 'excluded';
-  if (rule.kind === 'count' && (endsWithAny(content, token.start, BEFORE_NOT_COUNT) || startsWithAny(content, end, AFTER_NOT_COUNT))) return 'excluded';
-  if (rule.text === '期' && token.form === 'chinese' && (startsWithAny(content, end, PHASE_AFTER) || content[token.start - 1] === '(')) return 'excluded';
-  if (rule.text === '次' && (startsWithAny(content, end, MEETING_WORDS) || content[token.start - 1] === '届')) return 'excluded';
+  if (
+    rule.kind === 'count' &&
+    (endsWithAny(content, token.start, BEFORE_NOT_COUNT) || startsWithAny(content, end, AFTER_NOT_COUNT))
+  )
+    return 'excluded';
+  if (
+    rule.text === '期' &&
+    token.form === 'chinese' &&
+    (startsWithAny(content, end, PHASE_AFTER) || content[token.start - 1] === '(')
+  )
+    return 'excluded';
+  if (rule.text === '次' && (startsWithAny(content, end, MEETING_WORDS) || content[token.start - 1] === '届'))
+    return 'excluded';
   // 第六、七次会议: the second of a list of ordinals.
-  if (content[token.start - 1] === '、' && content.lastIndexOf('第', token.start) >= token.start - 5 && !/[,。;]/.test(content.slice(Math.max(0, token.start - 5), token.start))) return 'excluded';
+  if (
+    content[token.start - 1] === '、' &&
+    content.lastIndexOf('第', token.start) >= token.start - 5 &&
+    !/[,。;]/.test(content.slice(Math.max(0, token.start - 5), token.start))
+  )
+    return 'excluded';
   if (rule.text === ELECTRICITY_UNIT && !clauseBefore(content, token.start, 12, ',。;').includes('电')) return null;
   // 五个一工程, 三个一批: a slogan counting slogans.
-  if (token.form === 'chinese' && rule.text === '个' && '一二两三'.includes(content[end]) && !isDigit(content[end + 1])) return 'excluded';
+  if (token.form === 'chinese' && rule.text === '个' && '一二两三'.includes(content[end]) && !isDigit(content[end + 1]))
+    return 'excluded';
   // 500人以上民营企业: the phrase says which enterprises, it does not count them. (90%以上的案件 is a share.)
   const threshold = rule.kind === 'count' ? startsWithAny(content, end, THRESHOLD_WORDS) : null;
   if (threshold && isHan(content[end + threshold.length])) return 'excluded';
   factor *= tenthsFactor(rule.text, token.value) ?? rule.factor ?? 1;
   let value = token.value * factor;
-  if (rule.text === '成' && content[end] === '半') { value += 5; end++; }
+  if (rule.text === '成' && content[end] === '半') {
+    value += 5;
+    end++;
+  }
   // -22.2%, 负3.9%: a signed rate (not the second half of a range such as 3-5%).
   let start = token.start;
   const sign = content[start - 1];
-  if ((rule.kind === 'percent' || rule.kind === 'pp') && (sign === '负' || (sign === '-' && !isDigit(content[start - 2]) && content[start - 2] !== '.'))) {
+  if (
+    (rule.kind === 'percent' || rule.kind === 'pp') &&
+    (sign === '负' || (sign === '-' && !isDigit(content[start - 2]) && content[start - 2] !== '.'))
+  ) {
     value = -value;
     start--;
   }
-  return { start, end, value: round(value), unit, kind: rule.kind, approx, numberStart: token.start, numberEnd: token.end, factor };
+  return {
+    start,
+    end,
+    value: round(value),
+    unit,
+    kind: rule.kind,
+    approx,
+    numberStart: token.start,
+    numberEnd: token.end,
+    factor,
+  };
 }
 
 /** 优良天数272天, and 比上年增加29天 right after it: days counted, not a time span. */
 function countsDays(content: string, token: NumberToken, lastKept: Mention | undefined): boolean {
   const clause = clauseBefore(content, token.start, 12, ',。;');
   if (DAY_COUNT_CUES.some((cue) => clause.includes(cue))) return true;
-  return lastKept !== undefined && token.start - lastKept.end <= 12 && content[lastKept.end - 1] === DAY_UNIT &&
-    !/[。;]/.test(content.slice(lastKept.end, token.start));
+  return (
+    lastKept !== undefined &&
+    token.start - lastKept.end <= 12 &&
+    content[lastKept.end - 1] === DAY_UNIT &&
+    !/[。;]/.test(content.slice(lastKept.end, token.start))
+  );
 }
 
 /** 九成以上, 八五折 and 98.5分 are quantities; 成本, 折合, 一成不变 and 3分钟 are words. */
@@ -152,12 +268,19 @@ function tenthsFactor(unit: string, value: number): number | undefined {
 }
 
 function excluded(content: string, token: NumberToken, end: number): boolean {
-  return insideFixedPhrase(content, token.start, end) ||
-    (token.form !== 'arabic' && insideShortQuote(content, token.start, end));
+  return (
+    insideFixedPhrase(content, token.start, end) ||
+    (token.form !== 'arabic' && insideShortQuote(content, token.start, end))
+  );
 }
 
 /** 三个, 两名, 四期 count; 一个 is usually an article; 三类 and 千家万户 name categories. */
-function chineseCountAllowed(content: string, token: NumberToken, unit: string, lastKept: Mention | undefined): boolean {
+function chineseCountAllowed(
+  content: string,
+  token: NumberToken,
+  unit: string,
+  lastKept: Mention | undefined,
+): boolean {
   if (!CHINESE_NUMERAL_UNITS.has(unit)) return false;
   if (token.value === 1 && token.end - token.start === 1) {
     // 配备两名公证员、一名后备公证: 一名 continues a list of counts. (一个平台…、一套流程 does not.)
@@ -196,22 +319,62 @@ function readRank(content: string, token: NumberToken): Mention | 'excluded' {
     const near = clause.replace(/\([^()]*\)/g, '').slice(-8);
     if (!RANK_CONTEXT.some((w) => near.includes(w))) return 'excluded';
     // 排名全省第一全国第四: another rank may follow at once.
-    if (isHan(content[end]) && !startsWithAny(content, end, ['的', '和', '与', '位', ...RANK_CONTEXT])) return 'excluded';
+    if (isHan(content[end]) && !startsWithAny(content, end, ['的', '和', '与', '位', ...RANK_CONTEXT]))
+      return 'excluded';
   }
   if (!Number.isInteger(token.value) || token.value <= 0) return 'excluded';
-  return { start, end, value: token.value, unit: '名次', kind: 'rank', approx: null, numberStart: token.start, numberEnd: token.end, factor: 1 };
+  return {
+    start,
+    end,
+    value: token.value,
+    unit: '名次',
+    kind: 'rank',
+    approx: null,
+    numberStart: token.start,
+    numberEnd: token.end,
+    factor: 1,
+  };
 }
 
 /** 1.04:1, and 收入比2.026 (a ratio stated as one number). */
 function readRatio(content: string, token: NumberToken): Mention | null {
   if (token.form !== 'arabic') return null;
-  if (content[token.end] === ':' && content[token.end + 1] === '1' && !isDigit(content[token.end + 2]) && content[token.end + 2] !== '.') {
-    return { start: token.start, end: token.end + 2, value: token.value, unit: ':1', kind: 'ratio', approx: null, numberStart: token.start, numberEnd: token.end, factor: 1 };
+  if (
+    content[token.end] === ':' &&
+    content[token.end + 1] === '1' &&
+    !isDigit(content[token.end + 2]) &&
+    content[token.end + 2] !== '.'
+  ) {
+    return {
+      start: token.start,
+      end: token.end + 2,
+      value: token.value,
+      unit: ':1',
+      kind: 'ratio',
+      approx: null,
+      numberStart: token.start,
+      numberEnd: token.end,
+      factor: 1,
+    };
   }
   const before = endsWithAny(content, token.start, ['比为', '比是', '比达', '比']);
-  if (before && !endsWithAny(content, token.start, ['同比', '环比', '对比', '相比', '占比']) && isHan(content[token.start - before.length - 1])) {
+  if (
+    before &&
+    !endsWithAny(content, token.start, ['同比', '环比', '对比', '相比', '占比']) &&
+    isHan(content[token.start - before.length - 1])
+  ) {
     if (isHan(content[token.end]) || isDigit(content[token.end])) return null;
-    return { start: token.start, end: token.end, value: token.value, unit: ':1', kind: 'ratio', approx: null, numberStart: token.start, numberEnd: token.end, factor: 1 };
+    return {
+      start: token.start,
+      end: token.end,
+      value: token.value,
+      unit: ':1',
+      kind: 'ratio',
+      approx: null,
+      numberStart: token.start,
+      numberEnd: token.end,
+      factor: 1,
+    };
   }
   return null;
 }
@@ -220,19 +383,49 @@ function readRatio(content: string, token: NumberToken): Mention | null {
  * 累计完成投资920万, 纳税200万: a sum in 万/亿 with its 元 left out, where the clause names money
  * and nothing follows the scale.
  */
-function readBareMoney(content: string, token: NumberToken, at: number, factor: number, approx: Approx): Mention | null {
+function readBareMoney(
+  content: string,
+  token: NumberToken,
+  at: number,
+  factor: number,
+  approx: Approx,
+): Mention | null {
   if (factor < 1e4 || token.form !== 'arabic' || isHan(content[at]) || isAsciiLetter(content[at])) return null;
   const clause = clauseBefore(content, token.start, 10, ',。;:、');
-  if (!MONEY_CONTEXT.some((w) => clause.endsWith(w) || clause.endsWith(w + '达') || clause.endsWith(w + '为'))) return null;
-  return { start: token.start, end: at, value: round(token.value * factor), unit: '元', kind: 'amount', approx, numberStart: token.start, numberEnd: token.end, factor };
+  if (!MONEY_CONTEXT.some((w) => clause.endsWith(w) || clause.endsWith(w + '达') || clause.endsWith(w + '为')))
+    return null;
+  return {
+    start: token.start,
+    end: at,
+    value: round(token.value * factor),
+    unit: '元',
+    kind: 'amount',
+    approx,
+    numberStart: token.start,
+    numberEnd: token.end,
+    factor,
+  };
 }
 
 /** 3大类 is in the unit table; 六大执法领域 counts with unit 大 when a noun follows. */
 function readBigCount(content: string, token: NumberToken, at: number, factor: number): Mention | null {
   if (content[at] !== '大' || factor !== 1 || !isHan(content[at + 1])) return null;
-  if (startsWithAny(content, at + 1, ['会', '精神', '以来', '代表', '报告', '召开', '期间', '胜利', '提升', '幅', '力'])) return null;
+  if (
+    startsWithAny(content, at + 1, ['会', '精神', '以来', '代表', '报告', '召开', '期间', '胜利', '提升', '幅', '力'])
+  )
+    return null;
   if (token.value < 2 || token.value > 20 || !Number.isInteger(token.value)) return null;
-  return { start: token.start, end: at + 1, value: token.value, unit: '大', kind: 'count', approx: null, numberStart: token.start, numberEnd: token.end, factor: 1 };
+  return {
+    start: token.start,
+    end: at + 1,
+    value: token.value,
+    unit: '大',
+    kind: 'count',
+    approx: null,
+    numberStart: token.start,
+    numberEnd: token.end,
+    factor: 1,
+  };
 }
 
 function shareUnit(content: string, partner: NumberToken, mention: Mention): Mention | null {
@@ -240,6 +433,13 @@ function shareUnit(content: string, partner: NumberToken, mention: Mention): Men
   // 30%和 20%: spaces around the joiner change nothing.
   if (!UNIT_SHARING_JOINERS.includes(between.trim())) return null;
   if (partner.form !== 'arabic' && partner.form !== 'chinese') return null;
-  return { ...mention, start: partner.start, end: partner.end, value: round(partner.value * mention.factor), approx: null, numberStart: partner.start, numberEnd: partner.end };
+  return {
+    ...mention,
+    start: partner.start,
+    end: partner.end,
+    value: round(partner.value * mention.factor),
+    approx: null,
+    numberStart: partner.start,
+    numberEnd: partner.end,
+  };
 }
-

@@ -26,7 +26,6 @@ const FRACTION_BASE = new Set([...SCALE_ONLY, '十', '拾']);
 /** Financial digits are everyday words alone (陆部, 拾起, 伍仁); only longer numerals use them. */
 const FINANCIAL = new Set([...'壹贰貳叁參肆伍陆陸柒捌玖拾佰仟']);
 
-
 /** 1 for every character that can start a number; the scan looks codes up instead of making strings. */
 const STARTS_NUMBER = new Uint8Array(0x10000);
 for (const ch of NUMERAL_CHARS) STARTS_NUMBER[ch.charCodeAt(0)] = 1;
@@ -37,7 +36,10 @@ export function* numberTokens(text: string): Generator<NumberToken> {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (STARTS_NUMBER[text.charCodeAt(i)] === 0) { i++; continue; }
+    if (STARTS_NUMBER[text.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
     const c = text[i];
     if (isDigit(c) || (c === '.' && isDigit(text[i + 1]) && !isDigit(text[i - 1]))) {
       const token = readArabic(text, i);
@@ -48,7 +50,11 @@ export function* numberTokens(text: string): Generator<NumberToken> {
     }
     if (NUMERAL_SET.has(c)) {
       const fraction = readFraction(text, i);
-      if (fraction) { yield fraction; i = fraction.end; continue; }
+      if (fraction) {
+        yield fraction;
+        i = fraction.end;
+        continue;
+      }
       const token = readChinese(text, i);
       i = token ? token.end : skipRun(text, i, (ch) => NUMERAL_SET.has(ch));
       if (token) yield token;
@@ -75,8 +81,18 @@ function readArabic(text: string, start: number): NumberToken | null {
   let intDigits = 0;
   while (j < text.length) {
     const c = text[j];
-    if (isDigit(c)) { digits += c; if (!seenDot) intDigits++; j++; continue; }
-    if (c === '.' && !seenDot && isDigit(text[j + 1])) { seenDot = true; digits += '.'; j++; continue; }
+    if (isDigit(c)) {
+      digits += c;
+      if (!seenDot) intDigits++;
+      j++;
+      continue;
+    }
+    if (c === '.' && !seenDot && isDigit(text[j + 1])) {
+      seenDot = true;
+      digits += '.';
+      j++;
+      continue;
+    }
     // 1,234 and 1 167: a separator counts only before a group of exactly three digits.
     if ((c === ',' || c === ' ') && !seenDot && intDigits > 0 && isGroupOfThree(text, j + 1)) {
       if (c === ' ' && (intDigits > 3 || text[start - 1] === ' ')) break;
@@ -99,8 +115,13 @@ function readChinese(text: string, start: number): NumberToken | null {
   if (start > 0 && NUMERAL_SET.has(text[start - 1])) return null;
   let end = start;
   // Spaces may sit inside a numeral (一 百 五 十, 四点 五) when a numeral character follows.
-  while (end < text.length && end - start <= MAX_CHINESE &&
-    (NUMERAL_SET.has(text[end]) || (text[end] === ' ' && NUMERAL_SET.has(text[skipSpaces(text, end)]) && skipSpaces(text, end) - end <= 4))) end++;
+  while (
+    end < text.length &&
+    end - start <= MAX_CHINESE &&
+    (NUMERAL_SET.has(text[end]) ||
+      (text[end] === ' ' && NUMERAL_SET.has(text[skipSpaces(text, end)]) && skipSpaces(text, end) - end <= 4))
+  )
+    end++;
   if (end - start > MAX_CHINESE) return null;
   // 点 and 零 end words (重点, 三点要求) more often than they end numbers.
   while (end > start && (text[end - 1] === '点' || text[end - 1] === '點' || text[end - 1] === '零')) end--;
@@ -134,14 +155,26 @@ function readFraction(text: string, start: number): NumberToken | null {
   if (base === null || base < 100 || !Number.isInteger(Math.log10(base))) return null;
   const from = skipSpaces(text, at + 1);
   let end = from;
-  while (end < text.length && end - from <= MAX_CHINESE && (NUMERAL_SET.has(text[end]) || isDigitOrSeparator(text[end]) ||
-    (text[end] === ' ' && (NUMERAL_SET.has(text[end + 1]) || isDigit(text[end + 1]))))) end++;
+  while (
+    end < text.length &&
+    end - from <= MAX_CHINESE &&
+    (NUMERAL_SET.has(text[end]) ||
+      isDigitOrSeparator(text[end]) ||
+      (text[end] === ' ' && (NUMERAL_SET.has(text[end + 1]) || isDigit(text[end + 1]))))
+  )
+    end++;
   // The longest numerator that reads: 百分之七十百分位 → 七十.
   for (let e = end; e > from; e--) {
     if (text[e - 1] === ' ' || text[e - 1] === '点' || text[e - 1] === '.') continue;
     const numerator = parseChineseNumber(text.slice(from, e));
     if (numerator === null) continue;
-    return { start, end: e, value: Number(((numerator * 100) / base).toPrecision(12)), form: 'fraction', bareScale: false };
+    return {
+      start,
+      end: e,
+      value: Number(((numerator * 100) / base).toPrecision(12)),
+      form: 'fraction',
+      bareScale: false,
+    };
   }
   return null;
 }

@@ -1,7 +1,16 @@
 // Document metadata: who reports, for which year, whether it reviews or plans, and what the
 // scraped page header says (title, publication date, document number).
 import type { ReportType } from '../model/schema.js';
-import { BREADCRUMB, DOCUMENT_NUMBER, PLAN_OPENING, PUBLISHED_AT, REVIEW_OPENING, TITLE_PLAN, TITLE_REVIEW, TITLE_WORDS } from './metaWords.js';
+import {
+  BREADCRUMB,
+  DOCUMENT_NUMBER,
+  PLAN_OPENING,
+  PUBLISHED_AT,
+  REVIEW_OPENING,
+  TITLE_PLAN,
+  TITLE_REVIEW,
+  TITLE_WORDS,
+} from './metaWords.js';
 import { organizationOf } from './organization.js';
 import { keywordKind } from '../structure/sectionKind.js';
 
@@ -28,32 +37,57 @@ export interface Meta {
 export function readMeta(input: MetaInput): Meta {
   const header = input.normal.slice(0, input.headerEnd);
   const opening = input.normal.slice(input.headerEnd, Math.min(input.firstHeading, input.headerEnd + 400));
-  const headerLines = header.split('\n').map((l) => l.trim()).filter(Boolean);
+  const headerLines = header
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   // Lines are matched on the normalised text and copied from the source, so 工作總結 stays as written.
   const lines = linesWithOffsets(input.normal, 0, input.headerEnd + opening.length);
   const firstContent = lines.find((l) => l.start >= input.headerEnd && l.text.trim() !== '');
-  const titleLine = (firstContent && isTitle(firstContent.text.trim()) ? firstContent : undefined) ??
-    lines.find((l) => l.start < input.headerEnd && isTitle(l.text.trim()) && !DOCUMENT_NUMBER.test(l.text) && !PUBLISHED_AT.test(l.text));
+  const titleLine =
+    (firstContent && isTitle(firstContent.text.trim()) ? firstContent : undefined) ??
+    lines.find(
+      (l) =>
+        l.start < input.headerEnd &&
+        isTitle(l.text.trim()) &&
+        !DOCUMENT_NUMBER.test(l.text) &&
+        !PUBLISHED_AT.test(l.text),
+    );
   const title = titleLine ? input.source.slice(titleLine.start, titleLine.end).trim() : null;
-  const reportType = reportTypeOf(opening, input.headingTitles, title ? input.normal.slice(titleLine!.start, titleLine!.end) : '');
+  const reportType = reportTypeOf(
+    opening,
+    input.headingTitles,
+    title ? input.normal.slice(titleLine!.start, titleLine!.end) : '',
+  );
   return {
-    organization: organizationOf(input.normal, input.source, [
-      [input.headerEnd, input.headerEnd + opening.length],
-      [0, input.headerEnd],
-    ], title),
+    organization: organizationOf(
+      input.normal,
+      input.source,
+      [
+        [input.headerEnd, input.headerEnd + opening.length],
+        [0, input.headerEnd],
+      ],
+      title,
+    ),
     // The title's year first (工作总结和2023年工作要点 after 2016-2020年 in the opening), then the opening's.
     // With no year before the first heading, the first lines after it (一是…2021年来…).
-    year: yearOf(title ?? '', reportType) ?? yearOf(opening, reportType) ?? yearOf(input.normal.slice(input.headerEnd, input.headerEnd + 300), reportType),
+    year:
+      yearOf(title ?? '', reportType) ??
+      yearOf(opening, reportType) ??
+      yearOf(input.normal.slice(input.headerEnd, input.headerEnd + 300), reportType),
     reportType,
     title,
     publishedAt: PUBLISHED_AT.exec(header)?.[1] ?? null,
-    documentNumber: headerLines.map((l) => DOCUMENT_NUMBER.exec(l)?.[0]).find(Boolean) ?? DOCUMENT_NUMBER.exec(opening.slice(0, 200))?.[0] ?? null,
+    documentNumber:
+      headerLines.map((l) => DOCUMENT_NUMBER.exec(l)?.[0]).find(Boolean) ??
+      DOCUMENT_NUMBER.exec(opening.slice(0, 200))?.[0] ??
+      null,
   };
 }
 
 function linesWithOffsets(text: string, from: number, to: number): { start: number; end: number; text: string }[] {
   const out = [];
-  for (let start = from; start < to;) {
+  for (let start = from; start < to; ) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 || nl > to ? to : nl;
     out.push({ start, end, text: text.slice(start, end) });
@@ -63,7 +97,9 @@ function linesWithOffsets(text: string, from: number, to: number): { start: numb
 }
 
 function isTitle(line: string): boolean {
-  return line.length >= 4 && line.length <= 60 && !/[。;,]/.test(line) && !BREADCRUMB.test(line) && TITLE_WORDS.test(line);
+  return (
+    line.length >= 4 && line.length <= 60 && !/[。;,]/.test(line) && !BREADCRUMB.test(line) && TITLE_WORDS.test(line)
+  );
 }
 
 /**

@@ -16,8 +16,37 @@ interface BodyMention {
 /** Names that stand for a withheld place: 某市生态环境局, XX县司法局. */
 const PLACEHOLDER_NAMES = new Set(['某', 'X', 'x', '×', '*', '＊', '○', '〇', '_', '＿']);
 /** Verbs that act on a body (推动市住建局): never the name of its place. */
-const ACTING_VERBS = new Set(['推动', '推进', '督促', '指导', '组织', '协调', '要求', '邀请', '会同', '配合', '联合', '协助', '支持',
-  '帮助', '争取', '通过', '经过', '依托', '根据', '按照', '对接', '联系', '提请', '报请', '参加', '参与', '召开', '印发', '转发']);
+const ACTING_VERBS = new Set([
+  '推动',
+  '推进',
+  '督促',
+  '指导',
+  '组织',
+  '协调',
+  '要求',
+  '邀请',
+  '会同',
+  '配合',
+  '联合',
+  '协助',
+  '支持',
+  '帮助',
+  '争取',
+  '通过',
+  '经过',
+  '依托',
+  '根据',
+  '按照',
+  '对接',
+  '联系',
+  '提请',
+  '报请',
+  '参加',
+  '参与',
+  '召开',
+  '印发',
+  '转发',
+]);
 const BRANCH_AFTER = /^(?:(?![和与及])[\u4e00-\u9fa5A-Za-z]){1,6}分局/;
 /** Characters no place name holds (我局在市…, 积极与区…, 全县, 各区): prepositions, pronouns, quantifiers. */
 const FUNCTION_CHARS = new Set([...'的在于和与及对向从被由为了是我本该全各每局']);
@@ -35,9 +64,15 @@ const NAME_TAGS = new Set(['ns', 'n', 'nr', 'nrt', 'nz', 'x', 'eng', 'v', 'a', '
  * A title that opens with a body named without its place (市场监督局2024年第三季度工作总结): the
  * body as the title names it is all the text says.
  */
-const TITLE_BODY = /^\s*((?:[省市区县州旗])?[\u4e00-\u9fa5]{1,12}?(?:局|委员会|委|厅|办公室|中心))(?=\s*(?:\d{4}|关于|[一二〇○零]{4}))/;
+const TITLE_BODY =
+  /^\s*((?:[省市区县州旗])?[\u4e00-\u9fa5]{1,12}?(?:局|委员会|委|厅|办公室|中心))(?=\s*(?:\d{4}|关于|[一二〇○零]{4}))/;
 
-export function organizationOf(normal: string, source: string, windows: [number, number][], title: string | null = null): string | null {
+export function organizationOf(
+  normal: string,
+  source: string,
+  windows: [number, number][],
+  title: string | null = null,
+): string | null {
   return namedOrganization(normal, source, windows) ?? titleBody(title);
 }
 
@@ -71,7 +106,8 @@ function bodyMentions(text: string, from: number, to: number): BodyMention[] {
       let { place, level } = placeBefore(text, bodyAt);
       if (!place && !level) continue;
       // **县, XX县: a masked name is as many placeholder characters as the text has.
-      if (place && PLACEHOLDER_NAMES.has(place[0])) while (PLACEHOLDER_NAMES.has(text[bodyAt - place.length - 1])) place = text[bodyAt - place.length - 1] + place;
+      if (place && PLACEHOLDER_NAMES.has(place[0]))
+        while (PLACEHOLDER_NAMES.has(text[bodyAt - place.length - 1])) place = text[bodyAt - place.length - 1] + place;
       // xx市生态环境局xx分局: a branch is the body that reports.
       const branch = BRANCH_AFTER.exec(text.slice(bodyAt + suffix.length, bodyAt + suffix.length + 10));
       const end = bodyAt + suffix.length + (branch ? branch[0].length : 0);
@@ -98,17 +134,42 @@ function placeBefore(text: string, at: number): { place: string; level: string }
       continue;
     }
     // A district jieba does not know comes out untagged (绍兴市/ns 柯桥区/x): taken after a known place.
-    const unknownDistrict = w.tag === 'x' && w.word.length >= 3 && w.word.length <= 5 && words[i - 1]?.tag === 'ns' && /[区县市旗]$/.test(w.word);
-    if ((w.tag === 'ns' || unknownDistrict) && PLACE_LEVELS.some((l) => w.word.endsWith(l)) && !NOT_PLACES.has(w.word) && !AUTONOMOUS.has(w.word)) { place = w.word + place; continue; }
+    const unknownDistrict =
+      w.tag === 'x' &&
+      w.word.length >= 3 &&
+      w.word.length <= 5 &&
+      words[i - 1]?.tag === 'ns' &&
+      /[区县市旗]$/.test(w.word);
+    if (
+      (w.tag === 'ns' || unknownDistrict) &&
+      PLACE_LEVELS.some((l) => w.word.endsWith(l)) &&
+      !NOT_PLACES.has(w.word) &&
+      !AUTONOMOUS.has(w.word)
+    ) {
+      place = w.word + place;
+      continue;
+    }
     // 某市, XX县 segmented as one word.
-    if (w.word.length >= 2 && PLACEHOLDER_NAMES.has(w.word[0]) && SINGLE_LEVELS.has(w.word.at(-1)!)) { place = w.word + place; continue; }
+    if (w.word.length >= 2 && PLACEHOLDER_NAMES.has(w.word[0]) && SINGLE_LEVELS.has(w.word.at(-1)!)) {
+      place = w.word + place;
+      continue;
+    }
     if (SINGLE_LEVELS.has(w.word)) {
       const name = words[i - 1];
       // 我局在市民政局…: a word that ends or starts with a function character is no place name.
-      if (name && (FUNCTION_CHARS.has(name.word[0]) || FUNCTION_CHARS.has(name.word.at(-1)!))) { if (!place) level = w.word; break; }
-      if (name && NAME_TAGS.has(name.tag) && (name.word.length >= 2 || PLACEHOLDER_NAMES.has(name.word)) && name.word.length <= 4 &&
-          !NOT_PLACES.has(name.word + w.word) && !ACTING_VERBS.has(name.word) &&
-          !OTHER_BODY_CUES.includes(name.word)) {
+      if (name && (FUNCTION_CHARS.has(name.word[0]) || FUNCTION_CHARS.has(name.word.at(-1)!))) {
+        if (!place) level = w.word;
+        break;
+      }
+      if (
+        name &&
+        NAME_TAGS.has(name.tag) &&
+        (name.word.length >= 2 || PLACEHOLDER_NAMES.has(name.word)) &&
+        name.word.length <= 4 &&
+        !NOT_PLACES.has(name.word + w.word) &&
+        !ACTING_VERBS.has(name.word) &&
+        !OTHER_BODY_CUES.includes(name.word)
+      ) {
         place = name.word + w.word + place;
         i--;
         continue;
@@ -157,9 +218,19 @@ function mostFrequentPlace(text: string, source: string, level: string): string 
     for (const m of text.matchAll(new RegExp(`(?:[\\u4e00-\\u9fa5]{2}|[Xx×*]{1,3}|某)${l}`, 'g'))) {
       const name = m[0];
       const seen = counts.get(name);
-      if (seen) { seen.n++; continue; }
+      if (seen) {
+        seen.n++;
+        continue;
+      }
       // 依法治县 → 法治县, 苗族自治县 → 自治县: not names.
-      if (NOT_PLACES.has(name) || NOT_PLACES.has(name.slice(1)) || [...name.slice(0, -1)].some((c) => FUNCTION_CHARS.has(c)) || name[1] === '治' || ACTING_VERBS.has(name.slice(0, 2))) continue;
+      if (
+        NOT_PLACES.has(name) ||
+        NOT_PLACES.has(name.slice(1)) ||
+        [...name.slice(0, -1)].some((c) => FUNCTION_CHARS.has(c)) ||
+        name[1] === '治' ||
+        ACTING_VERBS.has(name.slice(0, 2))
+      )
+        continue;
       if (!PLACEHOLDER_NAMES.has(name[0]) && !readsAsPlace(name)) continue;
       counts.set(name, { name, n: 1, at: m.index });
     }
@@ -176,7 +247,12 @@ function readsAsPlace(name: string): boolean {
   // A known place is one word (its tag varies: 宿松县/nr, 硚口区/v); an unknown one is a name-like
   // word and its level (即墨/v 区), never a common noun (区委 区) or function words (极 与 区).
   if (words.length === 1) return !FUNCTION_TAGS.has(words[0].tag);
-  return words.length === 2 && words[0].word.length === 2 && SINGLE_LEVELS.has(words[1].word) && UNKNOWN_NAME_TAGS.has(words[0].tag);
+  return (
+    words.length === 2 &&
+    words[0].word.length === 2 &&
+    SINGLE_LEVELS.has(words[1].word) &&
+    UNKNOWN_NAME_TAGS.has(words[0].tag)
+  );
 }
 const FUNCTION_TAGS = new Set(['d', 'p', 'c', 'u', 'uj', 'r', 'm', 'q', 'f']);
 const UNKNOWN_NAME_TAGS = new Set(['ns', 'nr', 'nz', 'nrt', 'x', 'v', 'j']);

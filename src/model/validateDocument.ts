@@ -28,7 +28,8 @@ function validators(): CompiledValidators {
 /** Whether `document` satisfies reportDocumentSchema; if not, where and why (the first issue). */
 export function validateDocument(document: unknown): DocumentCheck {
   const { document: documentValidator, section } = validators();
-  if (documentValidator.validate(document) && sectionsValid((document as ReportDocument).sections, section)) return { ok: true };
+  if (documentValidator.validate(document) && sectionsValid((document as ReportDocument).sections, section))
+    return { ok: true };
   const result = reportDocumentSchema.safeParse(document);
   // The compiled checks are meant to agree with the runtime parser; if they ever do not, the
   // runtime parser is the definition.

@@ -53,7 +53,10 @@ export function normaliseChars(text: string): string {
   let changed = false;
   for (let i = 0; i < units.length; i++) {
     const mapped = TABLE[units[i]];
-    if (mapped !== units[i]) { units[i] = mapped; changed = true; }
+    if (mapped !== units[i]) {
+      units[i] = mapped;
+      changed = true;
+    }
   }
   return changed ? buffer.toString('utf16le') : text;
 }

@@ -5,10 +5,38 @@ import type { Span, Warning } from '../model/schema.js';
 
 /** A field label that marks a line as web-page chrome, not report text. */
 const PAGE_FIELD_LABELS = [
-  '访问次数', '浏览次数', '阅读次数', '点击数', '点击率', '字体大小', '字号', '信息来源', '来源:', '作者:',
-  '发布时间', '发布日期', '发文日期', '成文日期', '索引号', '主题分类', '发文机关', '发布机构', '文号:',
-  '打印本页', '关闭窗口', '分享到', '扫一扫', '上一篇', '下一篇', '相关链接', '版权所有', '【打印】', '【关闭】',
-  '主动公开', '依申请公开', '不予公开',
+  '访问次数',
+  '浏览次数',
+  '阅读次数',
+  '点击数',
+  '点击率',
+  '字体大小',
+  '字号',
+  '信息来源',
+  '来源:',
+  '作者:',
+  '发布时间',
+  '发布日期',
+  '发文日期',
+  '成文日期',
+  '索引号',
+  '主题分类',
+  '发文机关',
+  '发布机构',
+  '文号:',
+  '打印本页',
+  '关闭窗口',
+  '分享到',
+  '扫一扫',
+  '上一篇',
+  '下一篇',
+  '相关链接',
+  '版权所有',
+  '【打印】',
+  '【关闭】',
+  '主动公开',
+  '依申请公开',
+  '不予公开',
 ];
 
 /** Markers such as ##paidbegin## that scrapers leave inside the text, even mid-word. */
@@ -21,7 +49,11 @@ export interface NoiseResult {
   warnings: Warning[];
 }
 
-interface Line { start: number; end: number; text: string }
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
 
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -45,7 +77,11 @@ export function findNoise(text: string): NoiseResult {
   const warnings: Warning[] = [];
   const note = (span: Span, what: string) => {
     spans.push(span);
-    warnings.push({ code: 'noise-removed', message: `${what}: ${JSON.stringify(text.slice(span.start, Math.min(span.end, span.start + 40)))}`, span });
+    warnings.push({
+      code: 'noise-removed',
+      message: `${what}: ${JSON.stringify(text.slice(span.start, Math.min(span.end, span.start + 40)))}`,
+      span,
+    });
   };
 
   for (const m of text.matchAll(INLINE_MARKER)) note({ start: m.index, end: m.index + m[0].length }, 'scraper marker');
@@ -61,15 +97,18 @@ export function findNoise(text: string): NoiseResult {
     if (isFieldLine(t)) lastHeaderLine = i;
   }
   if (lastHeaderLine >= 0) {
-    for (let i = 0; i <= lastHeaderLine; i++) if (lines[i].text.trim()) note({ start: lines[i].start, end: lines[i].end }, 'page header');
+    for (let i = 0; i <= lastHeaderLine; i++)
+      if (lines[i].text.trim()) note({ start: lines[i].start, end: lines[i].end }, 'page header');
     headerEnd = lines[lastHeaderLine].end;
   }
   // Footer chrome anywhere after the header, and a trailing bare 附件 line.
   for (let i = lastHeaderLine + 1; i < lines.length; i++) {
-    if (isFieldLine(lines[i].text) && isHeaderish(lines[i].text)) note({ start: lines[i].start, end: lines[i].end }, 'page footer');
+    if (isFieldLine(lines[i].text) && isHeaderish(lines[i].text))
+      note({ start: lines[i].start, end: lines[i].end }, 'page footer');
   }
   const last = [...lines].reverse().find((l) => l.text.trim() !== '');
-  if (last && /^\s*附件\s*[:：]?\s*$/.test(last.text)) note({ start: last.start, end: last.end }, 'empty attachment line');
+  if (last && /^\s*附件\s*[:：]?\s*$/.test(last.text))
+    note({ start: last.start, end: last.end }, 'empty attachment line');
 
   spans.sort((a, b) => a.start - b.start);
   return { spans, headerEnd, warnings };

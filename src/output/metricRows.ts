@@ -128,8 +128,12 @@ export function parseColumns(spec: string): ColumnsResult {
   for (const name of names) {
     if (name === '') return { ok: false, reason: `--columns: empty column name in "${spec}"; ${valid}` };
     const column = byLower.get(name.toLowerCase());
-    if (!column) { unknown.push(name); continue; }
-    if (columns.includes(column)) return { ok: false, reason: `--columns: column "${column}" is given twice; ${valid}` };
+    if (!column) {
+      unknown.push(name);
+      continue;
+    }
+    if (columns.includes(column))
+      return { ok: false, reason: `--columns: column "${column}" is given twice; ${valid}` };
     columns.push(column);
   }
   if (unknown.length > 0) {

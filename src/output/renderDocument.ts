@@ -24,8 +24,10 @@ export type Render = (document: ReportDocument) => string;
  */
 export async function loadRenderer(spec: RenderSpec): Promise<Render> {
   switch (spec.format) {
-    case 'json': return (d) => JSON.stringify(d, null, 2);
-    case 'ndjson': return (d) => JSON.stringify(d) + '\n';
+    case 'json':
+      return (d) => JSON.stringify(d, null, 2);
+    case 'ndjson':
+      return (d) => JSON.stringify(d) + '\n';
     case 'csv':
     case 'tsv': {
       const { csvRecords, tsvRecords } = await import('./delimited.js');

@@ -34,14 +34,16 @@ export function findHeadings(content: string): Heading[] {
     findRunInHeadings(content, lineHeading ? lineHeading.markerEnd : at, lineEnd, lastOrdinal, headings, runIn);
     const expected = lineHeading?.style === 'cn-shi' ? lineHeading.ordinal + 1 : 1;
     while (nextShi >= 0 && nextShi < lineStart) nextShi = content.indexOf('是', nextShi + 1);
-    if (nextShi >= 0 && nextShi < lineEnd) findInlineItems(content, lineHeading ? lineHeading.markerEnd : at, lineEnd, expected, headings);
+    if (nextShi >= 0 && nextShi < lineEnd)
+      findInlineItems(content, lineHeading ? lineHeading.markerEnd : at, lineEnd, expected, headings);
     if (nl < 0) break;
     lineStart = nl + 1;
   }
   // Run-in headings and inline 一是 items of one line were found in two passes.
   headings.sort((a, b) => a.start - b.start);
   // A title never runs into the next heading (“大广角”一是做实…).
-  for (let i = 0; i + 1 < headings.length; i++) headings[i].titleEnd = Math.min(headings[i].titleEnd, Math.max(headings[i].markerEnd, headings[i + 1].start));
+  for (let i = 0; i + 1 < headings.length; i++)
+    headings[i].titleEnd = Math.min(headings[i].titleEnd, Math.max(headings[i].markerEnd, headings[i + 1].start));
   return headings;
 }
 
@@ -50,7 +52,14 @@ export function findHeadings(content: string): Heading[] {
  * of a line style counts there only when it continues its sequence, or starts one that goes on
  * (a 1 whose 2 follows the same way), so a stray 1. in prose is not a heading.
  */
-function findRunInHeadings(content: string, from: number, to: number, lastOrdinal: Map<HeadingStyle, number>, out: Heading[], cursor: RunInCursor): void {
+function findRunInHeadings(
+  content: string,
+  from: number,
+  to: number,
+  lastOrdinal: Map<HeadingStyle, number>,
+  out: Heading[],
+  cursor: RunInCursor,
+): void {
   // One native search for a sentence end followed by what could start a marker, not a loop over
   // every character. The search may run past this line; its find is kept for the lines after, so
   // the whole document is searched once (lines without a candidate cost nothing).
@@ -82,7 +91,7 @@ function findRunInHeadings(content: string, from: number, to: number, lastOrdina
  * title, whose 2 follows later, ends the title and starts a heading of its own.
  */
 function splitEmbedded(content: string, h: Heading, lastOrdinal: Map<HeadingStyle, number>, out: Heading[]): void {
-  for (let parent = h; ;) {
+  for (let parent = h; ; ) {
     // Only a heading-length stretch of the title is searched, so the pass stays linear.
     const from = parent.markerEnd + 1;
     const m = EMBEDDED_FIRST.exec(content.slice(from, Math.min(parent.titleEnd, from + EMBEDDED_REACH)));
@@ -101,17 +110,24 @@ function splitEmbedded(content: string, h: Heading, lastOrdinal: Map<HeadingStyl
 }
 
 /** A numbered marker right after a title's last character: (一), 1、, 1., (1), ①. */
-const EMBEDDED_FIRST = /(?<=[\u4e00-\u9fa5”)])(?:\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.](?![\d%])|[\u2460-\u2473])/;
+const EMBEDDED_FIRST =
+  /(?<=[\u4e00-\u9fa5”)])(?:\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.](?![\d%])|[\u2460-\u2473])/;
 const EMBEDDED_REACH = 60;
 
 /** Where the next run-in candidate stands (-1: not searched yet) and its length. */
-interface RunInCursor { next: number; length: number }
+interface RunInCursor {
+  next: number;
+  length: number;
+}
 
 /** A run-in heading follows a sentence end, or the colon of 现总结如下:一、… */
 const RUN_IN_PRECEDERS = new Set(['。', ':', ';', '!', '?', ')']);
 
 /** A sentence end, spaces, and a character a run-in marker can start with (digit, 一…十, (, ①…⑳). */
-const RUN_IN_CANDIDATE = new RegExp(`[${[...RUN_IN_PRECEDERS].join('')}] *(?=[0-9一二三四五六七八九十(\u2460-\u2473])`, 'g');
+const RUN_IN_CANDIDATE = new RegExp(
+  `[${[...RUN_IN_PRECEDERS].join('')}] *(?=[0-9一二三四五六七八九十(\u2460-\u2473])`,
+  'g',
+);
 
 const SECOND_REACH = 3000;
 
@@ -139,7 +155,13 @@ function matchAt(content: string, at: number, where: 'line' | 'inline'): Heading
     const markerEnd = at + m[0].length;
     // A marker needs a title: 一、 at the end of a line is not a heading.
     if (markerEnd >= content.length || content[markerEnd] === '\n') continue;
-    return { style: rule.style, start: at, markerEnd, titleEnd: titleEnd(content, markerEnd), ordinal: ordinalValue(m[1]) };
+    return {
+      style: rule.style,
+      start: at,
+      markerEnd,
+      titleEnd: titleEnd(content, markerEnd),
+      ordinal: ordinalValue(m[1]),
+    };
   }
   return null;
 }

@@ -70,8 +70,18 @@ function checkNumbering(h: Heading, depth: number, source: string, last: Map<str
   if (prev === undefined || h.ordinal === prev + 1 || h.ordinal === 1) return;
   const marker = source.slice(h.start, h.markerEnd);
   const span = { start: h.start, end: h.markerEnd };
-  if (h.ordinal > prev + 1) warnings.push({ code: 'numbering-gap', message: `heading ${marker} follows number ${prev}: ${h.ordinal - prev - 1} missing`, span });
-  else warnings.push({ code: 'numbering-repeat', message: `heading ${marker} repeats or goes back after number ${prev}`, span });
+  if (h.ordinal > prev + 1)
+    warnings.push({
+      code: 'numbering-gap',
+      message: `heading ${marker} follows number ${prev}: ${h.ordinal - prev - 1} missing`,
+      span,
+    });
+  else
+    warnings.push({
+      code: 'numbering-repeat',
+      message: `heading ${marker} repeats or goes back after number ${prev}`,
+      span,
+    });
 }
 
 function trimTrailingSpace(flat: SectionNode[], source: string) {
@@ -86,10 +96,15 @@ function trimTrailingSpace(flat: SectionNode[], source: string) {
  * search for the last heading at or before the offset, then up its ancestors. */
 export function sectionAt(tree: Pick<SectionTreeResult, 'flat' | 'parentOf'>, offset: number): SectionNode | null {
   const { flat, parentOf } = tree;
-  let lo = 0, hi = flat.length - 1, last = -1;
+  let lo = 0,
+    hi = flat.length - 1,
+    last = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (flat[mid].span.start <= offset) { last = mid; lo = mid + 1; } else hi = mid - 1;
+    if (flat[mid].span.start <= offset) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   for (let i = last; i >= 0; i = parentOf[i]) if (offset < flat[i].span.end) return flat[i];
   return null;

@@ -2,7 +2,12 @@
 // break. Semicolons end clauses, not sentences.
 import type { Span } from '../model/schema.js';
 
-const FULL_STOP = 0x3002, BANG = 0x21, QUESTION = 0x3f, NEWLINE = 0x0a, SPACE = 0x20, TAB = 0x09;
+const FULL_STOP = 0x3002,
+  BANG = 0x21,
+  QUESTION = 0x3f,
+  NEWLINE = 0x0a,
+  SPACE = 0x20,
+  TAB = 0x09;
 
 export function sentenceSpans(content: string): Span[] {
   const spans: Span[] = [];
@@ -22,7 +27,8 @@ export function sentenceSpans(content: string): Span[] {
 
 /** The sentence containing an offset (binary search over ordered, disjoint spans). */
 export function sentenceAt(spans: Span[], offset: number): Span | null {
-  let lo = 0, hi = spans.length - 1;
+  let lo = 0,
+    hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (spans[mid].end <= offset) lo = mid + 1;

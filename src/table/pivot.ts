@@ -62,7 +62,14 @@ export const CELL_LIST_SEPARATOR = '; ';
 export class Pivot {
   private readonly keyOf: (indicator: string) => string;
   private readonly columns: Omit<TableColumn, 'label'>[] = [];
-  private readonly rows = new Map<string, { row: Omit<TableRow, 'cells' | 'unit' | 'indicator'>; cells: Map<number, CellValue[]>; counts: Map<string, number> }>();
+  private readonly rows = new Map<
+    string,
+    {
+      row: Omit<TableRow, 'cells' | 'unit' | 'indicator'>;
+      cells: Map<number, CellValue[]>;
+      counts: Map<string, number>;
+    }
+  >();
   private omitted = 0;
 
   constructor(options: PivotOptions = {}) {
@@ -71,9 +78,16 @@ export class Pivot {
 
   add(document: ReportDocument): void {
     const column = this.columns.length;
-    this.columns.push({ file: document.source.path, organization: document.meta.organization, year: document.meta.year });
+    this.columns.push({
+      file: document.source.path,
+      organization: document.meta.organization,
+      year: document.meta.year,
+    });
     for (const m of document.metrics) {
-      if (m.indicator === null || m.indicator.trim() === '') { this.omitted++; continue; }
+      if (m.indicator === null || m.indicator.trim() === '') {
+        this.omitted++;
+        continue;
+      }
       const key = this.keyOf(m.indicator);
       const id = `${m.target ? 'T' : 'R'}${key}`;
       let entry = this.rows.get(id);
@@ -84,7 +98,10 @@ export class Pivot {
       if (!entry.row.variants.includes(m.indicator)) entry.row.variants.push(m.indicator);
       entry.counts.set(m.indicator, (entry.counts.get(m.indicator) ?? 0) + 1);
       let cell = entry.cells.get(column);
-      if (!cell) entry.cells.set(column, (cell = []));
+      if (!cell) {
+        cell = [];
+        entry.cells.set(column, cell);
+      }
       cell.push({ value: m.value, unit: m.unit, kind: m.kind, indicator: m.indicator, metricId: m.id });
     }
   }
@@ -136,7 +153,9 @@ export function columnLabels(columns: readonly Omit<TableColumn, 'label'>[]): st
   );
   const count = (labels: string[]) => labels.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
   const baseCounts = count(base);
-  const withFile = base.map((l, i) => (baseCounts.get(l)! > 1 && l !== fileName(columns[i]) ? `${l} (${fileName(columns[i])})` : l));
+  const withFile = base.map((l, i) =>
+    baseCounts.get(l)! > 1 && l !== fileName(columns[i]) ? `${l} (${fileName(columns[i])})` : l,
+  );
   const fileCounts = count(withFile);
   const seen = new Map<string, number>();
   return withFile.map((l) => {
@@ -179,6 +198,11 @@ export function tableRecords(table: PivotTable): string[][] {
   const header = [...TABLE_FIXED_COLUMNS, ...table.columns.map((c) => c.label)];
   return [
     header,
-    ...table.rows.map((r) => [r.indicator, r.target ? 'true' : 'false', r.unit ?? '', ...r.cells.map((c) => cellText(c, r.unit))]),
+    ...table.rows.map((r) => [
+      r.indicator,
+      r.target ? 'true' : 'false',
+      r.unit ?? '',
+      ...r.cells.map((c) => cellText(c, r.unit)),
+    ]),
   ];
 }

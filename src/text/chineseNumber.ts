@@ -15,18 +15,32 @@
 
 /** Digit characters, including financial (大写) and traditional forms. */
 const DIGITS: Readonly<Record<string, number>> = {
-  '〇': 0, '零': 0,
+  〇: 0,
+  零: 0,
   // U+25CB WHITE CIRCLE: typed for 〇 so often in years (二○二四年) that refusing it loses real data.
   '○': 0,
-  '一': 1, '壹': 1,
-  '二': 2, '贰': 2, '貳': 2, '貮': 2,
-  '三': 3, '叁': 3, '參': 3,
-  '四': 4, '肆': 4,
-  '五': 5, '伍': 5,
-  '六': 6, '陆': 6, '陸': 6,
-  '七': 7, '柒': 7,
-  '八': 8, '捌': 8,
-  '九': 9, '玖': 9,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  貳: 2,
+  貮: 2,
+  三: 3,
+  叁: 3,
+  參: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  陸: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 
 /** 两 means 2 before a unit but is never written digit by digit (二〇二二, not 两〇两两). */
@@ -34,17 +48,21 @@ const LIANG = '两兩倆';
 
 /** Units as powers of ten. Big units (≥ 万) close a section; small ones build it. */
 const UNITS: Readonly<Record<string, number>> = {
-  '十': 1, '拾': 1,
-  '百': 2, '佰': 2,
-  '千': 3, '仟': 3,
-  '万': 4, '萬': 4,
-  '亿': 8, '億': 8,
-  '兆': 12,
+  十: 1,
+  拾: 1,
+  百: 2,
+  佰: 2,
+  千: 3,
+  仟: 3,
+  万: 4,
+  萬: 4,
+  亿: 8,
+  億: 8,
+  兆: 12,
 };
 
 /** Every character that can appear inside a Chinese numeral, for the text scanner. */
-export const NUMERAL_CHARS: string =
-  Object.keys(DIGITS).join('') + LIANG + Object.keys(UNITS).join('') + '点點负負';
+export const NUMERAL_CHARS: string = Object.keys(DIGITS).join('') + LIANG + Object.keys(UNITS).join('') + '点點负負';
 
 /**
  * "About" words accepted inside a numeral and ignored for its value (十余万, 3万余, 一千多万,
@@ -52,20 +70,46 @@ export const NUMERAL_CHARS: string =
  */
 export const APPROX_CHARS = '余餘多几幾';
 
-const NONE = 0, DIGIT = 1, TWO = 2, ZERO = 3, SMALL = 4, BIG = 5, POINT = 6, NEG = 7, PLUS = 8,
-  APPROX = 9, SOME = 10, YOU = 11, FEN = 12, ZHI = 13, SLASH = 14, SPACE = 15, ARABIC = 16,
-  DOT = 17, COMMA = 18, EXP = 19, POW = 20, HALF = 21, DOZEN = 22;
+const NONE = 0,
+  DIGIT = 1,
+  TWO = 2,
+  ZERO = 3,
+  SMALL = 4,
+  BIG = 5,
+  POINT = 6,
+  NEG = 7,
+  PLUS = 8,
+  APPROX = 9,
+  SOME = 10,
+  YOU = 11,
+  FEN = 12,
+  ZHI = 13,
+  SLASH = 14,
+  SPACE = 15,
+  ARABIC = 16,
+  DOT = 17,
+  COMMA = 18,
+  EXP = 19,
+  POW = 20,
+  HALF = 21,
+  DOZEN = 22;
 
 // Indexed by UTF-16 code unit; 128 KB once, against a Map lookup per character per call.
 const KIND = new Uint8Array(0x10000);
 const VAL = new Uint8Array(0x10000);
 const mark = (chars: string, kind: number, value = 0): void => {
-  for (const ch of chars) { KIND[ch.charCodeAt(0)] = kind; VAL[ch.charCodeAt(0)] = value; }
+  for (const ch of chars) {
+    KIND[ch.charCodeAt(0)] = kind;
+    VAL[ch.charCodeAt(0)] = value;
+  }
 };
 for (const [ch, v] of Object.entries(DIGITS)) mark(ch, v === 0 ? ZERO : DIGIT, v);
 mark(LIANG, TWO, 2);
 for (const [ch, e] of Object.entries(UNITS)) mark(ch, e >= 4 ? BIG : SMALL, e);
-for (let d = 0; d < 10; d++) { mark(String(d), ARABIC, d); mark(String.fromCharCode(0xff10 + d), ARABIC, d); }
+for (let d = 0; d < 10; d++) {
+  mark(String(d), ARABIC, d);
+  mark(String.fromCharCode(0xff10 + d), ARABIC, d);
+}
 mark('点點', POINT);
 mark('负負-－−', NEG);
 mark('+＋', PLUS);
@@ -92,8 +136,10 @@ export function chineseDigitValue(ch: string): number | undefined {
 
 // ---- exact decimal scaling ---------------------------------------------------------------------
 
-const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]; // every one exactly representable
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+  1e21, 1e22,
+]; // every one exactly representable
 
 /**
  * mant × 10^exp with a single rounding. Decimals are carried as an integer mantissa plus a power of
@@ -132,14 +178,23 @@ function skipSpace(): boolean {
  * it is a plain integer that may take a Chinese unit after it (3万4000, 1千零20).
  */
 function readArabic(): boolean {
-  let mant = 0, fd = 0, n = 0, group = 0, grouped = false;
+  let mant = 0,
+    fd = 0,
+    n = 0,
+    group = 0,
+    grouped = false;
   for (; pos < end; pos++) {
-    const c = src.charCodeAt(pos), k = KIND[c];
-    if (k === ARABIC) { mant = mant * 10 + VAL[c]; n++; group++; }
-    else if (k === COMMA) {
+    const c = src.charCodeAt(pos),
+      k = KIND[c];
+    if (k === ARABIC) {
+      mant = mant * 10 + VAL[c];
+      n++;
+      group++;
+    } else if (k === COMMA) {
       // Separators must group by threes, or "1,2" (a list) would read as 12.
       if (group === 0 || group > 3 || (grouped && group !== 3)) return false;
-      grouped = true; group = 0;
+      grouped = true;
+      group = 0;
     } else break;
   }
   if (grouped && group !== 3) return false;
@@ -151,12 +206,15 @@ function readArabic(): boolean {
     aInt = false;
   }
   if (n + fd === 0) return false;
-  aMant = mant; aExp = -fd;
+  aMant = mant;
+  aExp = -fd;
   const k = pos < end ? KIND[src.charCodeAt(pos)] : NONE;
   if (k !== EXP && k !== POW) return true;
   // Exponents: 2e5, -12e-1, and Recognizers-Text's power forms 2^-1, -1.1^--23 (signs compound).
   pos++;
-  let neg = false, e = 0, digits = 0;
+  let neg = false,
+    e = 0,
+    digits = 0;
   while (pos < end && (KIND[src.charCodeAt(pos)] === NEG || KIND[src.charCodeAt(pos)] === PLUS)) {
     if (KIND[src.charCodeAt(pos)] === NEG) neg = !neg;
     pos++;
@@ -167,7 +225,10 @@ function readArabic(): boolean {
   aInt = false;
   if (neg) e = -e;
   if (k === EXP) aExp += e;
-  else { aMant = Math.pow(scaled(mant, -fd), e); aExp = 0; }
+  else {
+    aMant = scaled(mant, -fd) ** e;
+    aExp = 0;
+  }
   return true;
 }
 
@@ -187,11 +248,24 @@ function scaleTail(mant: number, exp: number): number {
 }
 
 // Kind of the pending digit in readPart.
-const D_NONE = 0, D_CN = 1, D_ARABIC = 2, D_SOME = 3, D_HALF = 4;
+const D_NONE = 0,
+  D_CN = 1,
+  D_ARABIC = 2,
+  D_SOME = 3,
+  D_HALF = 4;
 
 /** Closes the integer reading; a unit-less run of ≥ 2 digits is a digit-by-digit number (二〇二四). */
-function integerValue(total: number, section: number, digit: number, dk: number, zero: boolean,
-  lastUnit: number, run: number, runLen: number, runTwo: boolean): number {
+function integerValue(
+  total: number,
+  section: number,
+  digit: number,
+  dk: number,
+  zero: boolean,
+  lastUnit: number,
+  run: number,
+  runLen: number,
+  runTwo: boolean,
+): number {
   if (runLen > 1) return runTwo ? NaN : run;
   // 九十二万四, 两千四百五: a digit straight after a unit counts in the next unit down. After 零
   // (五亿零六) it is plain units.
@@ -211,33 +285,58 @@ function integerValue(total: number, section: number, digit: number, dk: number,
 function readPart(allowBare: boolean): number {
   bareBig = false;
   spacedMixed = false;
-  let total = 0, section = 0;
-  let digit = 0, dk = D_NONE; // digit waiting for its unit
-  let lastUnit = 0;           // power of the latest unit, for the trailing-digit rule
-  let sectionUnit = 99;       // latest small unit in this section: they must fall (no 十百)
-  let lastBig = 99, maxBig = 0, prevBig = 0; // prevBig: power of a big unit just read, else 0
-  let zero = false, units = false, any = false, approx = false, tokens = 0;
-  let run = 0, runLen = 0, runTwo = false; // digits before any unit, for 二〇二四
+  let total = 0,
+    section = 0;
+  let digit = 0,
+    dk = D_NONE; // digit waiting for its unit
+  let lastUnit = 0; // power of the latest unit, for the trailing-digit rule
+  let sectionUnit = 99; // latest small unit in this section: they must fall (no 十百)
+  let lastBig = 99,
+    maxBig = 0,
+    prevBig = 0; // prevBig: power of a big unit just read, else 0
+  let zero = false,
+    units = false,
+    any = false,
+    approx = false,
+    tokens = 0;
+  let run = 0,
+    runLen = 0,
+    runTwo = false; // digits before any unit, for 二〇二四
 
-  for (;; tokens++) {
+  for (; ; tokens++) {
     const spaced = skipSpace();
     if (pos >= end) break;
-    const c = src.charCodeAt(pos), k = KIND[c];
-    if (spaced && dk === D_ARABIC && k === ARABIC) { spacedMixed = true; break; }
+    const c = src.charCodeAt(pos),
+      k = KIND[c];
+    if (spaced && dk === D_ARABIC && k === ARABIC) {
+      spacedMixed = true;
+      break;
+    }
     if (approx && k !== BIG) break; // 十余万 / 3万余: after 余 only a bigger unit may follow
     if (dk === D_HALF && k !== SMALL && k !== BIG) return NaN;
     if (k !== BIG) prevBig = 0;
 
     if (k === DIGIT || k === TWO) {
-      if (units) { if (dk !== D_NONE) return NaN; }
-      else {
+      if (units) {
+        if (dk !== D_NONE) return NaN;
+      } else {
         if (dk !== D_NONE && dk !== D_CN) return NaN;
-        run = run * 10 + VAL[c]; runLen++; runTwo ||= k === TWO;
+        run = run * 10 + VAL[c];
+        runLen++;
+        runTwo ||= k === TWO;
       }
-      digit = VAL[c]; dk = D_CN; any = true;
+      digit = VAL[c];
+      dk = D_CN;
+      any = true;
     } else if (k === ZERO) {
-      if (units) { if (dk !== D_NONE) return NaN; zero = true; }
-      else { if (dk !== D_NONE && dk !== D_CN) return NaN; run *= 10; runLen++; }
+      if (units) {
+        if (dk !== D_NONE) return NaN;
+        zero = true;
+      } else {
+        if (dk !== D_NONE && dk !== D_CN) return NaN;
+        run *= 10;
+        runLen++;
+      }
       any = true;
     } else if (k === ARABIC || k === DOT) {
       const start = pos;
@@ -245,43 +344,64 @@ function readPart(allowBare: boolean): number {
       if (!aInt) return tokens > 0 ? NaN : scaleTail(aMant, aExp);
       // After a unit, one Arabic digit reads like a Chinese one (2千5 = 2500, as 两千五); longer
       // ones are the whole lower section (3万4000).
-      digit = aMant; dk = units && pos - start === 1 ? D_CN : D_ARABIC; any = true;
+      digit = aMant;
+      dk = units && pos - start === 1 ? D_CN : D_ARABIC;
+      any = true;
       continue; // readArabic already moved pos
     } else if (k === SMALL) {
       const e = VAL[c];
       if (runLen > 1 || dk === D_SOME || sectionUnit <= e) return NaN;
       section += (dk === D_NONE ? 1 : digit) * POW10[e]; // bare 十/百/千 means one of it
       sectionUnit = lastUnit = e;
-      dk = D_NONE; zero = false; units = any = true; runLen = 0;
+      dk = D_NONE;
+      zero = false;
+      units = any = true;
+      runLen = 0;
     } else if (k === BIG) {
       const e = VAL[c];
       if (runLen > 1) return NaN;
       if (dk !== D_NONE) section += digit;
       if (!any) {
         if (!allowBare || tokens > 0) return NaN; // 万一, 几万
-        section = 1; bareBig = any = true;
+        section = 1;
+        bareBig = any = true;
       }
       if (prevBig) {
         if (e < prevBig) return NaN; // 亿万 is not a number
-        total *= POW10[e]; lastBig += e;
+        total *= POW10[e];
+        lastBig += e;
         if (lastBig > maxBig) maxBig = lastBig;
-      } else if (e > maxBig) { total = (total + section) * POW10[e]; lastBig = maxBig = e; }
-      else if (e < lastBig) { total += section * POW10[e]; lastBig = e; }
-      else return NaN;
-      section = 0; sectionUnit = 99; lastUnit = lastBig; prevBig = e;
-      dk = D_NONE; zero = false; units = true; runLen = 0;
+      } else if (e > maxBig) {
+        total = (total + section) * POW10[e];
+        lastBig = maxBig = e;
+      } else if (e < lastBig) {
+        total += section * POW10[e];
+        lastBig = e;
+      } else return NaN;
+      section = 0;
+      sectionUnit = 99;
+      lastUnit = lastBig;
+      prevBig = e;
+      dk = D_NONE;
+      zero = false;
+      units = true;
+      runLen = 0;
     } else if (k === POINT) {
       if (!any || dk === D_SOME) return NaN;
       const int = integerValue(total, section, digit, dk, zero, lastUnit, run, runLen, runTwo);
       pos++;
-      let frac = 0, fd = 0;
+      let frac = 0,
+        fd = 0;
       for (;;) {
         skipSpace();
         if (pos >= end) break;
-        const d = src.charCodeAt(pos), dkind = KIND[d];
+        const d = src.charCodeAt(pos),
+          dkind = KIND[d];
         // 两 is no decimal digit: 两百点两 is two numbers to Recognizers-Text and to readers.
         if (dkind !== DIGIT && dkind !== ZERO && dkind !== ARABIC) break;
-        frac = frac * 10 + VAL[d]; fd++; pos++;
+        frac = frac * 10 + VAL[d];
+        fd++;
+        pos++;
       }
       if (fd === 0) return NaN;
       const mant = fd <= 15 ? int * POW10[fd] + frac : NaN;
@@ -292,10 +412,12 @@ function readPart(allowBare: boolean): number {
     } else if (k === SOME) {
       // 几 is an unknown digit: 二十几万 ≈ 200000, but 几十 / 几万 have no value to give.
       if (dk !== D_NONE || runLen > 0) return NaN;
-      digit = 0; dk = D_SOME;
+      digit = 0;
+      dk = D_SOME;
     } else if (k === HALF) {
       if (tokens > 0) return NaN;
-      digit = 0.5; dk = D_HALF;
+      digit = 0.5;
+      dk = D_HALF;
     } else if (k === DOZEN) {
       if (!any || dk === D_SOME) return NaN;
       pos++;
@@ -320,8 +442,13 @@ function readSign(): boolean {
 function readFraction(first: number, firstBare: boolean): number {
   const slash = KIND[src.charCodeAt(pos)] === SLASH;
   pos++;
-  if (slash) { if (firstBare) return NaN; }
-  else { skipSpace(); if (pos >= end || KIND[src.charCodeAt(pos)] !== ZHI) return NaN; pos++; }
+  if (slash) {
+    if (firstBare) return NaN;
+  } else {
+    skipSpace();
+    if (pos >= end || KIND[src.charCodeAt(pos)] !== ZHI) return NaN;
+    pos++;
+  }
   const neg = readSign();
   let second = readPart(false);
   if (neg) second = -second;
@@ -343,7 +470,7 @@ export function parseChineseNumber(text: string): number | null {
   if (pos >= end) return null;
   const neg = readSign();
   let value = readPart(true);
-  if (value !== value) return null; // NaN
+  if (Number.isNaN(value)) return null;
   const bare = bareBig;
   skipSpace();
   if (pos < end) {
@@ -353,14 +480,15 @@ export function parseChineseNumber(text: string): number | null {
       // Mixed number: 一又二分之一, 1 3/5. The part after 又 must be a fraction.
       if (bare) return null;
       if (k === YOU) pos++;
-      const first = readPart(true), firstBare = bareBig;
+      const first = readPart(true),
+        firstBare = bareBig;
       skipSpace();
-      if (first !== first || pos >= end) return null;
+      if (Number.isNaN(first) || pos >= end) return null;
       const k2 = KIND[src.charCodeAt(pos)];
       if (k2 !== FEN && k2 !== SLASH) return null;
       value += readFraction(first, firstBare);
     } else return null;
-    if (value !== value) return null;
+    if (Number.isNaN(value)) return null;
     skipSpace();
     if (pos < end) return null;
   } else if (bare) return null; // 万, 万万

@@ -60,7 +60,9 @@ export function tagWords(text: string): readonly TaggedWord[] {
   if (text === '') return [];
   const known = memo?.tagged.get(text);
   if (known) return known;
-  const words: readonly TaggedWord[] = instance().tag(text, true).map(({ word, tag }) => ({ word, tag }));
+  const words: readonly TaggedWord[] = instance()
+    .tag(text, true)
+    .map(({ word, tag }) => ({ word, tag }));
   memo?.tagged.set(text, words);
   return words;
 }

@@ -31,7 +31,10 @@ export function outDirWriter(dir: string): OutputWriter {
     async write(output, inputPath) {
       await mkdir(dir, { recursive: true });
       const name = outputName(inputPath === '-' ? null : inputPath, used);
-      await writeFileAtomic(join(dir, name), typeof output === 'string' ? output + '\n' : Buffer.concat([output, NEWLINE]));
+      await writeFileAtomic(
+        join(dir, name),
+        typeof output === 'string' ? output + '\n' : Buffer.concat([output, NEWLINE]),
+      );
     },
     end: async () => {},
   };
