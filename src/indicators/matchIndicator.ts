@@ -1,0 +1,241 @@
+// Which catalogue indicator a metric measures, read from its indicator phrase and its context:
+// the subject (行政复议) from the phrase, else from its sentence before it, else from its section
+// titles; the event (受理, 办结 …) nearest the number within the phrase's clause; the measure from
+// the metric's kind and unit and the phrase's measure words (率, 占); the variant from its change
+// flag. Anything else the phrase says must be filler, or the metric gets no key: a phrase that
+// adds a qualifier (刑事 before 案件, 民营经济 before 增加值) names another quantity, and a
+// wrong key is worse than none.
+import type { Change, MetricKind, Span } from '../model/schema.js';
+import { tagWords } from '../text/segmenter.js';
+import type { Catalog, Indicator } from './compileCatalog.js';
+import { findForms, type FoundForm } from './findForms.js';
+
+export interface MetricFacts {
+  span: Span;
+  kind: MetricKind;
+  unit: string;
+  change: Change;
+  indicatorSpan: Span | null;
+  sentence: Span;
+}
+
+export interface MatchContext {
+  /** The normalised text (half-width, simplified), offsets as in the source. */
+  text: string;
+  /** Titles of the sections holding the metric, innermost first. */
+  sectionTitles: readonly string[];
+}
+
+/** Ends a clause: where the event of a clause stops counting for the next one. */
+const CLAUSE_END = /[,，;；:：。!！?？\n]/;
+const SENTENCE_END = /[。!！?？\n]/;
+/** A comparison with a named year (较2019年, 比2020年): not the change over the year before. */
+const COMPARED_YEAR = /[较比与](?:19|20)\d\d年/;
+
+/**
+ * What a phrase may hold besides catalogue forms, by part of speech: a place with its suffix
+ * (平昌县, 城关镇), a date (2023年, 1-9月), a bare numeral, 的, a pronoun (我, 本). Any other word
+ * (jieba's guesses, tagged x, included) qualifies the subject, so the phrase names something else.
+ */
+const NEUTRAL_WORD: Record<string, (word: string) => boolean> = {
+  ns: (w) => /(?:[县区市省镇乡州旗村盟]|街道)$/.test(w),
+  t: (w) => /[年月]|季度/.test(w),
+  m: (w) => /^[\d.一二三四五六七八九十百千万亿两零〇]+$/.test(w),
+  uj: () => true,
+  ul: () => true,
+  r: () => true,
+};
+
+export function matchIndicator(catalog: Catalog, metric: MetricFacts, ctx: MatchContext): Indicator | null {
+  const { text } = ctx;
+  const phrase = metric.indicatorSpan ?? { start: metric.span.start, end: metric.span.start };
+  const phraseForms = findForms(catalog, text, phrase.start, phrase.end);
+  const rest = phraseRest(text, phrase, phraseForms);
+  if (rest === 'content') return null;
+
+  const scope = subjectScope(text, metric.sentence.start);
+  // A subject from outside the phrase needs a phrase saying nothing of its own (两年 in
+  // 两年平均增长 after a GDP figure names another quantity).
+  const subject =
+    lastSubject(catalog, text, phraseForms, scope) ??
+    (rest === 'empty'
+      ? (lastSubject(
+          catalog,
+          text,
+          findForms(catalog, text, metric.sentence.start, Math.min(phrase.start, metric.span.start)),
+          scope,
+        ) ?? sectionSubject(catalog, ctx.sectionTitles))
+      : null);
+  if (!subject) return null;
+
+  const clause = clauseStart(text, Math.min(phrase.start, metric.span.start), metric.sentence.start);
+  const event = nearestEvent(catalog, text, metric, phrase, clause);
+  // A subject only the section title names needs the clause to say what happened to it.
+  if (subject.fromTitle && !event) return null;
+  const clauseForms = findForms(catalog, text, clause, metric.span.start);
+  const rateLike = phraseForms.some((f) => f.role === 'rate') || endsWithRate(phraseForms);
+  const shareLike = clauseForms.some((f) => f.role === 'share');
+  // A change against a benchmark other than the year before (较2019年, 低于省控线) is not the year's change.
+  const otherBase =
+    clauseForms.some((f) => f.role === 'otherBase') || COMPARED_YEAR.test(text.slice(clause, metric.span.start));
+
+  const candidates = (catalog.bySubject.get(subject.id) ?? []).filter(
+    (ind) =>
+      measureFits(ind, metric, rateLike, shareLike) && eventFits(ind, event) && !(otherBase && ind.variant !== 'level'),
+  );
+  // An entry naming the event outranks one that takes any.
+  const named = candidates.filter((ind) => ind.events !== null);
+  const best = named.length > 0 ? named : candidates;
+  return best.length === 1 ? best[0] : null;
+}
+
+/**
+ * What the forms leave of the phrase: nothing, only neutral words (places, dates, numerals), or
+ * content that qualifies the subject.
+ */
+function phraseRest(text: string, phrase: Span, forms: readonly FoundForm[]): 'empty' | 'neutral' | 'content' {
+  let at = phrase.start;
+  const pieces: string[] = [];
+  for (const f of forms) {
+    if (f.start > at) pieces.push(text.slice(at, f.start));
+    at = f.end;
+  }
+  if (phrase.end > at) pieces.push(text.slice(at, phrase.end));
+  let rest: 'empty' | 'neutral' = 'empty';
+  for (const piece of pieces) {
+    const words = piece.replace(/[\s\p{P}\p{S}]+/gu, '');
+    if (words === '') continue;
+    if (!tagWords(words).every((w) => NEUTRAL_WORD[w.tag]?.(w.word) ?? false)) return 'content';
+    rest = 'neutral';
+  }
+  return rest;
+}
+
+/**
+ * Where words that make a subject another one (民营经济 … 第一产业增加值) are looked for: the
+ * sentence, and the one before it when this one opens with 其中 (its parts).
+ */
+function subjectScope(text: string, sentenceStart: number): number {
+  if (!/^\s*其中/.test(text.slice(sentenceStart, sentenceStart + 6))) return sentenceStart;
+  let i = sentenceStart - 1;
+  while (i > 0 && !SENTENCE_END.test(text[i - 1])) i--;
+  return Math.max(0, i);
+}
+
+function lastOf<T>(list: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i])) return list[i];
+  return undefined;
+}
+
+function isExcluded(catalog: Catalog, text: string, form: FoundForm, scope: number): boolean {
+  const rule = catalog.excludes.get(form.id);
+  if (!rule) return false;
+  return (
+    rule.before.some((w) => text.startsWith(w, form.start - w.length)) ||
+    rule.inSentence.some((w) => {
+      const at = text.indexOf(w, scope);
+      return at >= 0 && at < form.start;
+    })
+  );
+}
+
+/** The head subject: the last one named, unless a word before it makes it another. */
+function lastSubject(
+  catalog: Catalog,
+  text: string,
+  forms: readonly FoundForm[],
+  scope: number,
+): { id: string; fromTitle: boolean } | null {
+  const subject = lastOf(forms, (f) => f.role === 'subject');
+  if (!subject || isExcluded(catalog, text, subject, scope)) return null;
+  return { id: subject.id, fromTitle: false };
+}
+
+function sectionSubject(catalog: Catalog, titles: readonly string[]): { id: string; fromTitle: boolean } | null {
+  for (const title of titles) {
+    const found = lastOf(findForms(catalog, title, 0, title.length), (f) => f.role === 'subject');
+    if (found && !isExcluded(catalog, title, found, 0)) return { id: found.id, fromTitle: true };
+  }
+  return null;
+}
+
+function clauseStart(text: string, from: number, floor: number): number {
+  let i = from;
+  while (i > floor && !CLAUSE_END.test(text[i - 1])) i--;
+  return i;
+}
+
+/**
+ * The event nearest before the number, from the start of the clause holding the phrase (a change
+ * carried from the clause before, 新受理…151件,同比增长…, reads that clause), else one in the
+ * phrase after the number (落实…的整改措施). A bracketed gloss (纠错(含撤销、确认违法)29件) is
+ * not the clause's event.
+ */
+function nearestEvent(
+  catalog: Catalog,
+  text: string,
+  metric: MetricFacts,
+  phrase: Span,
+  clause: number,
+): string | null {
+  const events = findForms(catalog, text, clause, metric.span.start).filter((f) => f.role === 'event');
+  const before = lastOf(events, (f) => !inBrackets(text, clause, f.start));
+  if (before) return before.id;
+  if (phrase.start >= metric.span.end)
+    return findForms(catalog, text, phrase.start, phrase.end).find((f) => f.role === 'event')?.id ?? null;
+  return null;
+}
+
+function inBrackets(text: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/** A subject or event form ending in 率 (城镇化率, 调解成功率) names a rate by itself. */
+function endsWithRate(forms: readonly FoundForm[]): boolean {
+  const last = lastOf(forms, (f) => f.role === 'subject' || f.role === 'event');
+  return last?.text.endsWith('率') ?? false;
+}
+
+function eventFits(ind: Indicator, event: string | null): boolean {
+  if (ind.events === null) return true;
+  return event === null ? ind.events.includes('none') : ind.events.includes(event);
+}
+
+/** Whether the metric's kind, unit and change flag fit the indicator's measure and variant. */
+function measureFits(ind: Indicator, m: MetricFacts, rateLike: boolean, shareLike: boolean): boolean {
+  const changed = m.change !== null;
+  const plain = !rateLike && !shareLike;
+  switch (ind.measure) {
+    case 'count':
+    case 'amount': {
+      const levelKind = ind.measure === 'count' ? 'count' : 'amount';
+      const unitOk = ind.units === null || ind.units.includes(m.unit);
+      if (ind.variant === 'level') return m.kind === levelKind && !changed && unitOk && plain;
+      if (ind.variant === 'delta') return m.kind === levelKind && changed && unitOk && plain;
+      if (ind.variant === 'change') return m.kind === 'percent' && changed && plain;
+      return false;
+    }
+    case 'rate':
+    case 'share': {
+      const marked = ind.measure === 'rate' ? rateLike && !shareLike : shareLike;
+      if (ind.variant === 'level') return m.kind === 'percent' && !changed && marked;
+      if (ind.variant === 'change') return m.kind === 'percent' && changed && marked;
+      if (ind.variant === 'pp') return m.kind === 'pp' && marked;
+      return false;
+    }
+    case 'index':
+      if (ind.variant === 'level') return m.kind === 'percent' && !changed && !shareLike;
+      if (ind.variant === 'change') return m.kind === 'percent' && changed && !shareLike;
+      if (ind.variant === 'pp') return m.kind === 'pp';
+      return false;
+    case 'rank':
+      return m.kind === 'rank' && ind.variant === 'level';
+    case 'ratio':
+      return m.kind === 'ratio' && ind.variant === 'level';
+  }
+}
