@@ -48,6 +48,8 @@ export const entrySchema = z
     /** Event ids the metric's clause must name; `none` accepts a clause naming no event. Omitted: any. */
     events: z.array(z.string().min(1)).optional(),
     measure: measureSchema,
+    /** For a share: the subject it is a share of, named after 占 (gdp for 占地区生产总值的比重). */
+    base: z.string().min(1).optional(),
     /** The canonical unit of the level (件, 人, 元, %, 名次 …). */
     unit: z.string().min(1),
     /** For counts: the measure words accepted (件, 宗, 起 as one unit). Omitted: any. */

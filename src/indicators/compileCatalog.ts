@@ -13,6 +13,7 @@ export interface Indicator {
   subject: string;
   events: readonly string[] | null;
   measure: Measure;
+  base: string | null;
   variant: Variant;
   unit: string;
   units: readonly string[] | null;
@@ -68,7 +69,8 @@ export function compileCatalog(files: readonly CatalogFile[]): Catalog {
   const indicators: Indicator[] = [];
   const problems: string[] = [];
   for (const { domain, entry } of entries.values()) {
-    if (!subjects.has(entry.subject)) problems.push(`${entry.key}: unknown subject "${entry.subject}"`);
+    for (const s of [entry.subject, entry.base ?? entry.subject])
+      if (!subjects.has(s)) problems.push(`${entry.key}: unknown subject "${s}"`);
     for (const e of entry.events ?? [])
       if (e !== 'none' && !events.has(e)) problems.push(`${entry.key}: unknown event "${e}"`);
     for (const variant of entry.variants)
@@ -80,6 +82,7 @@ export function compileCatalog(files: readonly CatalogFile[]): Catalog {
         subject: entry.subject,
         events: entry.events ?? null,
         measure: entry.measure,
+        base: entry.base ?? null,
         variant,
         unit: VARIANT_UNIT[variant] ?? entry.unit,
         units: entry.units ?? null,

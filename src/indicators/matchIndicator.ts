@@ -46,17 +46,26 @@ const NEUTRAL_WORD: Record<string, (word: string) => boolean> = {
   r: () => true,
 };
 
-export function matchIndicator(catalog: Catalog, metric: MetricFacts, ctx: MatchContext): Indicator | null {
+export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchContext): Indicator | null {
   const { text } = ctx;
-  const phrase = metric.indicatorSpan ?? { start: metric.span.start, end: metric.span.start };
-  const phraseForms = findForms(catalog, text, phrase.start, phrase.end);
+  const { phrase, phraseForms, changeInForm } = readPhrase(catalog, text, given);
+  const metric = changeInForm ? { ...given, change: null } : given;
   const rest = phraseRest(text, phrase, phraseForms);
   if (rest === 'content') return null;
 
   const scope = subjectScope(text, metric.sentence.start);
+  const clause = clauseStart(text, Math.min(phrase.start, metric.span.start), metric.sentence.start);
+  const clauseForms = findForms(catalog, text, clause, metric.span.start);
+  // A share (第一产业增加值…占地区生产总值的比重为12.3%) is a share of what stands before 占; the
+  // phrase names its base.
+  const share = clauseForms.find((f) => f.role === 'share');
+  const shareOf = share
+    ? lastSubject(catalog, text, findForms(catalog, text, metric.sentence.start, share.start), scope)
+    : null;
   // A subject from outside the phrase needs a phrase saying nothing of its own (两年 in
   // 两年平均增长 after a GDP figure names another quantity).
   const subject =
+    shareOf ??
     lastSubject(catalog, text, phraseForms, scope) ??
     (rest === 'empty'
       ? (lastSubject(
@@ -68,25 +77,52 @@ export function matchIndicator(catalog: Catalog, metric: MetricFacts, ctx: Match
       : null);
   if (!subject) return null;
 
-  const clause = clauseStart(text, Math.min(phrase.start, metric.span.start), metric.sentence.start);
   const event = nearestEvent(catalog, text, metric, phrase, clause);
   // A subject only the section title names needs the clause to say what happened to it.
   if (subject.fromTitle && !event) return null;
-  const clauseForms = findForms(catalog, text, clause, metric.span.start);
   const rateLike = phraseForms.some((f) => f.role === 'rate') || endsWithRate(phraseForms);
-  const shareLike = clauseForms.some((f) => f.role === 'share');
+  const shareLike = share !== undefined;
+  const baseIds = share
+    ? clauseForms.filter((f) => f.role === 'subject' && f.start > share.start).map((f) => f.id)
+    : [];
   // A change against a benchmark other than the year before (较2019年, 低于省控线) is not the year's change.
   const otherBase =
     clauseForms.some((f) => f.role === 'otherBase') || COMPARED_YEAR.test(text.slice(clause, metric.span.start));
 
   const candidates = (catalog.bySubject.get(subject.id) ?? []).filter(
     (ind) =>
-      measureFits(ind, metric, rateLike, shareLike) && eventFits(ind, event) && !(otherBase && ind.variant !== 'level'),
+      measureFits(ind, metric, rateLike, shareLike) &&
+      eventFits(ind, event) &&
+      (ind.base === null || baseIds.includes(ind.base)) &&
+      !(otherBase && ind.variant !== 'level'),
   );
   // An entry naming the event outranks one that takes any.
   const named = candidates.filter((ind) => ind.events !== null);
   const best = named.length > 0 ? named : candidates;
   return best.length === 1 ? best[0] : null;
+}
+
+/**
+ * The phrase and the forms in it. A phrase that stops inside a catalogue form (人口自然 of
+ * 人口自然增长率, cut at the change word 增长) is read to the form's end; when that form reaches
+ * the number, its change word was part of the name, and the metric is a level.
+ */
+function readPhrase(
+  catalog: Catalog,
+  text: string,
+  metric: MetricFacts,
+): { phrase: Span; phraseForms: FoundForm[]; changeInForm: boolean } {
+  const span = metric.indicatorSpan ?? { start: metric.span.start, end: metric.span.start };
+  if (span.end > metric.span.start)
+    return { phrase: span, phraseForms: findForms(catalog, text, span.start, span.end), changeInForm: false };
+  const forms = findForms(catalog, text, span.start, metric.span.start).filter((f) => f.start < span.end);
+  const end = Math.max(span.end, ...forms.map((f) => f.end));
+  const reachesNumber = end > span.end && /^[\s为是达]*$/.test(text.slice(end, metric.span.start));
+  return {
+    phrase: { start: span.start, end },
+    phraseForms: forms,
+    changeInForm: reachesNumber && metric.change !== null,
+  };
 }
 
 /**
