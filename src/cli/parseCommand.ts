@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { expandInputs } from './inputs.js';
 import { isSupportedEncoding } from '../decode/decodeBytes.js';
 import { parseBatch } from './batch.js';
+import { CATALOG_FLAGS, CATALOG_HELP, catalogFilesOption, collectCatalog } from './catalogOption.js';
 import { startProgress } from './progress.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
 import { jsonArrayWriter, ndjsonWriter, outDirWriter } from './writers/jsonWriters.js';
@@ -20,6 +21,7 @@ export interface ParseCommandOptions {
   columns?: string;
   /** csv only: false with --no-bom. */
   bom?: boolean;
+  catalog?: string[];
 }
 
 export function parseCommand(run: (code: Promise<number>) => void): Command {
@@ -33,6 +35,7 @@ export function parseCommand(run: (code: Promise<number>) => void): Command {
     .option('-q, --quiet', 'no progress or summary on standard error')
     .option('--columns <names>', `csv/tsv: comma-separated columns to write, in order (${METRIC_COLUMNS.join(',')})`)
     .option('--no-bom', 'csv: do not start with a UTF-8 byte-order mark')
+    .option(CATALOG_FLAGS, CATALOG_HELP, collectCatalog)
     .action((files: string[], opts: ParseCommandOptions) => run(runParse(files, opts)));
 }
 
@@ -42,6 +45,7 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
   if (opts.jobs !== undefined && !isJobCount(opts.jobs))
     throw new UsageError(`--jobs: expected a whole number ≥ 1, got "${opts.jobs}"`);
   const columns = tabularOptions(opts);
+  const catalogFiles = catalogFilesOption(opts.catalog).files;
   const { files, problems } = await expandInputs(patterns);
   for (const p of problems) process.stderr.write(`reportx: ${p.pattern}: ${p.reason}\n`);
   if (files.length === 0) throw new UsageError('no input file');
@@ -51,7 +55,7 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
   let failed = problems.length;
   const progress = await startProgress({ total: files.length, quiet: opts.quiet });
   try {
-    for await (const result of parseBatch(files, { encoding: opts.encoding, jobs: opts.jobs, render })) {
+    for await (const result of parseBatch(files, { encoding: opts.encoding, jobs: opts.jobs, catalogFiles, render })) {
       if (result.ok) await writer.write(result.output, result.path);
       else {
         failed++;

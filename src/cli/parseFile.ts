@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { parseReport } from '../parseReport.js';
+import { loadCatalog } from '../indicators/catalogFiles.js';
 import type { ReportDocument } from '../model/schema.js';
 import { validateDocument } from '../model/validateDocument.js';
 import { decodeBytes } from '../decode/decodeBytes.js';
@@ -25,6 +26,8 @@ export type RenderedFile = { ok: true; path: string; output: string | Uint8Array
 export interface ParseFileOptions {
   /** Force an encoding instead of detecting one. */
   encoding?: string;
+  /** Catalogue files (--catalog) read over the bundled catalogue; paths, so a worker can load them too. */
+  catalogFiles?: string[];
 }
 
 export async function parseFile(path: string, options: ParseFileOptions = {}): Promise<FileResult> {
@@ -57,7 +60,13 @@ export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOp
   if (!decoded.ok) return { ok: false, path, reason: decoded.reason };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const document = withSegmentationMemo(() =>
-    parseReport(decoded.text, { path: path === '-' ? null : path, encoding: decoded.encoding, sha256 }),
+    parseReport(decoded.text, {
+      path: path === '-' ? null : path,
+      encoding: decoded.encoding,
+      sha256,
+      // Compiled once per list of files, in each thread (loadCatalog keeps it).
+      catalog: loadCatalog(options.catalogFiles),
+    }),
   );
   return validated(path, document);
 }
