@@ -23,10 +23,31 @@ export function assignIndicators(metrics: readonly Metric[], input: IndicatorInp
     }
     return titles;
   };
-  return metrics.map((m) => {
+  const keyed: Metric[] = [];
+  for (const m of metrics) {
     const found = matchIndicator(input.catalog, m, { text: input.normal, sectionTitles: titlesOf(m.sectionId) });
-    return { ...m, indicatorKey: found?.key ?? null, indicatorName: found?.name ?? null };
-  });
+    const part = found !== null && isPartOfEarlier(input.normal, keyed, m, found.key);
+    keyed.push({
+      ...m,
+      indicatorKey: part ? null : (found?.key ?? null),
+      indicatorName: part ? null : (found?.name ?? null),
+    });
+  }
+  return keyed;
+}
+
+/**
+ * Whether the metric is a part (其中…) of an earlier one with the same key, in its sentence or the
+ * one before (城乡低保对象8957户。其中:城关镇3167户…): a part is not the quantity its total is.
+ */
+function isPartOfEarlier(normal: string, earlier: readonly Metric[], m: Metric, key: string): boolean {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const e = earlier[i];
+    const between = normal.slice(e.span.end, m.span.start);
+    if ((between.match(/[。!?\n]/g)?.length ?? 0) > 1) return false;
+    if (e.indicatorKey === key) return between.includes('其中');
+  }
+  return false;
 }
 
 /** A section's title as normalised text (the node holds the source's). */

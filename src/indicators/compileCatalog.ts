@@ -41,6 +41,8 @@ export interface Catalog {
   /** Subject id → the words that make one of its forms another subject: right before it, or in its sentence. */
   excludes: ReadonlyMap<string, { before: readonly string[]; inSentence: readonly string[] }>;
   subjectNames: ReadonlyMap<string, string>;
+  /** The measure words of rates (率, 比例): a subject form ending in one names a rate. */
+  rateWords: readonly string[];
 }
 
 const VARIANT_SUFFIX: Record<Variant, string> = { level: '', change: '.change', pp: '.pp', delta: '.delta' };
@@ -112,5 +114,6 @@ export function compileCatalog(files: readonly CatalogFile[]): Catalog {
     forms: byFirst,
     excludes: new Map([...subjects].map(([id, s]) => [id, { before: s.exclude, inSentence: s.notInSentence }])),
     subjectNames: new Map([...subjects].map(([id, s]) => [id, s.name])),
+    rateWords: forms.filter((f) => f.role === 'rate').map((f) => f.text),
   };
 }

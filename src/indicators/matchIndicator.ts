@@ -34,7 +34,7 @@ const COMPARED_YEAR = /[较比与](?:19|20)\d\d年/;
 
 /**
  * What a phrase may hold besides catalogue forms, by part of speech: a place with its suffix
- * (平昌县, 城关镇), a date (2023年, 1-9月), a bare numeral, 的, a pronoun (我, 本). Any other word
+ * (平昌县, 城关镇), a date (2023年, 1-9月), a bare numeral, 的. Any other word (其他 included)
  * (jieba's guesses, tagged x, included) qualifies the subject, so the phrase names something else.
  */
 const NEUTRAL_WORD: Record<string, (word: string) => boolean> = {
@@ -43,7 +43,6 @@ const NEUTRAL_WORD: Record<string, (word: string) => boolean> = {
   m: (w) => /^[\d.一二三四五六七八九十百千万亿两零〇]+$/.test(w),
   uj: () => true,
   ul: () => true,
-  r: () => true,
 };
 
 export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchContext): Indicator | null {
@@ -76,11 +75,15 @@ export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchC
         ) ?? sectionSubject(catalog, ctx.sectionTitles))
       : null);
   if (!subject) return null;
+  // A sentence that lists several quantities and then their numbers (二氧化硫、…、PM2.5平均浓度分别为
+  // 11、…、33) gives each number no phrase of its own: which one is which is not read here.
+  if (!subject.fromTitle && subject.end <= phrase.start && text.slice(subject.end, metric.span.start).includes('分别'))
+    return null;
 
   const event = nearestEvent(catalog, text, metric, phrase, clause);
   // A subject only the section title names needs the clause to say what happened to it.
   if (subject.fromTitle && !event) return null;
-  const rateLike = phraseForms.some((f) => f.role === 'rate') || endsWithRate(phraseForms);
+  const rateLike = phraseForms.some((f) => f.role === 'rate') || endsWithRate(catalog, phraseForms);
   const shareLike = share !== undefined;
   const baseIds = share
     ? clauseForms.filter((f) => f.role === 'subject' && f.start > share.start).map((f) => f.id)
@@ -103,9 +106,10 @@ export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchC
 }
 
 /**
- * The phrase and the forms in it. A phrase that stops inside a catalogue form (人口自然 of
- * 人口自然增长率, cut at the change word 增长) is read to the form's end; when that form reaches
- * the number, its change word was part of the name, and the metric is a level.
+ * The phrase and the forms in it. A phrase that starts or stops inside a catalogue form (人出庭应诉率
+ * of 负责人出庭应诉率; 人口自然 of 人口自然增长率, cut at the change word 增长) is read to the form's
+ * edges; when such a form reaches the number, its change word was part of the name, and the metric
+ * is a level.
  */
 function readPhrase(
   catalog: Catalog,
@@ -115,14 +119,14 @@ function readPhrase(
   const span = metric.indicatorSpan ?? { start: metric.span.start, end: metric.span.start };
   if (span.end > metric.span.start)
     return { phrase: span, phraseForms: findForms(catalog, text, span.start, span.end), changeInForm: false };
-  const forms = findForms(catalog, text, span.start, metric.span.start).filter((f) => f.start < span.end);
+  const from = clauseStart(text, span.start, metric.sentence.start);
+  const forms = findForms(catalog, text, from, metric.span.start).filter(
+    (f) => f.end > span.start && f.start < span.end,
+  );
+  const start = Math.min(span.start, ...forms.map((f) => f.start));
   const end = Math.max(span.end, ...forms.map((f) => f.end));
   const reachesNumber = end > span.end && /^[\s为是达]*$/.test(text.slice(end, metric.span.start));
-  return {
-    phrase: { start: span.start, end },
-    phraseForms: forms,
-    changeInForm: reachesNumber && metric.change !== null,
-  };
+  return { phrase: { start, end }, phraseForms: forms, changeInForm: reachesNumber && metric.change !== null };
 }
 
 /**
@@ -158,6 +162,14 @@ function subjectScope(text: string, sentenceStart: number): number {
   return Math.max(0, i);
 }
 
+interface FoundSubject {
+  id: string;
+  /** Found in a section title rather than the text. */
+  fromTitle: boolean;
+  /** Where its form ends in the text (-1 for a title). */
+  end: number;
+}
+
 function lastOf<T>(list: readonly T[], test: (item: T) => boolean): T | undefined {
   for (let i = list.length - 1; i >= 0; i--) if (test(list[i])) return list[i];
   return undefined;
@@ -176,21 +188,16 @@ function isExcluded(catalog: Catalog, text: string, form: FoundForm, scope: numb
 }
 
 /** The head subject: the last one named, unless a word before it makes it another. */
-function lastSubject(
-  catalog: Catalog,
-  text: string,
-  forms: readonly FoundForm[],
-  scope: number,
-): { id: string; fromTitle: boolean } | null {
+function lastSubject(catalog: Catalog, text: string, forms: readonly FoundForm[], scope: number): FoundSubject | null {
   const subject = lastOf(forms, (f) => f.role === 'subject');
   if (!subject || isExcluded(catalog, text, subject, scope)) return null;
-  return { id: subject.id, fromTitle: false };
+  return { id: subject.id, fromTitle: false, end: subject.end };
 }
 
-function sectionSubject(catalog: Catalog, titles: readonly string[]): { id: string; fromTitle: boolean } | null {
+function sectionSubject(catalog: Catalog, titles: readonly string[]): FoundSubject | null {
   for (const title of titles) {
     const found = lastOf(findForms(catalog, title, 0, title.length), (f) => f.role === 'subject');
-    if (found && !isExcluded(catalog, title, found, 0)) return { id: found.id, fromTitle: true };
+    if (found && !isExcluded(catalog, title, found, 0)) return { id: found.id, fromTitle: true, end: -1 };
   }
   return null;
 }
@@ -215,26 +222,30 @@ function nearestEvent(
   clause: number,
 ): string | null {
   const events = findForms(catalog, text, clause, metric.span.start).filter((f) => f.role === 'event');
-  const before = lastOf(events, (f) => !inBrackets(text, clause, f.start));
+  const before = lastOf(events, (f) => !inBrackets(text, f.end, metric.span.start));
   if (before) return before.id;
   if (phrase.start >= metric.span.end)
     return findForms(catalog, text, phrase.start, phrase.end).find((f) => f.role === 'event')?.id ?? null;
   return null;
 }
 
-function inBrackets(text: string, from: number, at: number): boolean {
+/** Whether a bracket open at `at` closes before `end`: the word is a gloss on what stands before it. */
+function inBrackets(text: string, at: number, end: number): boolean {
   let depth = 0;
-  for (let i = from; i < at; i++) {
+  for (let i = at; i < end; i++) {
     if (text[i] === '(') depth++;
-    else if (text[i] === ')' && depth > 0) depth--;
+    else if (text[i] === ')') {
+      if (depth === 0) return true;
+      depth--;
+    }
   }
-  return depth > 0;
+  return false;
 }
 
-/** A subject or event form ending in 率 (城镇化率, 调解成功率) names a rate by itself. */
-function endsWithRate(forms: readonly FoundForm[]): boolean {
+/** A subject or event form ending in a rate word (城镇化率, 优良天数比例) names a rate by itself. */
+function endsWithRate(catalog: Catalog, forms: readonly FoundForm[]): boolean {
   const last = lastOf(forms, (f) => f.role === 'subject' || f.role === 'event');
-  return last?.text.endsWith('率') ?? false;
+  return last !== undefined && catalog.rateWords.some((w) => last.text.endsWith(w));
 }
 
 function eventFits(ind: Indicator, event: string | null): boolean {
