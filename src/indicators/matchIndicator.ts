@@ -72,17 +72,20 @@ export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchC
           text,
           findForms(catalog, text, metric.sentence.start, Math.min(phrase.start, metric.span.start)),
           scope,
-        ) ?? sectionSubject(catalog, ctx.sectionTitles))
+        ) ??
+        previousSentenceSubject(catalog, text, metric.sentence.start) ??
+        sectionSubject(catalog, ctx.sectionTitles))
       : null);
   if (!subject) return null;
   // A sentence that lists several quantities and then their numbers (二氧化硫、…、PM2.5平均浓度分别为
   // 11、…、33) gives each number no phrase of its own: which one is which is not read here.
-  if (!subject.fromTitle && subject.end <= phrase.start && text.slice(subject.end, metric.span.start).includes('分别'))
+  if (subject.end >= 0 && subject.end <= phrase.start && text.slice(subject.end, metric.span.start).includes('分别'))
     return null;
 
   const event = nearestEvent(catalog, text, metric, phrase, clause);
-  // A subject only the section title names needs the clause to say what happened to it.
-  if (subject.fromTitle && !event) return null;
+  // A subject only the sentence before or a section title names needs the clause to say what
+  // happened to it.
+  if (subject.distant && !event) return null;
   const rateLike = phraseForms.some((f) => f.role === 'rate') || endsWithRate(catalog, phraseForms);
   const shareLike = share !== undefined;
   const baseIds = share
@@ -164,9 +167,9 @@ function subjectScope(text: string, sentenceStart: number): number {
 
 interface FoundSubject {
   id: string;
-  /** Found in a section title rather than the text. */
-  fromTitle: boolean;
-  /** Where its form ends in the text (-1 for a title). */
+  /** Found in the sentence before or a section title, not the metric's own sentence. */
+  distant: boolean;
+  /** Where its form ends in the metric's sentence (-1 when distant). */
   end: number;
 }
 
@@ -191,13 +194,22 @@ function isExcluded(catalog: Catalog, text: string, form: FoundForm, scope: numb
 function lastSubject(catalog: Catalog, text: string, forms: readonly FoundForm[], scope: number): FoundSubject | null {
   const subject = lastOf(forms, (f) => f.role === 'subject');
   if (!subject || isExcluded(catalog, text, subject, scope)) return null;
-  return { id: subject.id, fromTitle: false, end: subject.end };
+  return { id: subject.id, distant: false, end: subject.end };
+}
+
+/** The last subject of the sentence before, for a sentence that goes on about it (审结案件中维持43件). */
+function previousSentenceSubject(catalog: Catalog, text: string, sentenceStart: number): FoundSubject | null {
+  let start = sentenceStart - 1;
+  while (start > 0 && !SENTENCE_END.test(text[start - 1])) start--;
+  if (start < 0) return null;
+  const found = lastSubject(catalog, text, findForms(catalog, text, start, sentenceStart), start);
+  return found && { ...found, distant: true, end: -1 };
 }
 
 function sectionSubject(catalog: Catalog, titles: readonly string[]): FoundSubject | null {
   for (const title of titles) {
     const found = lastOf(findForms(catalog, title, 0, title.length), (f) => f.role === 'subject');
-    if (found && !isExcluded(catalog, title, found, 0)) return { id: found.id, fromTitle: true, end: -1 };
+    if (found && !isExcluded(catalog, title, found, 0)) return { id: found.id, distant: true, end: -1 };
   }
   return null;
 }
