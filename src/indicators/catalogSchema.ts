@@ -42,14 +42,20 @@ export const entrySchema = z
   .object({
     key: z
       .string()
-      .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/, 'a key is dotted lower-case ASCII: justice.reconsideration.received'),
+      .regex(/^[a-z0-9_{}]+(\.[a-z0-9_{}]+)+$/, 'a key is dotted lower-case ASCII: justice.reconsideration.received'),
     name: z.string().min(1),
-    subject: z.string().min(1),
+    /**
+     * The subject id, or a list of them: the entry is then made once per subject, its key and name
+     * templates with {subject} (the id) and {name} (the subject's name): economy.{subject}.output, {name}产量.
+     */
+    subject: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
     /** Event ids the metric's clause must name; `none` accepts a clause naming no event. Omitted: any. */
     events: z.array(z.string().min(1)).optional(),
     measure: measureSchema,
     /** For a share: the subject it is a share of, named after 占 (gdp for 占地区生产总值的比重). */
     base: z.string().min(1).optional(),
+    /** Words one of which the sentence (or, for a 其中 one, the sentence before) must hold: 户籍 for 城镇人口. */
+    requires: wordList.optional(),
     /** The canonical unit of the level (件, 人, 元, %, 名次 …). */
     unit: z.string().min(1),
     /** For counts: the measure words accepted (件, 宗, 起 as one unit). Omitted: any. */
@@ -59,7 +65,10 @@ export const entrySchema = z
     examples: z.array(exampleSchema).default([]),
     counterExamples: z.array(exampleSchema).default([]),
   })
-  .strict();
+  .strict()
+  .refine((e) => typeof e.subject === 'string' || (e.key.includes('{subject}') && e.name.includes('{name}')), {
+    message: 'an entry for a list of subjects has {subject} in its key and {name} in its name',
+  });
 
 export const catalogFileSchema = z
   .object({

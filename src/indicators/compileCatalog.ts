@@ -14,6 +14,8 @@ export interface Indicator {
   events: readonly string[] | null;
   measure: Measure;
   base: string | null;
+  /** Words one of which the metric's sentence must hold, or null. */
+  requires: readonly string[] | null;
   variant: Variant;
   unit: string;
   units: readonly string[] | null;
@@ -71,27 +73,33 @@ export function compileCatalog(files: readonly CatalogFile[]): Catalog {
   const indicators: Indicator[] = [];
   const problems: string[] = [];
   for (const { domain, entry } of entries.values()) {
-    for (const s of [entry.subject, entry.base ?? entry.subject])
+    const subjectIds = typeof entry.subject === 'string' ? [entry.subject] : entry.subject;
+    for (const s of [...subjectIds, entry.base ?? subjectIds[0]])
       if (!subjects.has(s)) problems.push(`${entry.key}: unknown subject "${s}"`);
     for (const e of entry.events ?? [])
       if (e !== 'none' && !events.has(e)) problems.push(`${entry.key}: unknown event "${e}"`);
-    for (const variant of entry.variants)
-      indicators.push({
-        key: entry.key + VARIANT_SUFFIX[variant],
-        name: entry.name + VARIANT_NAME[variant],
-        entryKey: entry.key,
-        domain,
-        subject: entry.subject,
-        events: entry.events ?? null,
-        measure: entry.measure,
-        base: entry.base ?? null,
-        variant,
-        unit: VARIANT_UNIT[variant] ?? entry.unit,
-        units: entry.units ?? null,
-        definition: entry.definition,
-        examples: entry.examples,
-        counterExamples: entry.counterExamples,
-      });
+    for (const subject of subjectIds) {
+      const key = entry.key.replaceAll('{subject}', subject);
+      const name = entry.name.replaceAll('{name}', subjects.get(subject)?.name ?? subject);
+      for (const variant of entry.variants)
+        indicators.push({
+          key: key + VARIANT_SUFFIX[variant],
+          name: name + VARIANT_NAME[variant],
+          entryKey: entry.key,
+          domain,
+          subject,
+          events: entry.events ?? null,
+          measure: entry.measure,
+          base: entry.base ?? null,
+          requires: entry.requires ?? null,
+          variant,
+          unit: VARIANT_UNIT[variant] ?? entry.unit,
+          units: entry.units ?? null,
+          definition: entry.definition.replaceAll('{name}', subjects.get(subject)?.name ?? subject),
+          examples: entry.examples,
+          counterExamples: entry.counterExamples,
+        });
+    }
   }
   const byKey = new Map<string, Indicator>();
   for (const ind of indicators) {

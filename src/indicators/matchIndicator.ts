@@ -100,6 +100,7 @@ export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchC
       measureFits(ind, metric, rateLike, shareLike) &&
       eventFits(ind, event) &&
       (ind.base === null || baseIds.includes(ind.base)) &&
+      (ind.requires === null || ind.requires.some((w) => text.slice(scope, metric.span.start).includes(w))) &&
       !(otherBase && ind.variant !== 'level'),
   );
   // An entry naming the event outranks one that takes any.
