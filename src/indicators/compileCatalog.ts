@@ -72,6 +72,15 @@ export function compileCatalog(files: readonly CatalogFile[]): Catalog {
 
   const indicators: Indicator[] = [];
   const problems: string[] = [];
+  // One form naming two subjects (or two events) would make a metric's reading depend on file order.
+  const named = new Map<string, string>();
+  for (const f of forms) {
+    if (f.role !== 'subject' && f.role !== 'event') continue;
+    const owner = `${f.role} ${f.id}`;
+    const other = named.get(`${f.role} ${f.text}`);
+    if (other !== undefined && other !== owner) problems.push(`"${f.text}" is a form of both ${other} and ${owner}`);
+    named.set(`${f.role} ${f.text}`, owner);
+  }
   for (const { domain, entry } of entries.values()) {
     const subjectIds = typeof entry.subject === 'string' ? [entry.subject] : entry.subject;
     for (const s of [...subjectIds, entry.base ?? subjectIds[0]])
