@@ -101,7 +101,7 @@ export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchC
     (ind) =>
       measureFits(ind, metric, rateLike, shareLike) &&
       eventFits(ind, event) &&
-      (ind.base === null || baseIds.includes(ind.base)) &&
+      (ind.base === null || baseIds.length === 0 || baseIds.includes(ind.base)) &&
       (ind.requires === null || ind.requires.some((w) => text.slice(scope, metric.span.start).includes(w))) &&
       !(otherBase && ind.variant !== 'level'),
   );
@@ -122,7 +122,17 @@ function readPhrase(
   text: string,
   metric: MetricFacts,
 ): { phrase: Span; phraseForms: FoundForm[]; changeInForm: boolean } {
-  const span = metric.indicatorSpan ?? { start: metric.span.start, end: metric.span.start };
+  let span = metric.indicatorSpan ?? { start: metric.span.start, end: metric.span.start };
+  // A phrase that is a bracketed gloss right before the number (审结行政复议案(含结转)2755件) is
+  // not what is counted, unless it names a subject (生产总值(GDP)): the words before the bracket are.
+  if (
+    text[span.start - 1] === '(' &&
+    /^\)\s*$/.test(text.slice(span.end, metric.span.start)) &&
+    !findForms(catalog, text, span.start, span.end).some((f) => f.role === 'subject')
+  ) {
+    const open = span.start - 1;
+    span = { start: clauseStart(text, open, metric.sentence.start), end: open };
+  }
   if (span.end > metric.span.start)
     return { phrase: span, phraseForms: findForms(catalog, text, span.start, span.end), changeInForm: false };
   const from = clauseStart(text, span.start, metric.sentence.start);
