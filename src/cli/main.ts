@@ -2,7 +2,9 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import type { Command as CommandType } from 'commander';
-import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './exitCodes.js';
+import { EXIT_FAILURE, EXIT_OUTPUT, EXIT_USAGE, UsageError } from './exitCodes.js';
+import { OutputError } from './writers/outputError.js';
+import { handleSignals, runCleanups } from './cleanup.js';
 
 type CommandFactory = (run: (code: Promise<number>) => void) => CommandType;
 
@@ -18,16 +20,11 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-/** `reportx parse … | head` closes the pipe early: that is the reader's choice, not an error. */
-function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
-  });
-}
-
 export async function main(argv: string[]): Promise<number> {
-  exitQuietlyOnClosedPipe(process.stdout);
+  // Write failures are reported by the writers (writers/writer.ts) as OutputErrors; an 'error'
+  // event nobody listens to would be thrown out of the event loop as a stack trace instead.
+  process.stdout.on('error', () => {});
+  handleSignals();
   let pending: Promise<number> | undefined;
   const run = (p: Promise<number>) => {
     pending = p;
@@ -52,6 +49,12 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError) {
       process.stderr.write(`reportx: ${err.message}\n`);
       return EXIT_USAGE;
+    }
+    if (err instanceof OutputError) {
+      runCleanups();
+      // A reader that closed the pipe (`| head`) chose to stop reading: nothing to tell it.
+      if (!err.closedPipe) process.stderr.write(`reportx: ${err.message}; stopped\n`);
+      return EXIT_OUTPUT;
     }
     process.stderr.write(`reportx: ${(err as Error)?.stack ?? err}\n`);
     return EXIT_FAILURE;
