@@ -1,8 +1,8 @@
 // --out DIR: one NAME.json per input (rendered as 'json'), each written atomically, at the path
 // outputNames.ts gives it.
 import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { access, mkdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from './atomicFile.js';
 import { outputError } from './outputError.js';
 import type { OutputWriter } from './writer.js';
@@ -13,7 +13,11 @@ import type { OutputWriter } from './writer.js';
  */
 export async function outDirWriter(dir: string, names: ReadonlyMap<string, string>): Promise<OutputWriter> {
   try {
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true }).catch(async (err) => {
+      // A recursive mkdir says ENOENT where it met a read-only or unwritable parent: ask the parent why.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') await access(await nearestExisting(dir), constants.W_OK);
+      throw err;
+    });
     // mkdir succeeds on an existing directory even where nothing can be written (a read-only mount).
     await access(dir, constants.W_OK);
   } catch (err) {
@@ -37,3 +41,15 @@ export async function outDirWriter(dir: string, names: ReadonlyMap<string, strin
 }
 
 const NEWLINE = Buffer.from('\n');
+
+async function nearestExisting(path: string): Promise<string> {
+  let at = resolve(path);
+  while (
+    !(await stat(at).then(
+      () => true,
+      () => false,
+    ))
+  )
+    at = dirname(at);
+  return at;
+}
