@@ -76,7 +76,9 @@ describe('output that cannot be written', () => {
     writeFileSync(join(dir, 'a-file'), 'x');
     const r = reportx(['parse', '--out', join(dir, 'a-file'), ...inputs()]);
     expect(r.status).toBe(3);
-    expect(r.stderr).toBe(`reportx: cannot write ${join(dir, 'a-file')}: not a directory (a file is in the way); stopped\n`);
+    expect(r.stderr).toBe(
+      `reportx: cannot write ${join(dir, 'a-file')}: not a directory (a file is in the way); stopped\n`,
+    );
   });
 
   it('a closed pipe (| head -c 100): exit 3, nothing on stderr — no stack trace', () => {

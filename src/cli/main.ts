@@ -1,10 +1,10 @@
 // The reportx command line: a thin layer over the library. Each command lives in its own file.
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
 import type { Command as CommandType } from 'commander';
 import { EXIT_FAILURE, EXIT_OUTPUT, EXIT_USAGE, UsageError } from './exitCodes.js';
 import { OutputError } from './writers/outputError.js';
 import { handleSignals, runCleanups } from './cleanup.js';
+import { VERSION } from '../model/version.js';
 
 type CommandFactory = (run: (code: Promise<number>) => void) => CommandType;
 
@@ -18,8 +18,6 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   check: () => import('./checkCommand.js').then((m) => m.checkCommand),
 };
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-
 export async function main(argv: string[]): Promise<number> {
   // Write failures are reported by the writers (writers/writer.ts) as OutputErrors; an 'error'
   // event nobody listens to would be thrown out of the event loop as a stack trace instead.
@@ -31,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
   };
   const program = new Command('reportx')
     .description('Extract sections and metrics from Chinese government work reports')
-    .version(version)
+    .version(VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run reportx --help for usage)');
