@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import type { Command as CommandType } from 'commander';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './exitCodes.js';
+import { messageLine, stderrText } from './messages.js';
 
 type CommandFactory = (run: (code: Promise<number>) => void) => CommandType;
 
@@ -36,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Extract sections and metrics from Chinese government work reports')
     .version(version)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeErr: (s) => process.stderr.write(stderrText(s)) })
     .showHelpAfterError('(run reportx --help for usage)');
   const invoked = argv[2] && argv[2] in COMMANDS ? [argv[2]] : Object.keys(COMMANDS);
   for (const name of invoked) program.addCommand((await COMMANDS[name]())(run).exitOverride());
@@ -50,10 +51,10 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`reportx: ${err.message}\n`);
+      process.stderr.write(messageLine(err.message));
       return EXIT_USAGE;
     }
-    process.stderr.write(`reportx: ${(err as Error)?.stack ?? err}\n`);
+    process.stderr.write(messageLine(String((err as Error)?.stack ?? err)));
     return EXIT_FAILURE;
   }
 }
