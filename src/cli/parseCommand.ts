@@ -5,6 +5,7 @@ import { isSupportedEncoding } from '../decode/decodeBytes.js';
 import { parseBatch } from './batch.js';
 import { startProgress } from './progress.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
+import { problemLine } from './messages.js';
 import { jsonArrayWriter, ndjsonWriter, outDirWriter } from './writers/jsonWriters.js';
 import type { OutputWriter } from './writers/writer.js';
 import { RENDER_FORMATS, type RenderSpec } from '../output/renderDocument.js';
@@ -20,6 +21,8 @@ export interface ParseCommandOptions {
   columns?: string;
   /** csv only: false with --no-bom. */
   bom?: boolean;
+  /** csv/tsv: false with --no-csv-escape. */
+  csvEscape?: boolean;
 }
 
 export function parseCommand(run: (code: Promise<number>) => void): Command {
@@ -33,6 +36,7 @@ export function parseCommand(run: (code: Promise<number>) => void): Command {
     .option('-q, --quiet', 'no progress or summary on standard error')
     .option('--columns <names>', `csv/tsv: comma-separated columns to write, in order (${METRIC_COLUMNS.join(',')})`)
     .option('--no-bom', 'csv: do not start with a UTF-8 byte-order mark')
+    .option('--no-csv-escape', "csv/tsv: keep text cells starting with = + - @ as they are (default: prefix a ')")
     .action((files: string[], opts: ParseCommandOptions) => run(runParse(files, opts)));
 }
 
@@ -43,11 +47,15 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
     throw new UsageError(`--jobs: expected a whole number ≥ 1, got "${opts.jobs}"`);
   const columns = tabularOptions(opts);
   const { files, problems } = await expandInputs(patterns);
-  for (const p of problems) process.stderr.write(`reportx: ${p.pattern}: ${p.reason}\n`);
+  for (const p of problems) process.stderr.write(problemLine(p.pattern, p.reason));
   if (files.length === 0) throw new UsageError('no input file');
   const writer = await makeWriter(opts, columns);
   // --out writes one pretty-printed JSON file per input, like the json format's array items.
-  const render: RenderSpec = { format: opts.out ? 'json' : (opts.format as RenderSpec['format']), columns };
+  const render: RenderSpec = {
+    format: opts.out ? 'json' : (opts.format as RenderSpec['format']),
+    columns,
+    escapeFormulas: opts.csvEscape !== false,
+  };
   let failed = problems.length;
   const progress = await startProgress({ total: files.length, quiet: opts.quiet });
   try {
@@ -55,7 +63,7 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
       if (result.ok) await writer.write(result.output, result.path);
       else {
         failed++;
-        progress.note(`reportx: ${result.path}: ${result.reason}\n`);
+        progress.note(problemLine(result.path, result.reason));
       }
       progress.done(result);
     }
