@@ -100,7 +100,8 @@ export function htmlToText(html: string): string {
 
   const breakLine = () => {
     const text = line.replace(/ +$/, '');
-    if (text.trim() !== '') lines.push(text.replace(/^ +/, ''));
+    // Leading spaces come from markup layout, except in <pre>.
+    if (text.trim() !== '') lines.push(preDepth > 0 ? text : text.replace(/^ +/, ''));
     line = '';
   };
   const append = (text: string) => {
@@ -141,8 +142,10 @@ export function htmlToText(html: string): string {
         } else if (name === 'br') {
           if (cell !== null) cell += ' ';
           else breakLine();
-        } else if (name === 'pre') preDepth++;
-        else if (BLOCK.has(name)) {
+        } else if (name === 'pre') {
+          if (cell === null) breakLine();
+          preDepth++;
+        } else if (BLOCK.has(name)) {
           if (cell !== null) cell += ' ';
           else breakLine();
         }
@@ -163,8 +166,8 @@ export function htmlToText(html: string): string {
           if (row !== null && cell !== null) row.push(cell);
           cell = null;
         } else if (name === 'pre') {
-          preDepth = Math.max(0, preDepth - 1);
           breakLine();
+          preDepth = Math.max(0, preDepth - 1);
         } else if (BLOCK.has(name) && cell === null) breakLine();
       },
       ontext(data) {
