@@ -150,5 +150,10 @@ describe('a user catalogue', () => {
         ),
       ]),
     ).toThrow(CatalogError);
+    // One form naming two events would make a phrase's reading depend on the order of the files.
+    const clash = parseCatalogText('domain: x\nevents:\n  taken: { name: 收, forms: [受理] }\n', 'x.yaml');
+    expect(() => compileCatalog([...sources, clash])).toThrow(
+      /"受理" is a form of both event received and event taken/,
+    );
   });
 });
