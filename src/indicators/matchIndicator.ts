@@ -29,6 +29,8 @@ export interface MatchContext {
 /** Ends a clause: where the event of a clause stops counting for the next one. */
 const CLAUSE_END = /[,，;；:：。!！?？\n]/;
 const SENTENCE_END = /[。!！?？\n]/;
+/** Words joining two names in one phrase. */
+const COORDINATION = /[和及与、]/;
 /** How many sentences back a paragraph's subject is looked for. */
 const PARAGRAPH_REACH = 3;
 /** A comparison with a named year (较2019年, 比2020年): not the change over the year before. */
@@ -81,6 +83,13 @@ export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchC
   if (!subject) return null;
   // A sentence that lists several quantities and then their numbers (二氧化硫、…、PM2.5平均浓度分别为
   // 11、…、33) gives each number no phrase of its own: which one is which is not read here.
+  // …and a phrase coordinating several (城镇和农村居民人均可支配收入分别增长5.2%、7.4%) names each
+  // number's subject only through the order of the list.
+  if (
+    COORDINATION.test(text.slice(phrase.start, phrase.end)) &&
+    text.slice(phrase.start, metric.span.start).includes('分别')
+  )
+    return null;
   if (subject.end >= 0 && subject.end <= phrase.start && text.slice(subject.end, metric.span.start).includes('分别'))
     return null;
 
