@@ -3,6 +3,7 @@
 // pure functions in src/table/reportTable.ts; this file reads the inputs and writes the result.
 import { Command, Option } from 'commander';
 import { supportsColor } from 'chalk';
+import { basename } from 'node:path';
 import { expandInputs } from './inputs.js';
 import { parseBatch } from './batch.js';
 import { isSupportedEncoding } from '../decode/decodeBytes.js';
@@ -130,7 +131,11 @@ export async function runTable(patterns: string[], opts: TableCommandOptions): P
   const records = wideRecords(table, (opts.header ?? 'name') as HeaderStyle);
   if (format === 'csv') await out((bom ? UTF8_BOM : '') + csvRecords(records));
   else if (format === 'tsv') await out(tsvRecords(records));
-  else await out(renderTextTable(records, { color: colorWanted(), numeric: (i) => i >= WIDE_REPORT_COLUMNS.length }));
+  else {
+    // On a terminal a report is named by its file name: a long path cut to fit would lose it.
+    const shown = records.map((r, i) => (i === 0 ? r : [basename(r[0]), ...r.slice(1)]));
+    await out(renderTextTable(shown, { color: colorWanted(), numeric: (i) => i >= WIDE_REPORT_COLUMNS.length }));
+  }
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 
