@@ -159,7 +159,9 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
  * benchmark (低于省控线0.84个百分点).
  */
 function changeFor(content: string, m: Mention, before: number): Metric['change'] {
-  if (m.kind === 'ratio' || (m.kind === 'rank' && content[m.start] === '第')) return null;
+  // 比上年缩小0.04 after a ratio: the ratio's change (its level, 收入比为1.85, has no change word).
+  if (m.kind === 'ratio') return m.unit === ':1' ? changeOf(content, before, false) : null;
+  if (m.kind === 'rank' && content[m.start] === '第') return null;
   const change = changeOf(content, before, m.kind === 'count' || m.kind === 'rank');
   if (change || m.kind === 'rank') return change;
   return benchmarkChange(content, before, m.kind === 'pp' || m.kind === 'percent');
@@ -217,7 +219,11 @@ function sharedUnitGroups(content: string, metrics: Metric[]): Metric[][] {
  */
 function distributeOverGroup(source: string, content: string, group: Metric[]): void {
   const change = group.find((m) => m.change)?.change ?? null;
-  for (const m of group) m.change ??= change;
+  for (const m of group) {
+    m.change ??= change;
+    // 分别拉动0.42、-3.15和2.73个百分点: a negative member of a rise falls.
+    if (m.value < 0 && m.change === 'up') m.change = 'down';
+  }
   const first = group[0].span.start;
   const lead = content.slice(Math.max(0, first - 60), first);
   const respectively = lead.lastIndexOf('分别');
