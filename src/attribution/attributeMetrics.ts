@@ -3,6 +3,7 @@ import type { Metric, SectionKind, Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
+import { tableCellAt, type TableCell } from '../structure/tables.js';
 import { isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import { FUNDING_VERBS } from './indicatorWords.js';
 import {
@@ -54,6 +55,8 @@ export interface AttributionInput {
    * in a plan section, a sentence dated before it reports a result (2023年…新增就业14562人).
    */
   planYear?: number | null;
+  /** The data cells of the text's tables, in text order, each with the header that names it. */
+  tableCells?: TableCell[];
 }
 
 /** The source text of a span without the noise blanked in `content` (##paidbegin## inside a word). */
@@ -96,6 +99,12 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     let indicatorSpan =
       ranked ?? (m.kind === 'rank' && isRankFrame(content, ctx, sentence.start) ? null : chooseIndicator(ctx, m));
     let indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
+    // A cell of a scraped table is named by its header (the grid: src/structure/tables.ts).
+    const cell = input.tableCells ? tableCellAt(input.tableCells, m.start) : null;
+    if (cell?.header) {
+      indicatorSpan = cell.header;
+      indicator = textWithoutNoise(source, content, cell.header);
+    }
     if (!indicator && sameSentence) {
       // A rank with nothing of its own ranks what the sentence last rated or ranked (增速高于…，位居第1位),
       // not the count before it (在46个区县排名第31位).

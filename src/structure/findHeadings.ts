@@ -26,12 +26,19 @@ export function findHeadings(content: string): Heading[] {
   // The next 是 at or after the current line: one cursor moving forward through the whole text,
   // so lines without 是 cost nothing and the search stays linear in the document's length.
   let nextShi = content.indexOf('是');
+  let nextPipe = content.indexOf('|');
+  let secondPipe = -1;
   while (lineStart <= content.length) {
     const nl = content.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? content.length : nl;
     let at = lineStart;
     while (at < lineEnd && (content[at] === ' ' || content[at] === '\t')) at++;
-    const lineHeading = matchAt(content, at, 'line');
+    // 一、食品烟酒 | 0.1 |: a row of a scraped table (two cell separators), not a heading. One cursor
+    // moves forward through the pipes, as for 是 below.
+    if (nextPipe >= 0 && nextPipe < lineStart) nextPipe = content.indexOf('|', lineStart);
+    if (nextPipe >= 0 && nextPipe < lineEnd && secondPipe < nextPipe) secondPipe = content.indexOf('|', nextPipe + 1);
+    const tableRow = nextPipe >= 0 && nextPipe < lineEnd && secondPipe > nextPipe && secondPipe < lineEnd;
+    const lineHeading = tableRow ? null : matchAt(content, at, 'line');
     if (lineHeading) {
       headings.push(lineHeading);
       lastOrdinal.set(lineHeading.style, lineHeading.ordinal);
