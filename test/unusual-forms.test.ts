@@ -55,7 +55,7 @@ describe('number forms', () => {
     const found = metrics('城乡居民收入比为2.12,比上年缩小0.05。');
     expect(found).toMatchObject([
       { raw: '2.12', value: 2.12, unit: ':1' },
-      { raw: '0.05', value: 0.05, unit: ':1', kind: 'ratio', change: 'down' },
+      { raw: '0.05', value: 0.05, unit: ':1', kind: 'ratio', change: 'down', indicator: '城乡居民收入比' },
     ]);
   });
 
@@ -79,6 +79,10 @@ describe('number forms', () => {
       unit: '人',
       approx: 'more_than',
     });
+    // a mark passed (突破…大关) is not what is counted
+    expect(metrics('全县旅客吞吐量突破150万大关。')).toMatchObject([
+      { raw: '150万', value: 1500000, unit: '人次', indicator: '旅客吞吐量' },
+    ]);
     // without such an indicator it stays a bare number
     expect(raws('综合得分提高到12万。')).toEqual([]);
   });

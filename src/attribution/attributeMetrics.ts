@@ -99,6 +99,14 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     let indicatorSpan =
       ranked ?? (m.kind === 'rank' && isRankFrame(content, ctx, sentence.start) ? null : chooseIndicator(ctx, m));
     let indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
+    // 城乡收入比为1.85,比上年缩小0.04: a ratio's bare change names the ratio stated before it.
+    if (m.kind === 'ratio' && change) {
+      const ratio = lastInSentence(metrics, sentence, (x) => x.kind === 'ratio' && x.unit === m.unit && !x.change);
+      if (ratio) {
+        indicatorSpan = ratio.indicatorSpan;
+        indicator = ratio.indicator;
+      }
+    }
     // A cell of a scraped table is named by its header (the grid: src/structure/tables.ts).
     const cell = input.tableCells ? tableCellAt(input.tableCells, m.start) : null;
     if (cell?.header) {
