@@ -43,7 +43,8 @@ const add = (truth, L, text, buf, expectWarn) => {
   if (d.encoding === canon) t.enc++;
   if (d.text === text) t.text++;
   if (d.warnings.length) t.warn++;
-  (conf[key] ??= []).push(d.confidence);
+  conf[key] ??= [];
+  conf[key].push(d.confidence);
 };
 for (const d of docs)
   for (const L of [8, 20, 50, 150, 500, 1e9])
