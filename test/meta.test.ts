@@ -159,6 +159,11 @@ describe('organization named only in the opening, short forms, 我市 + body', (
   it('a bare body with no place named anywhere stays as the text names it (县交通运输局)', () => {
     expect(meta('今年以来,县交通运输局抓好农村公路建设,新建公路12公里。').organization).toBe('县交通运输局');
   });
+  it('a bare 区司法局 is completed with a place segmentation cuts into place words (坪/山区)', () => {
+    expect(meta('2021年,区司法局推进普法。印发《坪山区普法规划》,制定《坪山区调解工作办法》。').organization).toBe(
+      '坪山区司法局',
+    );
+  });
   it('the body the author speaks for (我代表…人民政府, 受…委托) is the author', () => {
     expect(meta('我受市人民政府委托,现将全市环境质量情况报告如下。').organization).toBe('市人民政府');
   });

@@ -329,6 +329,8 @@ function readsAsPlace(name: string): boolean {
   // A known place is one word (its tag varies: 宿松县/nr, 硚口区/v); an unknown one is a name-like
   // word and its level (即墨/v 区), never a common noun (区委 区) or function words (极 与 区).
   if (words.length === 1) return !FUNCTION_TAGS.has(words[0].tag);
+  // 坪/ns 山区/ns: a name cut into place words is still one place.
+  if (words.every((w) => w.tag === 'ns')) return true;
   return (
     words.length === 2 &&
     words[0].word.length === 2 &&
