@@ -175,6 +175,9 @@ describe('organization named only in the opening, short forms, 我市 + body', (
 });
 
 describe('year and report type from openings', () => {
+  it('a year with a space before 年 (2022 年) is a year', () => {
+    expect(meta('今年以来,各项工作进展顺利。\n一、2022 年工作总结\n新建站点6个。').year).toBe(2022);
+  });
   it('二〇二三年 is a year', () => {
     expect(meta('二〇二一年,本局共办理群众来信1 020件。').year).toBe(2021);
   });

@@ -134,8 +134,8 @@ export function reportTypeOf(opening: string, headingTitles: string[], title = '
   return plansInOpening || planAt === 0 ? 'plan' : 'review+plan';
 }
 
-/** A year in digits, or in Chinese numerals (二〇二三年, 二00三年 with zeros typed as digits). */
-const YEAR = /(?:19|20)\d{2}(?=年)|[一二][〇○零0][〇○零0一二三四五六七八九\d]{2}(?=年)/g;
+/** A year in digits (2024 年 with a space too), or in Chinese numerals (二〇二三年, 二00三年 with zeros typed as digits). */
+const YEAR = /(?:19|20)\d{2}(?= ?年)|[一二][〇○零0][〇○零0一二三四五六七八九\d]{2}(?=年)/g;
 /** 2023年2月2日在…会议上: the day a report was given or posted, not the year its work was done. */
 const FULL_DATE_AFTER = /^年\d{1,2}月\d{1,2}日/;
 const CHINESE_DIGITS: Record<string, string> = {
@@ -155,7 +155,7 @@ const CHINESE_DIGITS: Record<string, string> = {
 
 function yearOf(opening: string, reportType: ReportType): number | null {
   const years = [...opening.matchAll(YEAR)]
-    .filter((m) => !FULL_DATE_AFTER.test(opening.slice(m.index + 4, m.index + 12)))
+    .filter((m) => !FULL_DATE_AFTER.test(opening.slice(m.index + 4, m.index + 13).trimStart()))
     .map((m) => Number([...m[0]].map((c) => CHINESE_DIGITS[c] ?? c).join('')))
     .filter((y) => y >= 1900 && y <= 2099);
   if (years.length === 0) return null;
