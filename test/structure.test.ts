@@ -386,6 +386,17 @@ describe('run-in headings shown by their nesting', () => {
     ]);
   });
 
+  it('a deeper 1、 opening the text right after a heading title is a heading, with no 2、 after it', () => {
+    expect(
+      heads('一、队伍建设\n全年培训3次。\n二、执法监督加强。1、规范执法程序。全年抽查案卷40件。\n三、下步打算'),
+    ).toEqual([
+      [1, '一、', '队伍建设'],
+      [1, '二、', '执法监督加强'],
+      [2, '1、', '规范执法程序'],
+      [1, '三、', '下步打算'],
+    ]);
+  });
+
   it('without nesting, a lone 一、 in prose stays prose', () => {
     expect(heads('全年工作稳步推进。一、是基础更牢。全年办结案件15件。')).toEqual([]);
     expect(heads('本局工作总结一、工作回顾。全年办理案件12件。')).toEqual([]);

@@ -91,7 +91,11 @@ function findRunInHeadings(
     const h = matchAt(content, at, 'line');
     if (!h || h.style === 'cn-shi') continue;
     const continues = lastOrdinal.get(h.style) === h.ordinal - 1;
-    const nested = !continues && h.ordinal === 1 && !secondFollows(content, h, to) && nestedFollows(content, h, false);
+    const nested =
+      !continues &&
+      h.ordinal === 1 &&
+      !secondFollows(content, h, to) &&
+      (nestedFollows(content, h, false) || opensParent(content, h, out.at(-1)));
     if (!continues && !nested && !(h.ordinal === 1 && secondFollows(content, h, to))) continue;
     out.push(h);
     lastOrdinal.set(h.style, h.ordinal);
@@ -148,6 +152,12 @@ function nestedFollows(content: string, h: Heading, needSecond: boolean): boolea
     inner.ordinal === 1 &&
     (!needSecond || secondFollows(content, inner, content.length))
   );
+}
+
+/** 二、法治建设纵深推进。1、加大审查力度。: a deeper 1 opening the text right after a heading's title. */
+function opensParent(content: string, h: Heading, parent: Heading | undefined): boolean {
+  if (!parent || parent.style === h.style || parent.style === 'cn-shi' || parent.titleEnd >= h.start) return false;
+  return content.slice(parent.titleEnd, h.start).trim() === '。';
 }
 
 /**
