@@ -132,6 +132,10 @@ describe('not metrics', () => {
     expect(raws('交通事故死亡率(按每十万名常住人口计)下降2.1%。')).toEqual(['2.1%']);
   });
 
+  it('a rate naming a survey is part of its name', () => {
+    expect(raws('据全市1%人口变动抽样调查,出生率为7.1‰。')).toEqual(['7.1‰']);
+  });
+
   it('二次 before a verb means second-round', () => {
     expect(raws('对二次交办的信访件办结26件。')).toEqual(['26件']);
   });

@@ -314,6 +314,9 @@ export const PACKAGE_NOT_AFTER = [
 /** How far after the measure word the package noun may start. */
 export const PACKAGE_NOUN_REACH = 4;
 
+/** After a rate, these make it the name of a survey (据全省5‰人口变动抽样调查, 1%人口抽样调查). */
+export const SURVEY_AFTER_RATE = ['人口变动抽样', '人口抽样'];
+
 /** 每十万名人口, 每万人: the base of a rate, not a quantity. */
 export const RATE_BASE_BEFORE = '每';
 

@@ -20,6 +20,7 @@ import {
   RATE_BASE_BEFORE,
   RATIO_CHANGE_VERBS,
   SECOND_ROUND,
+  SURVEY_AFTER_RATE,
   endsWithAny,
   insideFixedPhrase,
   insideShortQuote,
@@ -209,6 +210,7 @@ function readMention(
   if (token.form === 'chinese' && rule.kind === 'count' && !chineseCountAllowed(content, token, rule.text, lastKept))
     return 'excluded';
   if (excluded(content, token, end)) return 'excluded';
+  if (rule.kind === 'percent' && startsWithAny(content, end, SURVEY_AFTER_RATE)) return 'excluded';
   if (rule.kind === 'count' && content[end] === '+') return 'excluded';
   if (
     rule.kind === 'count' &&
