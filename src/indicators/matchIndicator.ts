@@ -97,7 +97,12 @@ export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchC
   // A subject only the sentence before or a section title names needs the clause to say what
   // happened to it.
   if (subject.distant && !event) return null;
-  const rateLike = phraseForms.some((f) => f.role === 'rate') || endsWithRate(catalog, phraseForms);
+  // A rate is named by a rate word in the phrase, or by the subject's own name (城镇化率) wherever
+  // it was found (…城镇化率43.6%,比上年末提高0.7个百分点).
+  const rateLike =
+    phraseForms.some((f) => f.role === 'rate') ||
+    endsWithRate(catalog, phraseForms) ||
+    (rest === 'empty' && catalog.rateWords.some((w) => subject.form.endsWith(w)));
   const shareLike = share !== undefined;
   const baseIds = share
     ? clauseForms.filter((f) => f.role === 'subject' && f.start > share.start).map((f) => f.id)
@@ -193,6 +198,8 @@ interface FoundSubject {
   distant: boolean;
   /** Where its form ends in the metric's sentence (-1 when distant). */
   end: number;
+  /** The form as found (lower case). */
+  form: string;
 }
 
 function lastOf<T>(list: readonly T[], test: (item: T) => boolean): T | undefined {
@@ -216,7 +223,7 @@ function isExcluded(catalog: Catalog, text: string, form: FoundForm, scope: numb
 function lastSubject(catalog: Catalog, text: string, forms: readonly FoundForm[], scope: number): FoundSubject | null {
   const subject = lastOf(forms, (f) => f.role === 'subject');
   if (!subject || isExcluded(catalog, text, subject, scope)) return null;
-  return { id: subject.id, distant: false, end: subject.end };
+  return { id: subject.id, distant: false, end: subject.end, form: subject.text };
 }
 
 /**
@@ -239,7 +246,8 @@ function previousSentenceSubject(catalog: Catalog, text: string, sentenceStart: 
 function sectionSubject(catalog: Catalog, titles: readonly string[]): FoundSubject | null {
   for (const title of titles) {
     const found = lastOf(findForms(catalog, title, 0, title.length), (f) => f.role === 'subject');
-    if (found && !isExcluded(catalog, title, found, 0)) return { id: found.id, distant: true, end: -1 };
+    if (found && !isExcluded(catalog, title, found, 0))
+      return { id: found.id, distant: true, end: -1, form: found.text };
   }
   return null;
 }
