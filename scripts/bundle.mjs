@@ -37,3 +37,28 @@ await build({
   },
   logLevel: 'warning',
 });
+
+// The review page's script and style (src/review/client/), for a browser: one script with no
+// imports and one stylesheet, both minified, which src/review/reviewPage.ts inlines into every
+// page it writes. No framework: nothing else is needed at run time.
+await build({
+  entryPoints: {
+    client: join(ROOT, 'src', 'review', 'client', 'main.ts'),
+  },
+  outdir: join(ROOT, 'dist', 'review'),
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['chrome100', 'firefox100', 'safari15'],
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: { client: join(ROOT, 'src', 'review', 'client', 'review.css') },
+  outdir: join(ROOT, 'dist', 'review'),
+  bundle: true,
+  target: ['chrome100', 'firefox100', 'safari15'],
+  minify: true,
+  logLevel: 'warning',
+});

@@ -51,7 +51,7 @@ export async function* parseBatch(
   files: string[],
   options: BatchOptions & { render?: RenderSpec } = {},
 ): AsyncGenerator<FileResult | RenderedFile> {
-  const fileOptions: ParseFileOptions = { encoding: options.encoding };
+  const fileOptions: ParseFileOptions = { encoding: options.encoding, keepText: options.keepText };
   const render = options.render ? await loadRenderer(options.render) : null;
   const parseHere = (f: string): Promise<FileResult | RenderedFile> =>
     parseFile(f, fileOptions).then((r) => (render ? renderResult(r, render) : r));
@@ -81,7 +81,8 @@ export async function* parseBatch(
         },
         // Standard input can only be read by this thread.
         accepts: (f) => f !== '-',
-        run: (f) => pool.run({ path: f, encoding: options.encoding, render: options.render }),
+        run: (f) =>
+          pool.run({ path: f, encoding: options.encoding, keepText: options.keepText, render: options.render }),
       },
       parseHere,
     );

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   parse: () => import('./parseCommand.js').then((m) => m.parseCommand),
   table: () => import('./tableCommand.js').then((m) => m.tableCommand),
   check: () => import('./checkCommand.js').then((m) => m.checkCommand),
+  review: () => import('./reviewCommand.js').then((m) => m.reviewCommand),
 };
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };

@@ -10,7 +10,8 @@ import { withSegmentationMemo } from '../text/segmenter.js';
 import type { Render } from '../output/renderDocument.js';
 
 export type FileFailure = { ok: false; path: string; reason: string };
-export type FileResult = { ok: true; path: string; document: ReportDocument } | FileFailure;
+/** `text` (the decoded source) only when asked for with `keepText`: the review page shows it. */
+export type FileResult = { ok: true; path: string; document: ReportDocument; text?: string } | FileFailure;
 /**
  * A parsed file as its output format's text, when the CLI writes the output. A worker sends it as
  * UTF-8 bytes, moved to the main thread without a copy (parseWorker.ts) and written as they are:
@@ -25,6 +26,8 @@ export type RenderedFile = { ok: true; path: string; output: string | Uint8Array
 export interface ParseFileOptions {
   /** Force an encoding instead of detecting one. */
   encoding?: string;
+  /** Return the decoded text with the document (for `reportx review`). */
+  keepText?: boolean;
 }
 
 export async function parseFile(path: string, options: ParseFileOptions = {}): Promise<FileResult> {
@@ -59,7 +62,8 @@ export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOp
   const document = withSegmentationMemo(() =>
     parseReport(decoded.text, { path: path === '-' ? null : path, encoding: decoded.encoding, sha256 }),
   );
-  return validated(path, document);
+  const result = validated(path, document);
+  return result.ok && options.keepText ? { ...result, text: decoded.text } : result;
 }
 
 /** A document that fails the schema is a bug in reportx: report it with the schema path, never write it. */

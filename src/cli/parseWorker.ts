@@ -9,6 +9,8 @@ import { loadSegmenter } from '../text/segmenter.js';
 export interface ParseTask {
   path: string;
   encoding?: string;
+  /** Return the decoded text with the document (see ParseFileOptions). */
+  keepText?: boolean;
   /** Render the document in this format instead of returning it. */
   render?: RenderSpec;
 }
@@ -25,7 +27,7 @@ export function warmUp(): void {
 const renderers = new Map<string, Promise<Render>>();
 
 export default async function parseTask(task: ParseTask): Promise<FileResult | RenderedFile> {
-  const result = await parseFile(task.path, { encoding: task.encoding });
+  const result = await parseFile(task.path, { encoding: task.encoding, keepText: task.keepText });
   if (!task.render) return result;
   const key = JSON.stringify(task.render);
   if (!renderers.has(key)) renderers.set(key, loadRenderer(task.render));

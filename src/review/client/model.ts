@@ -1,0 +1,145 @@
+// The open report as the page works with it: the document's metrics in text order, which of them
+// can be marked in place, the sections flattened with their paths, and the decorations the text
+// view draws (indicator phrases, warnings, headings).
+import type { Metric, ReportDocument, SectionNode, Warning } from '../../model/schema.js';
+import type { ReviewReport } from '../pageData.js';
+
+/** A metric as the page reads it: the schema's fields and whatever else the document carries. */
+export type PageMetric = Metric & { indicatorKey?: string | null; indicatorName?: string | null } & Record<
+    string,
+    unknown
+  >;
+
+export interface FlatSection {
+  id: string;
+  depth: number;
+  marker: string;
+  title: string;
+  kind: string;
+  start: number;
+  end: number;
+  /** Where the heading line (marker and title) ends in the text. */
+  headingEnd: number;
+  /** Metrics in this section and the ones inside it. */
+  metrics: number;
+}
+
+export interface OpenReport {
+  index: number;
+  file: string;
+  text: string;
+  document: ReportDocument;
+  metrics: PageMetric[];
+  byId: Map<string, PageMetric>;
+  /** Metrics drawn in the text: inside it and not overlapping the one before. */
+  marked: PageMetric[];
+  /** Metrics that could not be drawn, with why. */
+  unmarked: Map<string, string>;
+  sections: FlatSection[];
+  sectionById: Map<string, FlatSection>;
+  warnings: Warning[];
+  /** Whether the document carries canonical keys at all (the indicatorKey field). */
+  hasKeyField: boolean;
+}
+
+export function openReport(index: number, data: ReviewReport): OpenReport {
+  const { text, document } = data;
+  const metrics = [...(document.metrics as PageMetric[])].sort((a, b) => a.span.start - b.span.start);
+  const marked: PageMetric[] = [];
+  const unmarked = new Map<string, string>();
+  let lastEnd = 0;
+  let last: PageMetric | null = null;
+  for (const m of metrics) {
+    if (m.span.end > text.length || m.span.start >= m.span.end) unmarked.set(m.id, 'its span is outside the text');
+    else if (last && m.span.start < lastEnd) unmarked.set(m.id, `it overlaps ${last.id}`);
+    else {
+      marked.push(m);
+      lastEnd = m.span.end;
+      last = m;
+    }
+  }
+  const sections = flattenSections(document.sections, text, metrics);
+  return {
+    index,
+    file: data.file,
+    text,
+    document,
+    metrics,
+    byId: new Map(metrics.map((m) => [m.id, m])),
+    marked,
+    unmarked,
+    sections,
+    sectionById: new Map(sections.map((s) => [s.id, s])),
+    warnings: document.warnings,
+    hasKeyField: metrics.some((m) => 'indicatorKey' in m),
+  };
+}
+
+function flattenSections(nodes: SectionNode[], text: string, metrics: PageMetric[]): FlatSection[] {
+  const out: FlatSection[] = [];
+  const walk = (list: SectionNode[]) => {
+    for (const s of list) {
+      out.push({
+        id: s.id,
+        depth: s.depth,
+        marker: s.marker,
+        title: s.title,
+        kind: s.kind,
+        start: s.span.start,
+        end: s.span.end,
+        headingEnd: headingEnd(s, text),
+        metrics: metrics.filter((m) => inSection(m.sectionId, s.id)).length,
+      });
+      walk(s.children);
+    }
+  };
+  walk(nodes);
+  return out;
+}
+
+/** The end of the heading's marker and title in the text (a title is at most one line). */
+function headingEnd(s: SectionNode, text: string): number {
+  const afterMarker = Math.min(s.span.start + s.marker.length, s.span.end);
+  if (s.title === '') return afterMarker;
+  const at = text.indexOf(s.title, afterMarker);
+  if (at >= 0 && at - afterMarker <= 8 && at + s.title.length <= s.span.end) return at + s.title.length;
+  const lineEnd = text.indexOf('\n', afterMarker);
+  return Math.min(lineEnd < 0 ? text.length : lineEnd, s.span.end, afterMarker + s.title.length);
+}
+
+/** Whether a metric's section is `sectionId` or one inside it. */
+export function inSection(metricSection: string | null, sectionId: string): boolean {
+  return metricSection !== null && (metricSection === sectionId || metricSection.startsWith(sectionId + '.'));
+}
+
+/** The sections from the outermost to the metric's own. */
+export function sectionPath(report: OpenReport, sectionId: string | null): FlatSection[] {
+  if (sectionId === null) return [];
+  const parts = sectionId.split('.');
+  const path: FlatSection[] = [];
+  for (let i = 1; i <= parts.length; i++) {
+    const s = report.sectionById.get(parts.slice(0, i).join('.'));
+    if (s) path.push(s);
+  }
+  return path;
+}
+
+export function keyOf(m: PageMetric): string | null {
+  return typeof m.indicatorKey === 'string' && m.indicatorKey !== '' ? m.indicatorKey : null;
+}
+
+export function sentenceOf(report: OpenReport, m: PageMetric): string {
+  const s = m.sentence;
+  return s && s.end > s.start ? report.text.slice(s.start, s.end) : '';
+}
+
+export const KINDS = ['count', 'percent', 'amount', 'rank', 'pp', 'ratio'] as const;
+
+export const KIND_LABELS: Record<string, string> = {
+  count: 'count 数量',
+  percent: 'percent 比率',
+  amount: 'amount 金额',
+  rank: 'rank 排名',
+  pp: 'pp 百分点',
+  ratio: 'ratio 比/倍',
+};
