@@ -20,27 +20,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'bundle');
 
-rmSync(OUT, { recursive: true, force: true });
-await build({
-  entryPoints: { reportx: join(ROOT, 'dist', 'cli', 'main.js') },
-  outdir: OUT,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['@node-rs/jieba', '@node-rs/jieba/*', 'piscina'],
-  // The CommonJS packages in the bundle (commander, fast-glob) require Node's built-in modules,
-  // which an ES module bundle can only do through a require of its own.
-  banner: {
-    js: "import { createRequire as __reportxRequire } from 'node:module'; const require = __reportxRequire(import.meta.url);",
-  },
-  logLevel: 'warning',
-});
-
 // The review page's script and style (src/review/client/), for a browser: one script with no
 // imports and one stylesheet, both minified, which src/review/reviewPage.ts inlines into every
-// page it writes. No framework: nothing else is needed at run time.
+// page it writes. No framework: nothing else is needed at run time. Built before the CLI bundle,
+// which test/bundle.test.ts requires to be the newest file of dist/.
 await build({
   entryPoints: {
     client: join(ROOT, 'src', 'review', 'client', 'main.ts'),
@@ -60,5 +43,23 @@ await build({
   bundle: true,
   target: ['chrome100', 'firefox100', 'safari15'],
   minify: true,
+  logLevel: 'warning',
+});
+
+rmSync(OUT, { recursive: true, force: true });
+await build({
+  entryPoints: { reportx: join(ROOT, 'dist', 'cli', 'main.js') },
+  outdir: OUT,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['@node-rs/jieba', '@node-rs/jieba/*', 'piscina'],
+  // The CommonJS packages in the bundle (commander, fast-glob) require Node's built-in modules,
+  // which an ES module bundle can only do through a require of its own.
+  banner: {
+    js: "import { createRequire as __reportxRequire } from 'node:module'; const require = __reportxRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -216,19 +216,22 @@ function renderHead(): void {
   const loose = r.warnings.filter((w) => !w.span);
   const kindCounts = new Map<string, number>();
   for (const m of r.metrics) kindCounts.set(m.kind, (kindCounts.get(m.kind) ?? 0) + 1);
-  const legend = KINDS.map(
-    (k) =>
-      `<button type="button" class="chip k-${k}${kindCounts.get(k) ? '' : ' none'}" data-kind="${k}" title="show only ${k}">${KIND_LABELS[k]} <b>${kindCounts.get(k) ?? 0}</b></button>`,
-  ).join('');
+  // The legend names the kinds this report has (each one a filter when clicked).
+  const legend = KINDS.filter((k) => kindCounts.has(k) || state.filters.kind === k)
+    .map(
+      (k) =>
+        `<button type="button" class="chip k-${k}${kindCounts.get(k) ? '' : ' none'}" data-kind="${k}" title="show only ${k}">${KIND_LABELS[k]} <b>${kindCounts.get(k) ?? 0}</b></button>`,
+    )
+    .join('');
   $('dochead').innerHTML = `
 <div class="titleline">
   <h2>${esc(meta.organization ?? basename(r.file))}${meta.year !== null ? ` <span class="year">${meta.year}</span>` : ''} <span class="type">${esc(meta.reportType)}</span></h2>
   <span class="pos">${r.index + 1} / ${state.index.length}</span>
 </div>
-${meta.title ? `<p class="doctitle">${esc(meta.title)}</p>` : ''}
-<p class="file">${esc(r.file)} · ${esc(r.document.source.encoding)} · ${r.text.length} characters${meta.publishedAt ? ` · ${esc(meta.publishedAt)}` : ''}${meta.documentNumber ? ` · ${esc(meta.documentNumber)}` : ''}</p>
-<p class="counts"><span><b>${s.metrics}</b> metrics</span> <span><b>${s.goals}</b> goals</span> <span${r.hasKeyField ? '' : ' title="these documents carry no canonical keys"'}><b>${s.unkeyed}</b> unkeyed</span> <button type="button" class="link warnlink${s.warnings ? ' has' : ''}" id="next-warning" ${s.warnings ? '' : 'disabled'}><b>${s.warnings}</b> warnings</button></p>
-<div class="legend" aria-label="Legend">${legend}
+<p class="file">${meta.title ? `<span class="doctitle">${esc(meta.title)}</span> · ` : ''}${esc(r.file)} · ${esc(r.document.source.encoding)} · ${r.text.length} characters${meta.publishedAt ? ` · ${esc(meta.publishedAt)}` : ''}${meta.documentNumber ? ` · ${esc(meta.documentNumber)}` : ''}</p>
+<div class="legend" aria-label="Counts and legend">
+  <span class="counts"><span><b>${s.metrics}</b> metrics</span><span><b>${s.goals}</b> goals</span><span${r.hasKeyField ? '' : ' title="these documents carry no canonical keys"'}><b>${s.unkeyed}</b> unkeyed</span><button type="button" class="link warnlink${s.warnings ? ' has' : ''}" id="next-warning" title="next warning (w)" ${s.warnings ? '' : 'disabled'}><b>${s.warnings}</b> warnings</button></span>
+  ${legend}
   <span class="chip sample result">result</span><span class="chip sample goal">goal 目标</span>
   <span class="chip sample"><span class="ind on">indicator</span></span>
   <span class="chip sample"><span class="w wstart">warning</span></span>
@@ -431,6 +434,10 @@ function select(id: string | null, scroll: { text?: boolean; table?: boolean } =
   // The details panel first: its height changes the table's, which the scrolling below measures.
   renderDetails();
   writeHash();
+  const path = id === null ? [] : sectionPath(r, r.byId.get(id)?.sectionId ?? null).map((x) => x.id);
+  for (const b of $('outline').querySelectorAll<HTMLElement>('button.sec')) {
+    b.classList.toggle('cur', path.includes(b.dataset.sec!));
+  }
   if (id === null) return;
   const mark = text.querySelector<HTMLElement>(`mark[data-m="${CSS.escape(id)}"]`);
   if (mark) {
