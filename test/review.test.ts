@@ -98,7 +98,8 @@ function readMarks(): Promise<{
         marks.set(mark.dataset.m!, { id: mark.dataset.m!, start: offset, content: mark.textContent ?? '' });
       const ind = node.parentElement!.closest<HTMLElement>('[data-ind]');
       for (const id of ind?.dataset.ind?.split(' ') ?? []) {
-        const ranges = (indicators[id] ??= []);
+        if (!indicators[id]) indicators[id] = [];
+        const ranges = indicators[id];
         const last = ranges[ranges.length - 1];
         if (last && last[1] === offset) last[1] += node.data.length;
         else ranges.push([offset, offset + node.data.length]);
