@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { ReportDocument } from '../src/model/schema.js';
-import { jsonForScript } from '../src/review/reviewPage.js';
+import { jsonForScript, renderReviewPage } from '../src/review/reviewPage.js';
+import { parseReport } from '../src/parseReport.js';
 import { chromiumPath, launchBrowser } from './browser.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -299,7 +300,8 @@ describe('reportx review: the page for the five fixtures, in Chromium', () => {
     await openReport(0);
     await page.locator('#text').click({ position: { x: 1, y: 1 } });
     await page.locator('#search').evaluate((el) => (el as HTMLElement).blur());
-    const selected = () => page.locator('#text mark.m.sel').getAttribute('data-m');
+    const selected = () =>
+      page.evaluate(() => document.querySelector<HTMLElement>('#text mark.m.sel')?.dataset.m ?? null);
     const ids = documents[0].metrics.map((m) => m.id);
     await page.keyboard.press('j');
     const a = await selected();
@@ -352,6 +354,49 @@ describe('reportx review: the page for the five fixtures, in Chromium', () => {
     expect(frame.length).toBeLessThan(html.length);
     expect(frame).not.toMatch(/\b(?:https?|wss?|ftp):\/\//i);
     expect(frame).not.toMatch(/\b(?:src|href)\s*=|@import|url\(\s*['"]?(?!data:)[^)'"]/i);
+  });
+});
+
+describe('reportx review: documents with canonical keys (the catalogue’s fields)', () => {
+  it('shows indicatorKey and indicatorName, counts and filters unkeyed metrics, and shows fields it does not know', async () => {
+    const text = texts[0];
+    const parsed = parseReport(text, { path: 'keyed.txt' });
+    // Every third metric keyed, as the catalogue will; one field the page has never heard of.
+    const metrics = parsed.metrics.map((m, i) => ({
+      ...m,
+      indicatorKey: i % 3 === 0 ? `justice.test.k${i % 2}` : null,
+      indicatorName: i % 3 === 0 ? `测试指标${i % 2}` : null,
+      confidence: 0.75,
+    }));
+    const doc = { ...parsed, metrics } as ReportDocument;
+    const dir = mkdtempSync(join(tmpdir(), 'reportx-review-keys-'));
+    try {
+      const out = join(dir, 'keyed.html');
+      writeFileSync(out, renderReviewPage([{ document: doc, text }]));
+      const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await p.goto(pathToFileURL(out).href);
+      await p.waitForSelector('#text mark.m');
+      const unkeyed = metrics.filter((m) => m.indicatorKey === null).map((m) => m.id);
+      expect(Number(await p.locator('#report-list .c-unkeyed').textContent())).toBe(unkeyed.length);
+      const ids = () =>
+        p.locator('#metric-table tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.m));
+      await p.selectOption('#f-key', '~unkeyed');
+      expect(await ids()).toEqual(unkeyed);
+      await p.selectOption('#f-key', 'justice.test.k0');
+      expect(await ids()).toEqual(metrics.filter((m) => m.indicatorKey === 'justice.test.k0').map((m) => m.id));
+      expect(await p.locator('#metric-table tbody td.key code').first().textContent()).toBe('justice.test.k0');
+      const keyed = metrics[0];
+      await p.locator(`#text mark[data-m="${keyed.id}"]`).hover();
+      await expect.poll(() => p.locator('#tip').isVisible()).toBe(true);
+      const tip = await p.locator('#tip').textContent();
+      expect(tip).toContain('justice.test.k0');
+      expect(tip).toContain('测试指标0');
+      expect(tip).toContain('confidence');
+      expect(tip).toContain('0.75');
+      await p.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -373,9 +373,24 @@ function sortValue(r: OpenReport, m: PageMetric, col: MetricColumn): string | nu
   }
 }
 
+const APPROX: Record<string, [string, string]> = {
+  more_than: ['>', 'more than (余, 多, 以上, 超…)'],
+  nearly: ['≲', 'nearly (近, 将近, 接近)'],
+  about: ['≈', 'about (约, 左右)'],
+};
+
+/** The value in its base unit, with signs for an approximation (> ≲ ≈) and a change (▲ ▼). */
 function formatValue(m: PageMetric): string {
   const v = Number.isInteger(m.value) ? m.value.toLocaleString('en-US') : String(m.value);
-  return `${v}<span class="unit">${esc(m.unit)}</span>`;
+  const approx = m.approx ? APPROX[m.approx] : undefined;
+  const sign = approx ? `<span class="sign" title="${approx[1]}">${approx[0]}</span>` : '';
+  const change =
+    m.change === 'up'
+      ? '<span class="chg up" title="a change: up">▲</span>'
+      : m.change === 'down'
+        ? '<span class="chg down" title="a change: down">▼</span>'
+        : '';
+  return `${change}${sign}${v}<span class="unit">${esc(m.unit)}</span>`;
 }
 
 function renderTable(): void {
@@ -517,7 +532,7 @@ function detailRows(r: OpenReport, m: PageMetric, withSentence: boolean): string
   const path = sectionPath(r, m.sectionId);
   const rows = [
     row('raw', `<span class="chip k-${m.kind} ${m.target ? 'goal' : 'result'}">${esc(m.raw)}</span>`),
-    row('value', `${esc(String(m.value))} <span class="unit">${esc(m.unit)}</span>`),
+    row('value', formatValue(m)),
     row('kind', esc(m.kind)),
     row('goal', m.target ? '<span class="tag goal">goal (target)</span>' : '<span class="tag result">result</span>'),
     row('approx', text(m.approx)),
@@ -754,6 +769,18 @@ function bind(): void {
     }
     const tr = (e.target as HTMLElement).closest<HTMLElement>('tr[data-m]');
     if (tr) select(tr.dataset.m!, { text: true });
+  });
+  // Hovering a row shows where its metric is in the text.
+  table.addEventListener('mouseover', (e) => {
+    const tr = (e.target as HTMLElement).closest<HTMLElement>('tr[data-m]');
+    for (const el of $('text').querySelectorAll('mark.hover')) el.classList.remove('hover');
+    if (tr)
+      $('text')
+        .querySelector(`mark[data-m="${CSS.escape(tr.dataset.m!)}"]`)
+        ?.classList.add('hover');
+  });
+  table.addEventListener('mouseleave', () => {
+    for (const el of $('text').querySelectorAll('mark.hover')) el.classList.remove('hover');
   });
   const text = $('text');
   text.addEventListener('click', (e) => {
