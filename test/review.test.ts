@@ -466,6 +466,36 @@ describe('reportx review: safety and scale', () => {
   }, 90_000);
 });
 
+describe('reportx review on the command line', () => {
+  it('needs -o; writes the page with the files that parse and reports the others (exit 1)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reportx-review-cli-'));
+    try {
+      const noOut = reportx(['review', FIXTURES[0]]);
+      expect(noOut.status).toBe(2);
+      expect(noOut.stderr).toMatch(/--out/);
+      const out = join(dir, 'r.html');
+      const run = reportx(['review', FIXTURES[0], join(dir, 'missing.txt'), '-o', out]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('missing.txt: no such file');
+      expect(run.stderr).toContain(`${out}: 1 report, ${documents[0].metrics.length} metrics`);
+      const html = readFileSync(out, 'utf8');
+      expect(html.match(/<script type="application\/json" id="rx-report-\d+">/g)).toHaveLength(1);
+      expect(readdirSync(dir)).toEqual(['r.html']); // no temporary file left behind
+      const unwritable = reportx(['review', FIXTURES[0], '-o', join(dir, 'no', 'such', 'dir', 'r.html')]);
+      expect(unwritable.status).toBe(2);
+      expect(unwritable.stderr).toMatch(/cannot write/);
+      const stdin = spawnSync(process.execPath, [join(ROOT, 'bin', 'reportx.js'), 'review', '-', '-o', out, '-q'], {
+        input: texts[0],
+        encoding: 'utf8',
+      });
+      expect(stdin.status, stdin.stderr).toBe(0);
+      expect(readFileSync(out, 'utf8')).toContain('"file":"stdin"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the browser tests fail clearly without a browser', () => {
   it('names the missing binary and how to install one', async () => {
     const saved = process.env.REPORTX_CHROMIUM;

@@ -67,7 +67,11 @@ export async function runReview(patterns: string[], opts: ReviewCommandOptions):
         process.stderr.write(`reportx: ${result.path}: ${result.reason}\n`);
         continue;
       }
-      const input = { document: result.document, text: result.text ?? '', file: result.path };
+      const input = {
+        document: result.document,
+        text: result.text ?? '',
+        file: result.path === '-' ? 'stdin' : result.path,
+      };
       await write(reportBlock(summaries.length, input));
       summaries.push(reviewSummary(input));
     }
