@@ -173,6 +173,21 @@ describe('reportx review: the page for the five fixtures, in Chromium', () => {
       );
       expect(outline).toEqual(flat);
     }
+    // The outline navigates: a click brings the heading to the top of the text, and the outline
+    // marks the section being read.
+    await openReport(2);
+    const target = documents[2].sections[documents[2].sections.length - 1];
+    await page.locator(`#outline button[data-sec="${target.id}"]`).click();
+    await expect
+      .poll(() =>
+        page.evaluate((id) => {
+          const pane = document.getElementById('text-scroll')!.getBoundingClientRect();
+          const heading = document.querySelector(`#text [data-sec="${id}"]`)!.getBoundingClientRect();
+          return heading.top >= pane.top && heading.top < pane.top + 60;
+        }, target.id),
+      )
+      .toBe(true);
+    await expect.poll(() => page.locator('#outline button.sec.here').getAttribute('data-sec')).toBe(target.id);
     // 003 jumps from 9 to 11: the gap is drawn over its heading marker.
     await openReport(3);
     await expect.poll(() => page.locator('#text .w.w-numbering-gap').count()).toBeGreaterThan(0);

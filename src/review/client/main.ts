@@ -197,6 +197,7 @@ function open(index: number, metricId: string | null = null): void {
   $('text').innerHTML = renderText(report);
   $('text-scroll').scrollTop = 0;
   renderOutline();
+  collectHeadings();
   renderFilterOptions();
   renderTable();
   for (const tr of $('report-list').querySelectorAll('tr.open')) tr.classList.remove('open');
@@ -206,6 +207,7 @@ function open(index: number, metricId: string | null = null): void {
   document.title = `${reportName(state.index[index])} — reportx review`;
   if (metricId && report.byId.has(metricId)) select(metricId, { text: true, table: true });
   else renderDetails();
+  queueSpy();
   writeHash();
 }
 
@@ -633,6 +635,48 @@ function goToSection(id: string): void {
   scrollWithin($('text-scroll'), el, 'start');
 }
 
+/** The outline follows the reading: the section whose heading was last scrolled past is marked. */
+let headings: HTMLElement[] = [];
+let spyQueued = false;
+
+function collectHeadings(): void {
+  const seen = new Set<string>();
+  headings = [...$('text').querySelectorAll<HTMLElement>('.hd[data-sec]')].filter((el) => {
+    if (seen.has(el.dataset.sec!)) return false;
+    seen.add(el.dataset.sec!);
+    return true;
+  });
+}
+
+function spy(): void {
+  spyQueued = false;
+  const top = $('text-scroll').getBoundingClientRect().top + 48;
+  let lo = 0;
+  let hi = headings.length - 1;
+  let here = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid].getBoundingClientRect().top <= top) {
+      here = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const id = here >= 0 ? headings[here].dataset.sec! : null;
+  for (const b of $('outline').querySelectorAll<HTMLElement>('button.sec')) {
+    const on = b.dataset.sec === id;
+    if (b.classList.contains('here') !== on) {
+      b.classList.toggle('here', on);
+      if (on) scrollWithin($('outline'), b, 'nearest');
+    }
+  }
+}
+
+function queueSpy(): void {
+  if (spyQueued) return;
+  spyQueued = true;
+  requestAnimationFrame(spy);
+}
+
 function writeHash(): void {
   const r = state.report;
   if (!r) return;
@@ -803,7 +847,14 @@ function bind(): void {
     if (t) showTip(t);
   });
   text.addEventListener('focusout', hideTip);
-  $('text-scroll').addEventListener('scroll', hideTip, { passive: true });
+  $('text-scroll').addEventListener(
+    'scroll',
+    () => {
+      hideTip();
+      queueSpy();
+    },
+    { passive: true },
+  );
   window.addEventListener('hashchange', () => {
     const { report, metric } = readHash();
     if (report !== state.report?.index) open(report, metric);
