@@ -157,6 +157,13 @@ describe('reportx review: the page for the five fixtures, in Chromium', () => {
           .join('');
         expect(text, `${FIXTURES[i]} warning ${w.code}`).toBe(texts[i].slice(w.span.start, w.span.end));
       });
+      // Numbers no metric took are shown too (what may have been missed): never inside a metric.
+      const misses = await page
+        .locator('#text .miss')
+        .evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', inMark: e.closest('mark') !== null })));
+      for (const miss of misses)
+        expect(miss).toEqual({ text: expect.stringMatching(/^[0-9０-９.．]+$/), inMark: false });
+      if (i === 1) expect(misses.map((m) => m.text)).toContain('12348');
       const flat: { id: string; depth: number }[] = [];
       const walk = (list: ReportDocument['sections']) => {
         for (const s of list) {

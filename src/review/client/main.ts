@@ -237,6 +237,7 @@ function renderHead(): void {
   <span class="chip sample result">result</span><span class="chip sample goal">goal 目标</span>
   <span class="chip sample"><span class="ind on">indicator</span></span>
   <span class="chip sample"><span class="w wstart">warning</span></span>
+  <span class="chip sample" title="Arabic numbers no metric took (dates and heading numbers aside): what may have been missed"><span class="miss">123</span> not taken <b>${r.untaken.length}</b></span>
 </div>
 ${loose.length ? `<ul class="loose">${loose.map((w) => `<li><b>${esc(w.code)}</b> ${esc(w.message)}</li>`).join('')}</ul>` : ''}
 ${r.unmarked.size ? `<ul class="loose">${[...r.unmarked].map(([id, why]) => `<li><b>${esc(id)}</b> not marked in the text: ${esc(why)}</li>`).join('')}</ul>` : ''}`;
@@ -590,6 +591,8 @@ function showTip(target: HTMLElement): void {
     const m = r.byId.get(target.dataset.m!);
     if (!m) return;
     html = detailRows(r, m, false);
+  } else if (target.classList.contains('miss') && !target.dataset.w) {
+    html = '<p class="warn"><b>not taken</b> no metric took this number (a miss, or rightly left out?)</p>';
   } else if (target.dataset.w !== undefined) {
     html = target.dataset.w
       .split(' ')
@@ -834,7 +837,8 @@ function bind(): void {
       mark.focus({ preventScroll: true });
     }
   });
-  const tipTarget = (el: EventTarget | null) => (el as HTMLElement | null)?.closest?.<HTMLElement>('mark.m, [data-w]');
+  const tipTarget = (el: EventTarget | null) =>
+    (el as HTMLElement | null)?.closest?.<HTMLElement>('mark.m, [data-w], .miss');
   text.addEventListener('mouseover', (e) => {
     const t = tipTarget(e.target);
     if (t) showTip(t);

@@ -40,6 +40,8 @@ export interface OpenReport {
   warnings: Warning[];
   /** Whether the document carries canonical keys at all (the indicatorKey field). */
   hasKeyField: boolean;
+  /** Arabic numbers in the text that no metric took (dates, heading numbers and noise aside): what may have been missed. */
+  untaken: { start: number; end: number }[];
 }
 
 export function openReport(index: number, data: ReviewReport): OpenReport {
@@ -59,6 +61,7 @@ export function openReport(index: number, data: ReviewReport): OpenReport {
     }
   }
   const sections = flattenSections(document.sections, text, metrics);
+  const untaken = untakenNumbers(text, marked, sections, document.warnings);
   return {
     index,
     file: data.file,
@@ -72,7 +75,43 @@ export function openReport(index: number, data: ReviewReport): OpenReport {
     sectionById: new Map(sections.map((s) => [s.id, s])),
     warnings: document.warnings,
     hasKeyField: metrics.some((m) => 'indicatorKey' in m),
+    untaken,
   };
+}
+
+/** A number followed by one of these is a date or a time, not a quantity. */
+const DATE_AFTER = new Set([...'年月日号时点:：-/—~～.．']);
+const DATE_BEFORE = new Set([...'-/:：.．']);
+
+/**
+ * Runs of Arabic digits that lie outside every metric: dates and times, heading numbers and text
+ * removed as noise left out. Chinese numerals are not looked for: most are names (一岗双责, 十四五).
+ */
+export function untakenNumbers(
+  text: string,
+  marked: PageMetric[],
+  sections: FlatSection[],
+  warnings: Warning[],
+): { start: number; end: number }[] {
+  const covered: { start: number; end: number }[] = [
+    ...marked.map((m) => m.span),
+    ...sections.map((s) => ({ start: s.start, end: s.start + s.marker.length })),
+    ...warnings.filter((w) => w.span && w.code === 'noise-removed').map((w) => w.span!),
+  ].sort((a, b) => a.start - b.start);
+  const out: { start: number; end: number }[] = [];
+  let c = 0;
+  for (const match of text.matchAll(/[0-9０-９]+(?:[.．][0-9０-９]+)?/g)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (DATE_AFTER.has(text[end]) || DATE_BEFORE.has(text[start - 1])) continue;
+    while (c < covered.length && covered[c].end <= start) c++;
+    let overlaps = false;
+    for (let k = c; k < covered.length && covered[k].start < end; k++) {
+      if (covered[k].end > start) overlaps = true;
+    }
+    if (!overlaps) out.push({ start, end });
+  }
+  return out;
 }
 
 function flattenSections(nodes: SectionNode[], text: string, metrics: PageMetric[]): FlatSection[] {

@@ -35,6 +35,7 @@ export function decorations(report: OpenReport): Decoration[] {
     else phrases.set(key, { start: clamp(span.start), end: clamp(span.end), cls: 'ind', ind: m.id });
   }
   decos.push(...phrases.values());
+  for (const span of report.untaken) decos.push({ start: span.start, end: span.end, cls: 'miss' });
   report.warnings.forEach((w, i) => {
     if (!w.span) return;
     decos.push({ start: clamp(w.span.start), end: clamp(w.span.end), cls: `w w-${safeClass(w.code)}`, warning: i });
