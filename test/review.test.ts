@@ -271,6 +271,41 @@ describe('reportx review: the page for the five fixtures, in Chromium', () => {
       ).toBe(true);
     }
     expect(await page.locator('#f-count').textContent()).toBe(`${found.length} of ${doc.metrics.length}`);
+
+    // The same search in all reports: the list keeps the reports that have such metrics, with their counts.
+    const hasWord = (d: ReportDocument, i: number) => {
+      const names = new Map<string, string>();
+      const walkAll = (list: ReportDocument['sections']) => {
+        for (const sec of list) {
+          names.set(sec.id, sec.marker + sec.title);
+          walkAll(sec.children);
+        }
+      };
+      walkAll(d.sections);
+      return d.metrics.filter((m) => {
+        const parts = (m.sectionId ?? '').split('.');
+        const path = parts.map((_, n) => names.get(parts.slice(0, n + 1).join('.')) ?? '').join(' ');
+        const sent = texts[i].slice(m.sentence.start, m.sentence.end);
+        return [sent, m.indicator ?? '', path].some((t) => t.includes('律师'));
+      }).length;
+    };
+    const expected = documents.map((d, i) => ({ i, n: hasWord(d, i) })).filter((x) => x.n > 0);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(documents.length);
+    await page.locator('#f-all').check();
+    const listed = () =>
+      page
+        .locator('#report-list tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => ({
+            i: Number((tr as HTMLElement).dataset.i),
+            n: Number(tr.querySelector('.hits')?.textContent),
+          })),
+        );
+    await expect.poll(listed).toEqual(expected);
+    await page.locator('#f-all').uncheck();
+    await expect.poll(() => page.locator('#report-list tbody tr').count()).toBe(documents.length);
+
     await page.locator('#f-clear').click();
     expect(await tableIds()).toHaveLength(doc.metrics.length);
   });

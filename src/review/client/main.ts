@@ -3,8 +3,11 @@
 // list is read from one small JSON block at start, each report's own block when it is opened.
 import type { ReviewReport, ReviewSummary } from '../pageData.js';
 import {
-  inSection,
+  type Filters,
   KIND_LABELS,
+  type MetricFacts,
+  metricFacts,
+  passes,
   KINDS,
   keyOf,
   openReport,
@@ -14,14 +17,6 @@ import {
   type PageMetric,
 } from './model.js';
 import { escapeHtml as esc, renderText } from './textView.js';
-
-interface Filters {
-  kind: string;
-  goal: string;
-  key: string;
-  section: string;
-  text: string;
-}
 
 type MetricColumn = 'pos' | 'raw' | 'value' | 'kind' | 'goal' | 'indicator' | 'key' | 'section';
 type ReportColumn = 'pos' | 'name' | 'year' | 'metrics' | 'goals' | 'unkeyed' | 'warnings';
@@ -36,7 +31,15 @@ const state = {
   sort: { col: 'pos' as MetricColumn, dir: 1 },
   listSort: { col: 'pos' as ReportColumn, dir: 1 },
   listFilter: '',
+  /** The report list's rows, in its order and filter (] and [ follow it). */
+  listOrder: [] as number[],
+  /** With "all reports" ticked: how many metrics of each report pass the filters (section aside). */
+  across: null as number[] | null,
 };
+
+/** Every report's metrics' facts, built when a search across reports first needs them. */
+let acrossIndex: MetricFacts[][] | null = null;
+let acrossBuild: Promise<MetricFacts[][]> | null = null;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -64,6 +67,7 @@ function layout(): void {
       <div class="panehead">
         <h2>Reports</h2>
         <input type="search" id="report-filter" placeholder="Filter: organization, year, file" aria-label="Filter reports">
+        <p class="note" id="report-note" hidden></p>
       </div>
       <div class="scroll" id="report-scroll">
         <table class="list" id="report-list">
@@ -96,6 +100,7 @@ function layout(): void {
       </select>
       <select id="f-key" aria-label="Canonical key"></select>
       <select id="f-section" aria-label="Section"></select>
+      <label class="across" title="count the metrics that pass these filters in every report, and list only the reports that have some"><input type="checkbox" id="f-all"> in all reports</label>
       <button type="button" id="f-clear" class="link">clear</button>
       <span id="f-count" class="count"></span>
     </div>
@@ -139,6 +144,7 @@ function renderReportList(): void {
   const filter = state.listFilter.trim().toLowerCase();
   const rows = state.index
     .map((r, i) => ({ r, i }))
+    .filter(({ i }) => state.across === null || state.across[i] > 0)
     .filter(
       ({ r }) =>
         filter === '' ||
@@ -161,14 +167,70 @@ function renderReportList(): void {
   };
   rows.sort((a, b) => compare(value(a), value(b)) * dir || a.i - b.i);
   const open = state.report?.index;
+  state.listOrder = rows.map(({ i }) => i);
+  const hits = (i: number) =>
+    state.across ? `<span class="hits" title="metrics that pass the filters">${state.across[i]}</span>` : '';
   $('report-list').querySelector('tbody')!.innerHTML = rows
     .map(
       ({ r, i }) => `<tr data-i="${i}" class="${i === open ? 'open' : ''}" title="${esc(r.file)}">
-<td class="name"><span class="org">${esc(reportName(r))}</span><span class="sub">${r.year ?? '—'} · ${esc(r.reportType)} · ${esc(basename(r.file))}</span></td>
+<td class="name"><span class="org">${hits(i)}${esc(reportName(r))}</span><span class="sub">${r.year ?? '—'} · ${esc(r.reportType)} · ${esc(basename(r.file))}</span></td>
 <td class="num c-metrics">${r.metrics}</td><td class="num c-goals">${r.goals}</td><td class="num c-unkeyed">${r.unkeyed}</td><td class="num c-warnings${r.warnings ? ' has' : ''}">${r.warnings}</td></tr>`,
     )
     .join('');
   markSorted($('report-list'), col, dir);
+  const note = $('report-note');
+  note.hidden = state.across === null && filter === '';
+  note.textContent = `${rows.length} of ${state.index.length} reports${state.across ? ' have metrics that pass the filters' : ''}`;
+}
+
+/** Recounts every report's metrics that pass the filters, when "in all reports" is ticked. */
+async function updateAcross(): Promise<void> {
+  const f = { ...state.filters, section: '' };
+  const active = $<HTMLInputElement>('f-all').checked && Object.values(f).some((v) => v !== '');
+  if (!active) {
+    if (state.across !== null) {
+      state.across = null;
+      renderReportList();
+    }
+    return;
+  }
+  const index = acrossIndex ?? (await buildAcrossIndex());
+  // The filters may have changed while the index was built: count with the latest.
+  const latest = { ...state.filters, section: '' };
+  if (!$<HTMLInputElement>('f-all').checked) return;
+  state.across = index.map((list) => list.filter((facts) => passes(facts, latest)).length);
+  renderReportList();
+}
+
+function buildAcrossIndex(): Promise<MetricFacts[][]> {
+  acrossBuild ??= new Promise((resolve) => {
+    const built: MetricFacts[][] = [];
+    const step = () => {
+      const until = performance.now() + 30;
+      while (built.length < state.index.length && performance.now() < until) {
+        const report = openReport(built.length, readJson<ReviewReport>(`rx-report-${built.length}`));
+        built.push(report.metrics.map((m) => metricFacts(report, m)));
+      }
+      $('report-note').hidden = false;
+      $('report-note').textContent = `reading reports… ${built.length} / ${state.index.length}`;
+      if (built.length < state.index.length) setTimeout(step, 0);
+      else {
+        acrossIndex = built;
+        resolve(built);
+      }
+    };
+    step();
+  });
+  return acrossBuild;
+}
+
+/** The report after (+1) or before (−1) the open one in the report list as it is sorted and filtered. */
+function stepReport(dir: 1 | -1): void {
+  const order = state.listOrder;
+  if (order.length === 0 || !state.report) return;
+  const at = order.indexOf(state.report.index);
+  const next = at < 0 ? (dir > 0 ? 0 : order.length - 1) : at + dir;
+  if (next >= 0 && next < order.length) open(order[next]);
 }
 
 function compare(a: string | number, b: string | number): number {
@@ -189,6 +251,7 @@ function open(index: number, metricId: string | null = null): void {
   const data = readJson<ReviewReport>(`rx-report-${index}`);
   const report = openReport(index, data);
   state.report = report;
+  facts = new Map();
   state.selected = null;
   // Filters that name something this report may not have start again.
   state.filters.section = '';
@@ -309,39 +372,16 @@ function truncate(s: string, n: number): string {
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
 }
 
+/** The open report's metrics' facts for the filters, computed once per report. */
+let facts = new Map<string, MetricFacts>();
+
 function matches(r: OpenReport, m: PageMetric, f: Filters): boolean {
-  if (f.kind && m.kind !== f.kind) return false;
-  if (f.goal === 'goal' && !m.target) return false;
-  if (f.goal === 'result' && m.target) return false;
-  if (f.key === '~unkeyed' && keyOf(m) !== null) return false;
-  if (f.key === '~keyed' && keyOf(m) === null) return false;
-  if (f.key && !f.key.startsWith('~') && keyOf(m) !== f.key) return false;
-  if (f.section === '~none' && m.sectionId !== null) return false;
-  if (f.section && f.section !== '~none' && !inSection(m.sectionId, f.section)) return false;
-  const q = f.text.trim().toLowerCase();
-  if (q) {
-    const section = sectionPath(r, m.sectionId)
-      .map((s) => s.marker + s.title)
-      .join(' ');
-    const hay = [
-      m.raw,
-      m.indicator,
-      m.indicatorKey,
-      m.indicatorName,
-      m.unit,
-      m.kind,
-      m.period,
-      m.id,
-      String(m.value),
-      section,
-      sentenceOf(r, m),
-    ]
-      .filter((x) => typeof x === 'string')
-      .join('\n')
-      .toLowerCase();
-    if (!q.split(/\s+/).every((word) => hay.includes(word))) return false;
+  let known = facts.get(m.id);
+  if (!known) {
+    known = metricFacts(r, m);
+    facts.set(m.id, known);
   }
-  return true;
+  return passes(known, f);
 }
 
 const COLUMNS: { col: MetricColumn; label: string; title: string; keys?: boolean; cls?: string }[] = [
@@ -722,10 +762,10 @@ function onKey(e: KeyboardEvent): void {
       step(-1);
       break;
     case ']':
-      if (r) open(Math.min(state.index.length - 1, r.index + 1));
+      stepReport(1);
       break;
     case '[':
-      if (r) open(Math.max(0, r.index - 1));
+      stepReport(-1);
       break;
     case '/':
       $('search').focus();
@@ -778,6 +818,7 @@ function bind(): void {
       state.filters.kind = state.filters.kind === chip.dataset.kind ? '' : chip.dataset.kind!;
       renderFilterOptions();
       renderTable();
+      void updateAcross();
     } else if (t.closest('#next-warning')) nextWarning();
   });
   const onFilter = () => {
@@ -790,7 +831,9 @@ function bind(): void {
     };
     renderTable();
     if (state.selected) select(state.selected);
+    void updateAcross();
   };
+  $('f-all').addEventListener('change', () => void updateAcross());
   for (const id of ['f-kind', 'f-goal', 'f-key', 'f-section']) $(id).addEventListener('change', onFilter);
   $('search').addEventListener('input', onFilter);
   $('search').addEventListener('keydown', (e) => {
@@ -803,6 +846,7 @@ function bind(): void {
     state.filters = { kind: '', goal: '', key: '', section: '', text: '' };
     renderFilterOptions();
     renderTable();
+    void updateAcross();
   });
   const table = $('metric-table');
   table.addEventListener('click', (e) => {

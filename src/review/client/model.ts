@@ -182,3 +182,60 @@ export const KIND_LABELS: Record<string, string> = {
   pp: 'pp 百分点',
   ratio: 'ratio 比/倍',
 };
+
+/** The filters of the metrics table (and of the search across reports). */
+export interface Filters {
+  kind: string;
+  goal: string;
+  /** '', '~unkeyed', '~keyed' or a key. */
+  key: string;
+  /** '', '~none' (before the first heading) or a section id (with the sections inside it). */
+  section: string;
+  text: string;
+}
+
+/** What the filters look at, for one metric; `hay` is the lower-cased text a search looks in. */
+export interface MetricFacts {
+  kind: string;
+  target: boolean;
+  key: string | null;
+  sectionId: string | null;
+  hay: string;
+}
+
+export function metricFacts(report: OpenReport, m: PageMetric): MetricFacts {
+  const section = sectionPath(report, m.sectionId)
+    .map((s) => s.marker + s.title)
+    .join(' ');
+  const hay = [
+    m.raw,
+    m.indicator,
+    m.indicatorKey,
+    m.indicatorName,
+    m.unit,
+    m.kind,
+    m.period,
+    m.id,
+    String(m.value),
+    section,
+    sentenceOf(report, m),
+  ]
+    .filter((x) => typeof x === 'string')
+    .join('\n')
+    .toLowerCase();
+  return { kind: m.kind, target: m.target, key: keyOf(m), sectionId: m.sectionId, hay };
+}
+
+/** Whether a metric passes the filters; the search's words must all occur (case-insensitive). */
+export function passes(facts: MetricFacts, f: Filters): boolean {
+  if (f.kind && facts.kind !== f.kind) return false;
+  if (f.goal === 'goal' && !facts.target) return false;
+  if (f.goal === 'result' && facts.target) return false;
+  if (f.key === '~unkeyed' && facts.key !== null) return false;
+  if (f.key === '~keyed' && facts.key === null) return false;
+  if (f.key && !f.key.startsWith('~') && facts.key !== f.key) return false;
+  if (f.section === '~none' && facts.sectionId !== null) return false;
+  if (f.section && f.section !== '~none' && !inSection(facts.sectionId, f.section)) return false;
+  const q = f.text.trim().toLowerCase();
+  return q === '' || q.split(/\s+/).every((word) => facts.hay.includes(word));
+}
