@@ -294,14 +294,12 @@ describe('reportx review: the page for the five fixtures, in Chromium', () => {
     expect(expected.length).toBeLessThan(documents.length);
     await page.locator('#f-all').check();
     const listed = () =>
-      page
-        .locator('#report-list tbody tr')
-        .evaluateAll((trs) =>
-          trs.map((tr) => ({
-            i: Number((tr as HTMLElement).dataset.i),
-            n: Number(tr.querySelector('.hits')?.textContent),
-          })),
-        );
+      page.locator('#report-list tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => ({
+          i: Number((tr as HTMLElement).dataset.i),
+          n: Number(tr.querySelector('.hits')?.textContent),
+        })),
+      );
     await expect.poll(listed).toEqual(expected);
     await page.locator('#f-all').uncheck();
     await expect.poll(() => page.locator('#report-list tbody tr').count()).toBe(documents.length);
@@ -539,8 +537,8 @@ describe('reportx review on the command line', () => {
       expect(html.match(/<script type="application\/json" id="rx-report-\d+">/g)).toHaveLength(1);
       expect(readdirSync(dir)).toEqual(['r.html']); // no temporary file left behind
       const unwritable = reportx(['review', FIXTURES[0], '-o', join(dir, 'no', 'such', 'dir', 'r.html')]);
-      expect(unwritable.status).toBe(2);
-      expect(unwritable.stderr).toMatch(/cannot write/);
+      expect(unwritable.status).toBe(3);
+      expect(unwritable.stderr).toMatch(/^reportx: cannot write \S+r\.html: no such directory[^\n]*\n$/);
       const stdin = spawnSync(process.execPath, [join(ROOT, 'bin', 'reportx.js'), 'review', '-', '-o', out, '-q'], {
         input: texts[0],
         encoding: 'utf8',
@@ -550,6 +548,16 @@ describe('reportx review on the command line', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the package', () => {
+  it('ships the page’s script and style (dist/review/), which every page inlines', () => {
+    const out = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+    const files = (JSON.parse(out.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
+    expect(files).toEqual(
+      expect.arrayContaining(['dist/review/client.js', 'dist/review/client.css', 'dist/review/reviewPage.js']),
+    );
   });
 });
 

@@ -135,7 +135,7 @@ const SECTIONS: SectionNode[] = [
 export function sampleDocument(path: string | null = 'reports/崇川区司法局,2024.txt'): ReportDocument {
   const [s0, s1, s2, s3, s4] = HARD_SENTENCES;
   const doc: ReportDocument = {
-    source: { path, encoding: 'gb18030', characters: 900, sha256: 'a'.repeat(64) },
+    source: { path, encoding: 'gb18030', characters: 900, sha256: 'a'.repeat(64), generator: 'reportx 0.1.0' },
     meta: {
       organization: '崇川区司法局',
       year: 2024,
@@ -230,7 +230,13 @@ export function sampleDocument(path: string | null = 'reports/崇川区司法局
 export function secondDocument(): ReportDocument {
   const text = '嵊泗县全年受理法律援助案件97件，公证58件。';
   return reportDocumentSchema.parse({
-    source: { path: 'reports/嵊泗.txt', encoding: 'utf-8', characters: text.length, sha256: 'b'.repeat(64) },
+    source: {
+      path: 'reports/嵊泗.txt',
+      encoding: 'utf-8',
+      characters: text.length,
+      sha256: 'b'.repeat(64),
+      generator: 'reportx 0.1.0',
+    },
     meta: {
       organization: null,
       year: 2022,

@@ -11,6 +11,7 @@ export interface ParseTask {
   encoding?: string;
   /** Return the decoded text with the document (see ParseFileOptions). */
   keepText?: boolean;
+  maxSize?: number;
   /** Render the document in this format instead of returning it. */
   render?: RenderSpec;
 }
@@ -27,7 +28,11 @@ export function warmUp(): void {
 const renderers = new Map<string, Promise<Render>>();
 
 export default async function parseTask(task: ParseTask): Promise<FileResult | RenderedFile> {
-  const result = await parseFile(task.path, { encoding: task.encoding, keepText: task.keepText });
+  const result = await parseFile(task.path, {
+    encoding: task.encoding,
+    maxSize: task.maxSize,
+    keepText: task.keepText,
+  });
   if (!task.render) return result;
   const key = JSON.stringify(task.render);
   if (!renderers.has(key)) renderers.set(key, loadRenderer(task.render));

@@ -2,6 +2,7 @@
 // command line validates it against the model (src/model/validateDocument.ts) before writing it.
 import { createHash } from 'node:crypto';
 import type { Metric, ReportDocument, SectionNode, Warning } from '../model/schema.js';
+import { GENERATOR } from '../model/version.js';
 
 export interface DocumentParts {
   text: string;
@@ -18,7 +19,7 @@ export interface DocumentParts {
 export function buildDocument(parts: DocumentParts): ReportDocument {
   const sha256 = parts.sha256 ?? createHash('sha256').update(parts.text, 'utf8').digest('hex');
   return {
-    source: { path: parts.path, encoding: parts.encoding, characters: parts.text.length, sha256 },
+    source: { path: parts.path, encoding: parts.encoding, characters: parts.text.length, sha256, generator: GENERATOR },
     meta: parts.meta,
     sections: parts.sections,
     metrics: parts.metrics,
