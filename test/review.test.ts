@@ -456,11 +456,12 @@ describe('reportx review: documents with canonical keys (the catalogue’s field
 });
 
 describe('reportx review: safety and scale', () => {
-  it('keeps a report’s </script> and <!-- as text', async () => {
+  it('keeps a report’s </script>, <!-- and CR LF as text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'reportx-review-esc-'));
     try {
+      // CR LF line ends too: the HTML parser would make each one LF, and every offset after it would move.
       const text =
-        '2023年某县司法局工作总结\n一、工作开展情况\n全年受理案件120件</script><script>window.__pwned=1</script><!-- 办结率达98%。\n';
+        '2023年某县司法局工作总结\r\n一、工作开展情况\r\n全年受理案件120件</script><script>window.__pwned=1</script><!-- 办结率达98%。\r\n';
       writeFileSync(join(dir, 'a.txt'), text);
       const out = join(dir, 'a.html');
       const run = reportx(['review', join(dir, 'a.txt'), '-o', out, '-q']);
@@ -473,7 +474,51 @@ describe('reportx review: safety and scale', () => {
       expect(await p.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await p.locator('#text').textContent()).toBe(text);
       expect(await p.locator('#text mark.m').allTextContents()).toEqual(['120件', '98%']);
+      const starts = await p.evaluate(() => {
+        const root = document.getElementById('text')!;
+        return [...root.querySelectorAll('mark.m')].map((mark) => {
+          const range = document.createRange();
+          range.setStart(root, 0);
+          range.setEndBefore(mark);
+          return range.toString().length;
+        });
+      });
+      expect(starts).toEqual([text.indexOf('120件'), text.indexOf('98%')]);
       expect(errors).toEqual([]);
+      await p.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('shows a web page input as the text its offsets point into', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reportx-review-html-'));
+    try {
+      const html =
+        '<!DOCTYPE html><html><head><title>某县司法局2023年工作总结</title><style>p{color:red}</style></head>' +
+        '<body><h1>某县司法局2023年工作总结</h1><p>一、工作开展情况</p><p>全年受理行政复议案件120件，办结率达98%。</p>' +
+        '<table><tr><td>调解</td><td>356件</td></tr></table></body></html>';
+      writeFileSync(join(dir, 'a.html'), html);
+      const out = join(dir, 'a.html.review.html');
+      const run = reportx(['review', join(dir, 'a.html'), '-o', out, '-q']);
+      expect(run.status, run.stderr).toBe(0);
+      const parsed = reportx(['parse', join(dir, 'a.html')]);
+      const [doc] = JSON.parse(parsed.stdout) as ReportDocument[];
+      expect(doc.metrics.length).toBeGreaterThan(1);
+      const p = await browser.newPage();
+      await p.goto(pathToFileURL(out).href);
+      await p.waitForSelector('#text mark.m');
+      const marks = await p.evaluate(() => {
+        const root = document.getElementById('text')!;
+        return [...root.querySelectorAll<HTMLElement>('mark.m')].map((mark) => {
+          const range = document.createRange();
+          range.setStart(root, 0);
+          range.setEndBefore(mark);
+          return { id: mark.dataset.m, start: range.toString().length, raw: mark.textContent };
+        });
+      });
+      expect(marks).toEqual(doc.metrics.map((m) => ({ id: m.id, start: m.span.start, raw: m.raw })));
+      expect(await p.locator('#text').textContent()).not.toContain('<p>');
       await p.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -16,8 +16,13 @@ interface Decoration {
   section?: string;
 }
 
+/**
+ * Text as HTML that parses back to exactly the same characters: markup characters as references,
+ * and CR too, which the HTML parser would otherwise turn into LF (CR LF into one LF), moving every
+ * offset after it.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/[&<>"'\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function decorations(report: OpenReport): Decoration[] {
