@@ -12,7 +12,6 @@ import {
   keyOf,
   openReport,
   sectionPath,
-  sentenceOf,
   type OpenReport,
   type PageMetric,
 } from './model.js';
@@ -751,7 +750,6 @@ function onKey(e: KeyboardEvent): void {
     return;
   }
   if (isTyping(e.target)) return;
-  const r = state.report;
   switch (e.key) {
     case 'j':
     case 'n':
