@@ -308,6 +308,37 @@ describe('reportx review: the page for the five fixtures, in Chromium', () => {
     expect(await tableIds()).toHaveLength(doc.metrics.length);
   });
 
+  it('sorts the table by a column, both ways, and the report list by its counts', async () => {
+    await openReport(2);
+    const doc = documents[2];
+    const values = () =>
+      page.locator('#metric-table tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.m!));
+    const byValue = [...doc.metrics].sort((a, b) => a.value - b.value || a.span.start - b.span.start).map((m) => m.id);
+    await page.locator('#metric-table th[data-col="value"]').click();
+    expect(await page.locator('#metric-table th[data-col="value"]').getAttribute('aria-sort')).toBe('ascending');
+    expect(await values()).toEqual(byValue);
+    await page.locator('#metric-table th[data-col="value"]').click();
+    const descending = [...doc.metrics]
+      .sort((a, b) => b.value - a.value || a.span.start - b.span.start)
+      .map((m) => m.id);
+    expect(await values()).toEqual(descending);
+    await page.locator('#metric-table th[data-col="pos"]').click();
+    expect(await values()).toEqual(doc.metrics.map((m) => m.id));
+
+    await page.locator('#report-list th[data-col="metrics"]').click(); // most first
+    const order = await page
+      .locator('#report-list tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.i)));
+    const expected = documents
+      .map((d, i) => ({ i, n: d.metrics.length }))
+      .sort((a, b) => b.n - a.n || a.i - b.i)
+      .map((x) => x.i);
+    expect(order).toEqual(expected);
+    // Back to the input order (sorting is the page's state, not the address's) for the tests that follow.
+    await page.reload();
+    await page.waitForSelector('#text mark.m');
+  });
+
   it('scrolls to a metric when its row is clicked, and selects the row when the metric is clicked', async () => {
     await openReport(2); // the longest report
     const doc = documents[2];
