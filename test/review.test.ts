@@ -401,6 +401,10 @@ describe('reportx review: the page for the five fixtures, in Chromium', () => {
     expect(await selected()).toBe(documents[1].metrics[0].id);
     await page.keyboard.press('[');
     await expect.poll(() => page.locator('.dochead .pos').textContent()).toBe(`1 / ${FIXTURES.length}`);
+    // The report list without a mouse: a focused row opens with Enter.
+    await page.locator('#report-list tr[data-i="2"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.dochead .pos').textContent()).toBe(`3 / ${FIXTURES.length}`);
   });
 
   it('renders Chinese with a CJK font, at 1280×800 and in a narrow window (screenshots in test/artifacts/)', async () => {

@@ -71,11 +71,11 @@ function layout(): void {
       <div class="scroll" id="report-scroll">
         <table class="list" id="report-list">
           <thead><tr>
-            <th data-col="name" scope="col">Report</th>
-            <th data-col="metrics" scope="col" class="num" title="metrics">M</th>
-            <th data-col="goals" scope="col" class="num" title="goals (target: true)">G</th>
-            <th data-col="unkeyed" scope="col" class="num" title="metrics without a canonical key">U</th>
-            <th data-col="warnings" scope="col" class="num" title="warnings">W</th>
+            <th data-col="name" scope="col" tabindex="0">Report</th>
+            <th data-col="metrics" scope="col" class="num" tabindex="0" title="metrics">M</th>
+            <th data-col="goals" scope="col" class="num" tabindex="0" title="goals (target: true)">G</th>
+            <th data-col="unkeyed" scope="col" class="num" tabindex="0" title="metrics without a canonical key">U</th>
+            <th data-col="warnings" scope="col" class="num" tabindex="0" title="warnings">W</th>
           </tr></thead>
           <tbody></tbody>
         </table>
@@ -171,7 +171,7 @@ function renderReportList(): void {
     state.across ? `<span class="hits" title="metrics that pass the filters">${state.across[i]}</span>` : '';
   $('report-list').querySelector('tbody')!.innerHTML = rows
     .map(
-      ({ r, i }) => `<tr data-i="${i}" class="${i === open ? 'open' : ''}" title="${esc(r.file)}">
+      ({ r, i }) => `<tr data-i="${i}" class="${i === open ? 'open' : ''}" title="${esc(r.file)}" tabindex="0">
 <td class="name"><span class="org">${hits(i)}${esc(reportName(r))}</span><span class="sub">${r.year ?? '—'} · ${esc(r.reportType)} · ${esc(basename(r.file))}</span></td>
 <td class="num c-metrics">${r.metrics}</td><td class="num c-goals">${r.goals}</td><td class="num c-unkeyed">${r.unkeyed}</td><td class="num c-warnings${r.warnings ? ' has' : ''}">${r.warnings}</td></tr>`,
     )
@@ -805,6 +805,13 @@ function bind(): void {
     const tr = (e.target as HTMLElement).closest<HTMLElement>('tr[data-i]');
     if (tr) open(Number(tr.dataset.i));
   });
+  $('report-list').addEventListener('keydown', (e) => {
+    const tr = (e.target as HTMLElement).closest<HTMLElement>('tr[data-i]');
+    if (tr && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      open(Number(tr.dataset.i));
+    }
+  });
   $('outline').addEventListener('click', (e) => {
     const b = (e.target as HTMLElement).closest<HTMLElement>('button[data-sec]');
     if (b) goToSection(b.dataset.sec!);
@@ -846,6 +853,13 @@ function bind(): void {
     renderTable();
     void updateAcross();
   });
+  // Column headers sort with Enter as with a click.
+  for (const id of ['metric-table', 'report-list']) {
+    $(id).addEventListener('keydown', (e) => {
+      const th = (e.target as HTMLElement).closest<HTMLElement>('th[data-col]');
+      if (th && e.key === 'Enter') th.click();
+    });
+  }
   const table = $('metric-table');
   table.addEventListener('click', (e) => {
     const th = (e.target as HTMLElement).closest<HTMLElement>('th[data-col]');
