@@ -75,6 +75,11 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
+/** The canonical name the catalogue gave a metric ('' when none). */
+function nameOf(m: ReportDocument['metrics'][number]): string {
+  return (m as { indicatorName?: string | null }).indicatorName ?? '';
+}
+
 async function openReport(i: number): Promise<void> {
   await page.locator(`#report-list tr[data-i="${i}"]`).click();
   await expect.poll(() => page.locator('.dochead .pos').textContent()).toBe(`${i + 1} / ${FIXTURES.length}`);
@@ -266,7 +271,7 @@ describe('reportx review: the page for the five fixtures, in Chromium', () => {
       const parts = (m.sectionId ?? '').split('.');
       const path = parts.map((_, n) => titles.get(parts.slice(0, n + 1).join('.')) ?? '').join(' ');
       expect(
-        [sentence(m), m.indicator ?? '', path].some((t) => t.includes('律师')),
+        [sentence(m), m.indicator ?? '', nameOf(m), path].some((t) => t.includes('律师')),
         id,
       ).toBe(true);
     }
@@ -286,7 +291,7 @@ describe('reportx review: the page for the five fixtures, in Chromium', () => {
         const parts = (m.sectionId ?? '').split('.');
         const path = parts.map((_, n) => names.get(parts.slice(0, n + 1).join('.')) ?? '').join(' ');
         const sent = texts[i].slice(m.sentence.start, m.sentence.end);
-        return [sent, m.indicator ?? '', path].some((t) => t.includes('律师'));
+        return [sent, m.indicator ?? '', nameOf(m), path].some((t) => t.includes('律师'));
       }).length;
     };
     const expected = documents.map((d, i) => ({ i, n: hasWord(d, i) })).filter((x) => x.n > 0);
@@ -625,6 +630,49 @@ describe('reportx review on the command line', () => {
       });
       expect(stdin.status, stdin.stderr).toBe(0);
       expect(readFileSync(out, 'utf8')).toContain('"file":"stdin"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('reportx review --catalog', () => {
+  it('reads a user catalogue as parse does: its keys reach the page', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reportx-review-catalog-'));
+    try {
+      const catalog = join(dir, 'mine.yaml');
+      writeFileSync(
+        catalog,
+        [
+          'domain: mine',
+          'subjects:',
+          '  hotline: { name: 12348热线, forms: [12348热线, 12348法律服务热线] }',
+          'events:',
+          '  answered: { name: 接听, forms: [接听, 接听来电] }',
+          'entries:',
+          '  - key: justice.hotline.calls',
+          '    name: 12348热线接听量',
+          '    subject: hotline',
+          '    events: [answered]',
+          '    measure: count',
+          '    unit: 人次',
+          '    definition: 12348公共法律服务热线接听的来电',
+          "    examples: ['12348热线全年接听来电[3200人次]。']",
+          '',
+        ].join('\n'),
+      );
+      const report = join(dir, 'a.txt');
+      writeFileSync(report, '某县司法局2023年工作总结\n12348热线全年接听来电3200人次。\n');
+      const out = join(dir, 'a.html');
+      const withCatalog = reportx(['review', report, '-o', out, '-q', '--catalog', catalog]);
+      expect(withCatalog.status, withCatalog.stderr).toBe(0);
+      expect(readFileSync(out, 'utf8')).toContain('"indicatorKey":"justice.hotline.calls"');
+      const without = reportx(['review', report, '-o', out, '-q']);
+      expect(without.status, without.stderr).toBe(0);
+      expect(readFileSync(out, 'utf8')).not.toContain('justice.hotline.calls');
+      const bad = reportx(['review', report, '-o', out, '--catalog', join(dir, 'missing.yaml')]);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/--catalog/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -63,6 +63,7 @@ export async function* parseBatch(
     encoding: options.encoding,
     maxSize: options.maxSize,
     keepText: options.keepText,
+    catalogFiles: options.catalogFiles,
   };
   const render = options.render ? await loadRenderer(options.render) : null;
   const task = (f: string) => ({
@@ -70,6 +71,7 @@ export async function* parseBatch(
     encoding: options.encoding,
     maxSize: options.maxSize,
     keepText: options.keepText,
+    catalogFiles: options.catalogFiles,
     render: options.render,
   });
   const parseHere = (f: string): Promise<FileResult | RenderedFile> =>

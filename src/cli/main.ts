@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   table: () => import('./tableCommand.js').then((m) => m.tableCommand),
   check: () => import('./checkCommand.js').then((m) => m.checkCommand),
   review: () => import('./reviewCommand.js').then((m) => m.reviewCommand),
+  catalog: () => import('./catalogCommand.js').then((m) => m.catalogCommand),
 };
 
 export async function main(argv: string[]): Promise<number> {

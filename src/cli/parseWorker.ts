@@ -12,6 +12,8 @@ export interface ParseTask {
   /** Return the decoded text with the document (see ParseFileOptions). */
   keepText?: boolean;
   maxSize?: number;
+  /** --catalog files, loaded once per worker (loadCatalog keeps the compiled catalogue). */
+  catalogFiles?: string[];
   /** Render the document in this format instead of returning it. */
   render?: RenderSpec;
 }
@@ -32,6 +34,7 @@ export default async function parseTask(task: ParseTask): Promise<FileResult | R
     encoding: task.encoding,
     maxSize: task.maxSize,
     keepText: task.keepText,
+    catalogFiles: task.catalogFiles,
   });
   if (!task.render) return result;
   const key = JSON.stringify(task.render);

@@ -10,6 +10,8 @@ import { parseBatch } from './batch.js';
 import { isSupportedEncoding } from '../decode/decodeBytes.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
 import { capJobs } from './jobs.js';
+import { CATALOG_FLAGS, CATALOG_HELP, catalogFilesOption, collectCatalog } from './catalogOption.js';
+import { problemLine } from './messages.js';
 import { readFileList } from './filesFrom.js';
 import { DEFAULT_MAX_SIZE, formatSize, parseSize } from './readInput.js';
 import { onInterrupt } from './cleanup.js';
@@ -24,6 +26,7 @@ export interface ReviewCommandOptions {
   jobs?: number;
   maxSize?: number;
   filesFrom?: string;
+  catalog?: string[];
   title?: string;
   quiet?: boolean;
 }
@@ -38,6 +41,7 @@ export function reviewCommand(run: (code: Promise<number>) => void): Command {
       'also review the paths listed in LIST, one a line (- reads the list from standard input)',
     )
     .option('--encoding <name>', 'decode every input with this encoding instead of detecting it')
+    .option(CATALOG_FLAGS, CATALOG_HELP, collectCatalog)
     .option('-j, --jobs <n>', 'parse on N worker threads (default: the number of cores)', parseJobs)
     .option(
       '--max-size <size>',
@@ -68,9 +72,10 @@ export async function runReview(patterns: string[], opts: ReviewCommandOptions):
     throw new UsageError('--files-from - reads the list from standard input, so - cannot also be an input');
   if (patterns.length === 0 && opts.filesFrom === undefined)
     throw new UsageError('no input: give files, globs, - or --files-from LIST');
+  const catalogFiles = catalogFilesOption(opts.catalog).files;
   const { files, problems } = await expandInputs(patterns);
   if (opts.filesFrom !== undefined) files.push(...(await readFileList(opts.filesFrom)));
-  for (const p of problems) process.stderr.write(`reportx: ${p.pattern}: ${p.reason}\n`);
+  for (const p of problems) process.stderr.write(problemLine(p.pattern, p.reason));
   if (files.length === 0) throw new UsageError('no input file');
   let jobs = opts.jobs;
   if (jobs !== undefined) {
@@ -101,11 +106,12 @@ export async function runReview(patterns: string[], opts: ReviewCommandOptions):
       encoding: opts.encoding,
       jobs,
       maxSize: opts.maxSize,
+      catalogFiles,
       keepText: true,
     })) {
       if (!result.ok) {
         failed++;
-        process.stderr.write(`reportx: ${result.path}: ${result.reason}\n`);
+        process.stderr.write(problemLine(result.path, result.reason));
         continue;
       }
       const input = {
@@ -133,7 +139,7 @@ export async function runReview(patterns: string[], opts: ReviewCommandOptions):
   if (!opts.quiet) {
     const metrics = summaries.reduce((n, s) => n + s.metrics, 0);
     process.stderr.write(
-      `reportx: ${opts.out}: ${summaries.length} report${summaries.length === 1 ? '' : 's'}, ${metrics} metrics\n`,
+      problemLine(opts.out, `${summaries.length} report${summaries.length === 1 ? '' : 's'}, ${metrics} metrics`),
     );
   }
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
