@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Regenerates docs/review.png, the README's picture of `reportx review`: the page for the five
-// fixtures at 1280×800 in Debian's Chromium (REPORTX_CHROMIUM to use another), with a goal
+// fixtures at 1280×800 in Debian's Chromium (REPORTX_CHROMIUM to use another), with a metric
 // selected. Run after npm run build: node scripts/review-screenshot.mjs
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -27,7 +27,7 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
   const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await tab.goto(`${pathToFileURL(page).href}#r=2&m=m39`);
+  await tab.goto(`${pathToFileURL(page).href}#r=2&m=m15`);
   await tab.waitForSelector('#text mark.m.sel');
   await tab.screenshot({ path: join(ROOT, 'docs', 'review.png') });
   await browser.close();

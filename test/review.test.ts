@@ -479,7 +479,8 @@ describe('reportx review: documents with canonical keys (the catalogue’s field
       expect(await ids()).toEqual(unkeyed);
       await p.selectOption('#f-key', 'justice.test.k0');
       expect(await ids()).toEqual(metrics.filter((m) => m.indicatorKey === 'justice.test.k0').map((m) => m.id));
-      expect(await p.locator('#metric-table tbody td.key code').first().textContent()).toBe('justice.test.k0');
+      const cell = p.locator('#metric-table tbody td.key').first();
+      expect([await cell.textContent(), await cell.getAttribute('title')]).toEqual(['测试指标0', 'justice.test.k0']);
       const keyed = metrics[0];
       await p.locator(`#text mark[data-m="${keyed.id}"]`).hover();
       await expect.poll(() => p.locator('#tip').isVisible()).toBe(true);

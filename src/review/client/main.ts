@@ -387,10 +387,9 @@ const COLUMNS: { col: MetricColumn; label: string; title: string; keys?: boolean
   { col: 'pos', label: '#', title: 'document order', cls: 'num' },
   { col: 'raw', label: 'raw', title: 'as written' },
   { col: 'value', label: 'value', title: 'value in the base unit', cls: 'num' },
-  { col: 'kind', label: 'kind', title: 'kind' },
-  { col: 'goal', label: 'G/R', title: 'goal or result' },
+  { col: 'kind', label: 'kind', title: 'kind, and whether a goal (goals after results of each kind)' },
   { col: 'indicator', label: 'indicator', title: 'indicator phrase' },
-  { col: 'key', label: 'key', title: 'canonical key', keys: true },
+  { col: 'key', label: 'canonical', title: 'canonical indicator (its key on hover)', keys: true },
   { col: 'section', label: 'section', title: 'innermost section' },
 ];
 
@@ -403,7 +402,7 @@ function sortValue(r: OpenReport, m: PageMetric, col: MetricColumn): string | nu
     case 'value':
       return m.value;
     case 'kind':
-      return KINDS.indexOf(m.kind as (typeof KINDS)[number]);
+      return KINDS.indexOf(m.kind as (typeof KINDS)[number]) * 2 + (m.target ? 1 : 0);
     case 'goal':
       return m.target ? 1 : 0;
     case 'indicator':
@@ -457,10 +456,13 @@ function renderTable(): void {
         pos: `<td class="num pos">${esc(m.id.replace(/^m/, ''))}</td>`,
         raw: `<td class="raw"><span class="chip k-${m.kind} ${m.target ? 'goal' : 'result'}">${esc(m.raw)}</span></td>`,
         value: `<td class="num val">${formatValue(m)}</td>`,
-        kind: `<td class="kind">${m.kind}</td>`,
-        goal: `<td class="gr">${m.target ? '<span class="tag goal">goal</span>' : '<span class="tag result">result</span>'}</td>`,
+        kind: `<td class="kind">${m.kind}${m.target ? ' <span class="tag goal">goal</span>' : ''}</td>`,
+        goal: '',
         indicator: `<td class="indc">${m.indicator ? esc(m.indicator) : '<span class="none">—</span>'}</td>`,
-        key: `<td class="key">${key ? `<code>${esc(key)}</code>` : '<span class="none">unkeyed</span>'}</td>`,
+        // The canonical name reads better in a narrow column; the key is its tooltip.
+        key: key
+          ? `<td class="key" title="${esc(key)}">${esc(typeof m.indicatorName === 'string' && m.indicatorName ? m.indicatorName : key)}</td>`
+          : '<td class="key"><span class="none">unkeyed</span></td>',
         section: `<td class="secc" title="${sec ? esc(sec.marker + sec.title) : ''}">${sec ? esc(sec.marker) + esc(truncate(sec.title, 10)) : '<span class="none">—</span>'}</td>`,
       };
       return `<tr data-m="${esc(m.id)}" class="${m.id === state.selected ? 'sel' : ''}">${cols.map((c) => cells[c.col]).join('')}</tr>`;
