@@ -137,6 +137,7 @@ function doc(over: Partial<ReportDocument> = {}): ReportDocument {
       format: 'text',
       characters: 500,
       sha256: 'a'.repeat(64),
+      generator: 'reportx 0.1.0',
     },
     meta: {
       organization: '上高县司法局',

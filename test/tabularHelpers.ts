@@ -146,6 +146,7 @@ export function sampleDocument(path: string | null = 'reports/崇川区司法局
       format: 'text',
       characters: 900,
       sha256: 'a'.repeat(64),
+      generator: 'reportx 0.1.0',
     },
     meta: {
       organization: '崇川区司法局',
@@ -248,6 +249,7 @@ export function secondDocument(): ReportDocument {
       format: 'text',
       characters: text.length,
       sha256: 'b'.repeat(64),
+      generator: 'reportx 0.1.0',
     },
     meta: {
       organization: null,
@@ -280,6 +282,7 @@ export function formulaDocument(): ReportDocument {
       format: 'text',
       characters: text.length,
       sha256: 'c'.repeat(64),
+      generator: 'reportx 0.1.0',
     },
     meta: {
       organization: '+某县司法局',

@@ -11,7 +11,7 @@ import { parseBatch } from './batch.js';
 import type { FileResult } from './parseFile.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
 import { problemLine } from './messages.js';
-import { writeFileAtomic } from './writers/jsonWriters.js';
+import { writeFileAtomic } from './writers/atomicFile.js';
 import { streamOut } from './writers/writer.js';
 import { decodeBytes, isSupportedEncoding } from '../decode/decodeBytes.js';
 import type { ReportDocument } from '../model/schema.js';
@@ -103,6 +103,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions): Prom
   }
   if (opts.json) await out(JSON.stringify(checkReportJson(results, !!opts.update), null, 2) + '\n');
   else await out(formatSummary(results, !!opts.update, c) + '\n');
+  await out.flush();
   return results.some((r) => r.status === 'error' || r.status === 'changed') ? EXIT_FAILURE : EXIT_OK;
 }
 
@@ -253,6 +254,7 @@ async function runGold(dirs: string[], opts: CheckCommandOptions): Promise<numbe
   const out = streamOut(process.stdout);
   if (opts.json) await out(JSON.stringify(score.summary, null, 2) + '\n');
   else await out(goldReportLines(score, !!opts.verbose).join('\n') + '\n');
+  await out.flush();
   const strict = score.summary.metrics.strict.f1;
   if (minF1 !== undefined && strict < minF1) {
     process.stderr.write(`strict metric F1 ${strict.toFixed(3)} is below --min-f1 ${minF1}\n`);

@@ -67,7 +67,9 @@ export async function runTable(patterns: string[], opts: TableCommandOptions): P
       `reportx: ${table.omitted} metric${table.omitted === 1 ? '' : 's'} without an indicator left out of the table\n`,
     );
   }
-  await streamOut(process.stdout)(renderTable(table, format, opts.bom !== false, opts.csvEscape !== false));
+  const out = streamOut(process.stdout);
+  await out(renderTable(table, format, opts.bom !== false, opts.csvEscape !== false));
+  await out.flush();
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 

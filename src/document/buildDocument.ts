@@ -2,6 +2,7 @@
 // command line validates it against the model (src/model/validateDocument.ts) before writing it.
 import { createHash } from 'node:crypto';
 import type { Metric, ReportDocument, SectionNode, Warning } from '../model/schema.js';
+import { GENERATOR } from '../model/version.js';
 
 export interface DocumentParts {
   text: string;
@@ -27,6 +28,7 @@ export function buildDocument(parts: DocumentParts): ReportDocument {
       format: parts.format,
       characters: parts.text.length,
       sha256,
+      generator: GENERATOR,
     },
     meta: parts.meta,
     sections: parts.sections,

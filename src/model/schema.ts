@@ -87,6 +87,10 @@ export const reportDocumentSchema = z.object({
       .describe('html: the text was extracted from a web page, and every offset is into that text'),
     characters: z.number().int().nonnegative(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    generator: z
+      .string()
+      .regex(/^reportx \d+\.\d+\.\d+/)
+      .describe('the tool and version that wrote the document: "reportx 0.1.0" (as reportx --version prints it)'),
   }),
   meta: z.object({
     organization: z.string().nullable(),
