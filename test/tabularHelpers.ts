@@ -142,7 +142,7 @@ export function sampleDocument(path: string | null = 'reports/崇川区司法局
     source: {
       path,
       encoding: 'gb18030',
-      encodingConfidence: 0.9,
+      encodingConfidence: 1,
       format: 'text',
       characters: 900,
       sha256: 'a'.repeat(64),
