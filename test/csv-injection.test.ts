@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { requireBuild, runCli } from './tabularHelpers.js';
+import { spawnSync } from 'node:child_process';
+import { ROOT, requireBuild, runCli } from './tabularHelpers.js';
 
 const REPORT = [
   '=HYPERLINK("http://x.invalid","点击")',
@@ -56,13 +57,16 @@ describe('CSV injection', () => {
     expect(all).toContain('-全年办理案件12件。');
   });
 
-  it('table --format csv: the column named after the file and indicator rows are neutralised', () => {
-    const r = runCli(['table', file, '--format', 'csv']);
-    expect(r.status).toBe(0);
-    const rows = parse(r.stdout.toString('utf8').replace(/^\uFEFF/, '')) as string[][];
-    expect(rows[0]).toContain("'=cmd.txt");
-    expect(rows.flat().filter((c) => FORMULA.test(c) && !NUMBER.test(c))).toEqual([]);
-    const off = runCli(['table', file, '--format', 'csv', '--no-csv-escape']);
-    expect((parse(off.stdout.toString('utf8').replace(/^\uFEFF/, '')) as string[][])[0]).toContain('=cmd.txt');
+  it('table --format csv: the cell naming the file is neutralised, and nothing else starts like a formula', () => {
+    // Run beside the file, so that the file column says =cmd.txt.
+    const inDir = (args: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/reportx.js'), ...args], { cwd: dir, encoding: 'utf8' });
+    const r = inDir(['table', '=cmd.txt', '--format', 'csv', '--unkeyed']);
+    expect(r.status, r.stderr).toBe(0);
+    const cells = (parse(r.stdout.replace(/^\uFEFF/, '')) as string[][]).flat();
+    expect(cells).toContain("'=cmd.txt");
+    expect(cells.filter((c) => FORMULA.test(c) && !NUMBER.test(c))).toEqual([]);
+    const off = inDir(['table', '=cmd.txt', '--format', 'csv', '--unkeyed', '--no-csv-escape']);
+    expect((parse(off.stdout.replace(/^\uFEFF/, '')) as string[][]).flat()).toContain('=cmd.txt');
   });
 });
