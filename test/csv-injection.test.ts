@@ -69,4 +69,22 @@ describe('CSV injection', () => {
     const off = inDir(['table', '=cmd.txt', '--format', 'csv', '--unkeyed', '--no-csv-escape']);
     expect((parse(off.stdout.replace(/^\uFEFF/, '')) as string[][]).flat()).toContain('=cmd.txt');
   });
+
+  it('table --format csv: wide and long layouts neutralise every text cell', () => {
+    const r = runCli(['table', file, '--format', 'csv', '--unkeyed']);
+    expect(r.status).toBe(0);
+    const rows = parse(r.stdout.toString('utf8').replace(/^\uFEFF/, '')) as string[][];
+    expect(rows[1][0]).toContain('=cmd.txt');
+    expect(rows.flat().filter((c) => FORMULA.test(c) && !NUMBER.test(c))).toEqual([]);
+    const long = runCli(['table', file, '--format', 'csv', '--layout', 'long', '--unkeyed']);
+    expect(
+      (parse(long.stdout.toString('utf8').replace(/^\uFEFF/, '')) as string[][])
+        .flat()
+        .filter((c) => FORMULA.test(c) && !NUMBER.test(c)),
+    ).toEqual([]);
+    const off = runCli(['table', file, '--format', 'csv', '--no-csv-escape', '--layout', 'long', '--unkeyed']);
+    expect((parse(off.stdout.toString('utf8').replace(/^\uFEFF/, '')) as string[][]).flat()).toContain(
+      '-全年办理案件12件。',
+    );
+  });
 });
