@@ -6,6 +6,7 @@ import { loadCatalog } from '../indicators/catalogFiles.js';
 import type { ReportDocument } from '../model/schema.js';
 import { validateDocument } from '../model/validateDocument.js';
 import { decodeBytes } from '../decode/decodeBytes.js';
+import { type HtmlToText, isHtml, loadHtmlToText } from '../decode/html.js';
 import { withSegmentationMemo } from '../text/segmenter.js';
 import type { Render } from '../output/renderDocument.js';
 import { DEFAULT_MAX_SIZE, readRegularFile, readStandardInput } from './readInput.js';
@@ -52,6 +53,8 @@ export async function parseFile(path: string, options: ParseFileOptions = {}): P
   if (!read.ok) return { ok: false, path, reason: read.reason };
   const bytes = read.bytes;
   try {
+    // The HTML reader is loaded only when a page comes (see src/decode/html.ts).
+    if (isHtml(path === '-' ? null : path, bytes)) return parseBytes(path, bytes, options, await loadHtmlToText());
     return parseBytes(path, bytes, options);
   } catch (err) {
     // A bug in the pipeline fails this file, not the whole batch.
@@ -59,8 +62,13 @@ export async function parseFile(path: string, options: ParseFileOptions = {}): P
   }
 }
 
-export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOptions = {}): FileResult {
-  const decoded = decodeBytes(bytes, { encoding: options.encoding, path: path === '-' ? null : path });
+export function parseBytes(
+  path: string,
+  bytes: Uint8Array,
+  options: ParseFileOptions = {},
+  htmlToText?: HtmlToText,
+): FileResult {
+  const decoded = decodeBytes(bytes, { encoding: options.encoding, path: path === '-' ? null : path, htmlToText });
   if (!decoded.ok) return { ok: false, path, reason: decoded.reason };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const document = withSegmentationMemo(() =>

@@ -13,7 +13,7 @@ import { isUtf8 } from 'node:buffer';
 import type { Warning } from '../model/schema.js';
 import { proseWarning } from './chineseProse.js';
 import { detectLegacyEncoding, detectUtf16 } from './detectEncoding.js';
-import { declaredCharset, htmlToText, isHtml } from './html.js';
+import { declaredCharset, type HtmlToText, isHtml } from './html.js';
 
 export type Decoded =
   | {
@@ -39,6 +39,11 @@ export interface DecodeOptions {
   encoding?: string;
   /** The file's name: `.html`/`.htm` is read as a web page (content is sniffed too). */
   path?: string | null;
+  /**
+   * Extracts a page's text (`await loadHtmlToText()`, html.ts): needed only when `isHtml(path,
+   * bytes)`, loaded by the caller then, so that text files never load the HTML parser.
+   */
+  htmlToText?: HtmlToText;
 }
 
 /** Above this share of undecodable or control characters the input is not text. */
@@ -72,7 +77,8 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (!read.ok) return read;
   let text = read.text;
   if (html) {
-    text = htmlToText(read.text);
+    if (!options.htmlToText) return { ok: false, reason: 'a web page, but the HTML reader was not loaded (a bug)' };
+    text = options.htmlToText(read.text);
     if (!/\S/.test(text)) return { ok: false, reason: 'empty page (no text in the HTML)' };
   }
   const warning = proseWarning(text, read.encoding);
