@@ -3,7 +3,7 @@
 //   normalise → structure (headings, sections, sentences) → meta → mentions → attribution → document.
 // Decoding bytes to text (src/decode) comes before, in the caller.
 import type { ReportDocument, SectionKind, Warning } from './model/schema.js';
-import { normaliseText } from './normalise/normalise.js';
+import { normaliseText, type NormalisedText } from './normalise/normalise.js';
 import { findHeadings } from './structure/findHeadings.js';
 import { sectionTree } from './structure/sectionTree.js';
 import { sentenceSpans } from './structure/sentences.js';
@@ -22,24 +22,27 @@ export interface ParseOptions {
 }
 
 export function parseReport(text: string, options: ParseOptions = {}): ReportDocument {
-  const norm = normaliseText(text);
-  const headings = findHeadings(norm.content);
+  let norm: NormalisedText | null = normaliseText(text);
+  const { content, warnings: noiseWarnings } = norm;
+  const headings = findHeadings(content);
   const meta = readMeta({
     normal: norm.normal,
     source: text,
     headerEnd: norm.headerEnd,
     firstHeading: headings[0]?.start ?? text.length,
-    headingTitles: headings.filter((h) => h.style !== 'cn-shi').map((h) => norm.normal.slice(h.markerEnd, h.titleEnd)),
+    headingTitles: headings.filter((h) => h.style !== 'cn-shi').map((h) => norm!.normal.slice(h.markerEnd, h.titleEnd)),
   });
+  // Only meta reads `normal`: not kept through the stages after it (a copy of a large text).
+  norm = null;
   const documentKind: SectionKind = meta.reportType === 'plan' ? 'plan' : 'review';
   const tree = sectionTree(headings, text, documentKind);
   const mentionWarnings: Warning[] = [];
-  const mentions = findMentions(norm.content, text, mentionWarnings);
+  const mentions = findMentions(content, text, mentionWarnings);
   const metrics = attributeMetrics({
     source: text,
-    content: norm.content,
+    content,
     mentions,
-    sentences: sentenceSpans(norm.content),
+    sentences: sentenceSpans(content),
     tree,
     documentKind,
     planYear: meta.year === null ? null : meta.reportType === 'plan' ? meta.year : meta.year + 1,
@@ -52,6 +55,6 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
     meta,
     sections: tree.sections,
     metrics,
-    warnings: [...norm.warnings, ...tree.warnings, ...mentionWarnings],
+    warnings: [...noiseWarnings, ...tree.warnings, ...mentionWarnings],
   });
 }

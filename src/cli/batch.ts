@@ -54,7 +54,7 @@ export async function* parseBatch(
   const fileOptions: ParseFileOptions = { encoding: options.encoding };
   const render = options.render ? await loadRenderer(options.render) : null;
   const parseHere = (f: string): Promise<FileResult | RenderedFile> =>
-    parseFile(f, fileOptions).then((r) => (render ? renderResult(r, render) : r));
+    parseFile(f, fileOptions).then((r) => (render ? renderResult(r, render, true) : r));
   const jobs = Math.min(await chooseJobs(files, options.jobs), files.length);
   if (jobs <= 1) {
     // One file ahead, so the next one is parsed while the consumer writes this one out. Each file

@@ -8,6 +8,7 @@ import { validateDocument } from '../model/validateDocument.js';
 import { decodeBytes } from '../decode/decodeBytes.js';
 import { withSegmentationMemo } from '../text/segmenter.js';
 import type { Render } from '../output/renderDocument.js';
+import type { Output } from './writers/writer.js';
 
 export type FileFailure = { ok: false; path: string; reason: string };
 export type FileResult = { ok: true; path: string; document: ReportDocument } | FileFailure;
@@ -20,7 +21,14 @@ export type FileResult = { ok: true; path: string; document: ReportDocument } | 
  * stays a string: the stream encodes it into a buffer it frees at once, where bytes of our own
  * would be a fresh allocation per document, alive until a GC (measured: ~10% of a one-thread run).
  */
-export type RenderedFile = { ok: true; path: string; output: string | Uint8Array; metrics: number } | FileFailure;
+export type RenderedFile = { ok: true; path: string; output: Output; metrics: number } | FileFailure;
+
+/**
+ * Documents with more metrics than this, rendered in this thread, are rendered piece by piece as
+ * they are written (Render.pieces): a 100 MB report's ndjson line is ~190 million characters,
+ * which as one string and then its UTF-8 bytes took ~600 MB more than the document itself.
+ */
+export const PIECES_ABOVE_METRICS = 4096;
 
 export interface ParseFileOptions {
   /** Force an encoding instead of detecting one. */
@@ -28,7 +36,7 @@ export interface ParseFileOptions {
 }
 
 export async function parseFile(path: string, options: ParseFileOptions = {}): Promise<FileResult> {
-  let bytes: Buffer;
+  let bytes: Buffer | null;
   try {
     // A synchronous read: reports are small and usually in the page cache, where it takes
     // microseconds, while fs/promises' open-stat-read-close chain needs this thread's event loop
@@ -41,25 +49,50 @@ export async function parseFile(path: string, options: ParseFileOptions = {}): P
     return { ok: false, path, reason: describeReadError(err) };
   }
   try {
-    return parseBytes(path, bytes, options);
+    const decoded = decodeAndHash(path, bytes!, options);
+    // Dropped before the parse, which needs only the text: a large input's bytes are not kept
+    // through it (100 MB less at the peak for a 100 MB file).
+    bytes = null;
+    return decoded.ok ? parseDecoded(path, decoded) : decoded;
   } catch (err) {
-    // A bug in the pipeline fails this file, not the whole batch.
-    return {
-      ok: false,
-      path,
-      reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)`,
-    };
+    return internalError(path, err);
   }
 }
 
 export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOptions = {}): FileResult {
+  const decoded = decodeAndHash(path, bytes, options);
+  return decoded.ok ? parseDecoded(path, decoded) : decoded;
+}
+
+interface DecodedFile {
+  ok: true;
+  text: string;
+  encoding: string;
+  sha256: string;
+}
+
+function decodeAndHash(path: string, bytes: Uint8Array, options: ParseFileOptions): DecodedFile | FileFailure {
   const decoded = decodeBytes(bytes, { encoding: options.encoding });
   if (!decoded.ok) return { ok: false, path, reason: decoded.reason };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { ok: true, text: decoded.text, encoding: decoded.encoding, sha256 };
+}
+
+function parseDecoded(path: string, decoded: DecodedFile): FileResult {
+  const { text, encoding, sha256 } = decoded;
   const document = withSegmentationMemo(() =>
-    parseReport(decoded.text, { path: path === '-' ? null : path, encoding: decoded.encoding, sha256 }),
+    parseReport(text, { path: path === '-' ? null : path, encoding, sha256 }),
   );
   return validated(path, document);
+}
+
+/** A bug in the pipeline fails this file, not the whole batch. */
+function internalError(path: string, err: unknown): FileFailure {
+  return {
+    ok: false,
+    path,
+    reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)`,
+  };
 }
 
 /** A document that fails the schema is a bug in reportx: report it with the schema path, never write it. */
@@ -73,10 +106,14 @@ export function validated(path: string, document: ReportDocument): FileResult {
   };
 }
 
-export function renderResult(result: FileResult, render: Render): RenderedFile {
+/** @param inPieces large documents as pieces made while they are written (this thread only: a worker sends text). */
+export function renderResult(result: FileResult, render: Render, inPieces = false): RenderedFile {
   if (!result.ok) return result;
   try {
-    return { ok: true, path: result.path, output: render(result.document), metrics: result.document.metrics.length };
+    const { document } = result;
+    const output =
+      inPieces && document.metrics.length > PIECES_ABOVE_METRICS ? render.pieces(document) : render(document);
+    return { ok: true, path: result.path, output, metrics: document.metrics.length };
   } catch (err) {
     return {
       ok: false,

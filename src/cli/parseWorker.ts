@@ -39,7 +39,8 @@ const utf8 = new TextEncoder();
 /** The result with its text as UTF-8 bytes, their buffer in piscina's transfer list (this worker gives it up). */
 function moved(result: RenderedFile): RenderedFile {
   if (!result.ok) return result;
-  const bytes = typeof result.output === 'string' ? utf8.encode(result.output) : result.output;
+  // A worker renders whole text (renderResult without pieces).
+  const bytes = typeof result.output === 'string' ? utf8.encode(result.output) : (result.output as Uint8Array);
   const value: RenderedFile = { ...result, output: bytes };
   const transferable = { [Piscina.transferableSymbol]: [bytes.buffer], [Piscina.valueSymbol]: value };
   return Piscina.move(transferable as unknown as ArrayBuffer) as unknown as RenderedFile;

@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { streamOut, type OutputWriter } from './writer.js';
+import { streamOut, wholeOutput, writeOutput, type OutputWriter } from './writer.js';
 
 /** A JSON array of documents (rendered as 'json'); opened before the first and closed after the last. */
 export function jsonArrayWriter(stream: NodeJS.WritableStream): OutputWriter {
@@ -9,7 +9,7 @@ export function jsonArrayWriter(stream: NodeJS.WritableStream): OutputWriter {
   return {
     write: async (output) => {
       await out(count++ === 0 ? '[\n' : ',\n');
-      await out(output);
+      await writeOutput(out, output);
     },
     end: () => out(count === 0 ? '[]\n' : '\n]\n'),
   };
@@ -19,7 +19,7 @@ export function jsonArrayWriter(stream: NodeJS.WritableStream): OutputWriter {
 export function ndjsonWriter(stream: NodeJS.WritableStream): OutputWriter {
   const out = streamOut(stream);
   return {
-    write: (output) => out(output),
+    write: (output) => writeOutput(out, output),
     end: async () => {},
   };
 }
@@ -28,8 +28,9 @@ export function ndjsonWriter(stream: NodeJS.WritableStream): OutputWriter {
 export function outDirWriter(dir: string): OutputWriter {
   const used = new Map<string, number>();
   return {
-    async write(output, inputPath) {
+    async write(rendered, inputPath) {
       await mkdir(dir, { recursive: true });
+      const output = wholeOutput(rendered);
       const name = outputName(inputPath === '-' ? null : inputPath, used);
       await writeFileAtomic(
         join(dir, name),
