@@ -8,6 +8,7 @@
 // without per-byte JavaScript loops.
 
 import { isUtf8 } from 'node:buffer';
+import { decodeWellFormedUtf8 } from './utf8.js';
 
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
 
@@ -53,10 +54,9 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   // NUL bytes never occur in UTF-8 or GBK text; checked before any decoding, so binary files fail fast.
   if (bytes.indexOf(0) !== -1) return { ok: false, reason: 'binary file (contains NUL bytes)' };
 
-  // buffer.isUtf8 validates in native code (SIMD) at several GB/s; Buffer's own UTF-8 decoding
-  // is then faster than TextDecoder's.
-  if (isUtf8(bytes))
-    return checked(bytes, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), 'utf-8');
+  // buffer.isUtf8 validates in native code (SIMD) at several GB/s; well-formed bytes are then
+  // decoded without validating again (src/decode/utf8.ts).
+  if (isUtf8(bytes)) return checked(bytes, decodeWellFormedUtf8(bytes), 'utf-8');
   // not well-formed UTF-8: a damaged UTF-8 file, or GBK/GB18030
   const damagedUtf8 = looksLikeDamagedUtf8(bytes);
   if (damagedUtf8 !== null) return checked(bytes, damagedUtf8, 'utf-8');
