@@ -1,6 +1,5 @@
 // One input file → one validated document or one failure reason. This is the unit of work a
 // worker thread runs, so it takes and returns plain data only.
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { parseReport } from '../parseReport.js';
 import type { ReportDocument } from '../model/schema.js';
@@ -8,7 +7,10 @@ import { validateDocument } from '../model/validateDocument.js';
 import { decodeBytes } from '../decode/decodeBytes.js';
 import { withSegmentationMemo } from '../text/segmenter.js';
 import type { Render } from '../output/renderDocument.js';
+import { DEFAULT_MAX_SIZE, readRegularFile, readStandardInput } from './readInput.js';
 import type { Output } from './writers/writer.js';
+
+export { describeReadError } from './readInput.js';
 
 export type FileFailure = { ok: false; path: string; reason: string };
 export type FileResult = { ok: true; path: string; document: ReportDocument } | FileFailure;
@@ -33,29 +35,32 @@ export const PIECES_ABOVE_METRICS = 4096;
 export interface ParseFileOptions {
   /** Force an encoding instead of detecting one. */
   encoding?: string;
+  /** Larger files are refused (default DEFAULT_MAX_SIZE). */
+  maxSize?: number;
 }
 
 export async function parseFile(path: string, options: ParseFileOptions = {}): Promise<FileResult> {
-  let bytes: Buffer | null;
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
+  // A synchronous read: reports are small and usually in the page cache, where it takes
+  // microseconds, while fs/promises' open-stat-read-close chain needs this thread's event loop
+  // between steps — which it does not get while the thread parses the previous file (measured:
+  // 6% of a one-thread batch spent idle, waiting for reads). It runs a microtask later, so a
+  // caller starting several files (batch.ts) hands the others to workers before this thread is
+  // taken by the parse.
+  let bytes: Uint8Array | FileFailure | null = await (path === '-'
+    ? readStandardInput(maxSize)
+    : Promise.resolve(path).then((p) => readRegularFile(p, maxSize))
+  ).then((read) => (read.ok ? read.bytes : { ok: false as const, path, reason: read.reason }));
+  if (!(bytes instanceof Uint8Array)) return bytes as FileFailure;
   try {
-    // A synchronous read: reports are small and usually in the page cache, where it takes
-    // microseconds, while fs/promises' open-stat-read-close chain needs this thread's event loop
-    // between steps — which it does not get while the thread parses the previous file (measured:
-    // 6% of a one-thread batch spent idle, waiting for reads). It runs a microtask later, so a
-    // caller starting several files (batch.ts) hands the others to workers before this thread is
-    // taken by the parse.
-    bytes = path === '-' ? await readStdin() : await Promise.resolve(path).then((p) => readFileSync(p));
-  } catch (err) {
-    return { ok: false, path, reason: describeReadError(err) };
-  }
-  try {
-    const decoded = decodeAndHash(path, bytes!, options);
+    const decoded = decodeAndHash(path, bytes, options);
     // Dropped before the parse, which needs only the text: a large input's bytes are not kept
     // through it (100 MB less at the peak for a 100 MB file).
     bytes = null;
     return decoded.ok ? parseDecoded(path, decoded) : decoded;
   } catch (err) {
-    return internalError(path, err);
+    // A bug in the pipeline fails this file, not the whole batch.
+    return { ok: false, path, reason: describeParseError(err) };
   }
 }
 
@@ -64,35 +69,26 @@ export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOp
   return decoded.ok ? parseDecoded(path, decoded) : decoded;
 }
 
-interface DecodedFile {
-  ok: true;
-  text: string;
-  encoding: string;
-  sha256: string;
-}
+type DecodedFile = Extract<ReturnType<typeof decodeBytes>, { ok: true }> & { sha256: string };
 
 function decodeAndHash(path: string, bytes: Uint8Array, options: ParseFileOptions): DecodedFile | FileFailure {
-  const decoded = decodeBytes(bytes, { encoding: options.encoding });
+  const decoded = decodeBytes(bytes, { encoding: options.encoding, path: path === '-' ? null : path });
   if (!decoded.ok) return { ok: false, path, reason: decoded.reason };
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { ok: true, text: decoded.text, encoding: decoded.encoding, sha256 };
+  return { ...decoded, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 function parseDecoded(path: string, decoded: DecodedFile): FileResult {
-  const { text, encoding, sha256 } = decoded;
   const document = withSegmentationMemo(() =>
-    parseReport(text, { path: path === '-' ? null : path, encoding, sha256 }),
+    parseReport(decoded.text, {
+      path: path === '-' ? null : path,
+      encoding: decoded.encoding,
+      encodingConfidence: decoded.confidence,
+      format: decoded.format,
+      sha256: decoded.sha256,
+      warnings: decoded.warnings,
+    }),
   );
   return validated(path, document);
-}
-
-/** A bug in the pipeline fails this file, not the whole batch. */
-function internalError(path: string, err: unknown): FileFailure {
-  return {
-    ok: false,
-    path,
-    reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)`,
-  };
 }
 
 /** A document that fails the schema is a bug in reportx: report it with the schema path, never write it. */
@@ -115,49 +111,21 @@ export function renderResult(result: FileResult, render: Render, inPieces = fals
       inPieces && document.metrics.length > PIECES_ABOVE_METRICS ? render.pieces(document) : render(document);
     return { ok: true, path: result.path, output, metrics: document.metrics.length };
   } catch (err) {
-    return {
-      ok: false,
-      path: result.path,
-      reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)`,
-    };
+    return { ok: false, path: result.path, reason: describeParseError(err) };
   }
 }
 
-/** A read error (errno code) → the one reason printed as `reportx: PATH: REASON`. */
-export function describeReadError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'ENOTDIR':
-      return 'no such file (a parent in the path is not a directory)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'symbolic link loop';
-    case 'ENAMETOOLONG':
-      return 'file name too long';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many open files';
-    case 'ERR_FS_FILE_TOO_LARGE':
-    case 'EFBIG':
-      return 'file too large';
-    case 'EIO':
-      return 'input/output error';
-    default: {
-      // Node's messages read "CODE: description, syscall 'path'": keep the description only.
-      const message = (err as Error)?.message ?? String(err);
-      return `cannot read: ${/^[A-Z_]+: ([^,]+),/.exec(message)?.[1] ?? message}`;
-    }
-  }
-}
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/**
+ * An exception from the pipeline → the reason for its file. V8's own limits are the input's size,
+ * not a bug: a string or buffer longer than V8 allows (output of a huge file), an allocation that
+ * failed.
+ */
+export function describeParseError(err: unknown): string {
+  const message = (err as Error)?.message ?? String(err);
+  if (
+    err instanceof RangeError &&
+    /Invalid string length|Array buffer allocation failed|Invalid array length/.test(message)
+  )
+    return `file too large to parse as one document (${message}): split it, or lower --max-size to refuse such files`;
+  return `internal error: ${message} (please report this bug)`;
 }

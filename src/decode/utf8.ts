@@ -14,7 +14,8 @@ export function decodeWellFormedUtf8(bytes: Uint8Array): string {
   if (!LITTLE_ENDIAN) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const n = bytes.length;
   // Never more code units than bytes. A large input gets an array of its own, not kept.
-  const out = n <= units.length ? units : n <= 4 * 1024 * 1024 ? (units = new Uint16Array(n)) : new Uint16Array(n);
+  if (n > units.length && n <= 4 * 1024 * 1024) units = new Uint16Array(n);
+  const out = n <= units.length ? units : new Uint16Array(n);
   let j = 0;
   for (let i = 0; i < n; ) {
     const c = bytes[i];

@@ -13,6 +13,8 @@ export interface RenderSpec {
   format: RenderFormat;
   /** csv/tsv: the columns, in order (default METRIC_COLUMNS). */
   columns?: readonly MetricColumn[];
+  /** csv/tsv: neutralise text cells that start like a formula (default true; see delimited.ts). */
+  escapeFormulas?: boolean;
 }
 
 export interface Render {
@@ -49,11 +51,13 @@ export async function loadRenderer(spec: RenderSpec): Promise<Render> {
       const { csvRecords, tsvRecords } = await import('./delimited.js');
       const records = spec.format === 'csv' ? csvRecords : tsvRecords;
       const columns = spec.columns ?? METRIC_COLUMNS;
+      const options = { escapeFormulas: spec.escapeFormulas };
       // Records are independent: the records of a run of rows are that run's part of the whole.
-      return Object.assign((d: ReportDocument) => records(rowCells(d, columns)), {
+      return Object.assign((d: ReportDocument) => records(rowCells(d, columns), options), {
         *pieces(d: ReportDocument) {
           const rows = rowCells(d, columns);
-          for (let i = 0; i < rows.length; i += ITEMS_PER_PIECE) yield records(rows.slice(i, i + ITEMS_PER_PIECE));
+          for (let i = 0; i < rows.length; i += ITEMS_PER_PIECE)
+            yield records(rows.slice(i, i + ITEMS_PER_PIECE), options);
         },
       });
     }

@@ -1,9 +1,16 @@
 // Every output format is an OutputWriter: it is handed each document's rendered text (see
 // src/output/renderDocument.ts) in input order as each file finishes, adds the framing between
 // documents and writes it out, so memory does not grow with the number of files.
+import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
+import { onInterrupt } from '../cleanup.js';
+import { type OutputError, outputError } from './outputError.js';
 
 /** A document rendered: its text, its UTF-8 bytes, or its text in pieces made as they are taken (Render.pieces). */
-export type Output = string | Uint8Array | Iterable<string>;
+/**
+ * A document rendered: its text, its UTF-8 bytes, or (a large document) its text in pieces, made
+ * as they are taken in this thread (Render.pieces) or sent as byte chunks by a worker.
+ */
+export type Output = string | Uint8Array | Iterable<string | Uint8Array>;
 
 export interface OutputWriter {
   /** `output` is the document rendered for this writer's format; `inputPath` the file it came from ('-' for stdin). */
@@ -11,23 +18,128 @@ export interface OutputWriter {
   end(): Promise<void>;
 }
 
-/** Writes to a stream, waiting for 'drain' so a slow consumer (a pipe) applies back-pressure. */
-export function streamOut(stream: NodeJS.WritableStream): (chunk: string | Uint8Array) => Promise<void> {
-  return (chunk) =>
-    new Promise((resolve, reject) => {
-      const ok = stream.write(chunk, (err) => (err ? reject(err) : undefined));
-      if (ok) resolve();
-      else stream.once('drain', () => resolve());
-    });
+/**
+ * Writes chunks in order; each resolves once the stream can take more (back-pressure from a slow
+ * pipe). Every write failure rejects with an OutputError, and so does every write after it.
+ * `flush()` resolves once everything written has reached the stream's destination, so a failure
+ * of the last chunk is not missed.
+ */
+export interface StreamOut {
+  (chunk: string | Uint8Array): Promise<void>;
+  flush(): Promise<void>;
+  /** One record written in pieces: a failure or a signal cuts a regular file back to before its first piece. */
+  pieces(pieces: Iterable<string | Uint8Array>): Promise<void>;
 }
 
-/** Writes one document's output: text or bytes at once, pieces one after another, each dropped once written. */
-export async function writeOutput(out: (chunk: string | Uint8Array) => Promise<void>, output: Output): Promise<void> {
-  if (typeof output === 'string' || output instanceof Uint8Array) return output.length > 0 ? out(output) : undefined;
-  for (const piece of output) if (piece.length > 0) await out(piece);
+/**
+ * Standard output (or another stream) as a StreamOut. When it is a regular file (`> out.ndjson`)
+ * it is written directly, and a failed write (a full disk) or a signal leaves the file ending
+ * with the last whole chunk — each chunk is whole records — never a record cut mid-character.
+ */
+export function streamOut(stream: NodeJS.WritableStream, target = 'standard output'): StreamOut {
+  const fd = (stream as { fd?: unknown }).fd;
+  if (typeof fd === 'number' && isRegularFile(fd)) return fileOut(fd, target);
+  return pipeOut(stream, target);
+}
+
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function fileOut(fd: number, target: string): StreamOut {
+  // Whatever the file held before (`>>`) plus the records written whole.
+  let whole = fstatSync(fd).size;
+  let failed: OutputError | null = null;
+  // Between records the file ends at `whole`; a signal mid-record would leave a part of one.
+  const cutBack = () => {
+    if (fstatSync(fd).size > whole) ftruncateSync(fd, whole);
+  };
+  /** Writes the chunks one after another and moves `whole` past them only once all are written. */
+  const record = (chunks: Iterable<string | Uint8Array>): Promise<void> => {
+    if (failed) return Promise.reject(failed);
+    const forget = onInterrupt(cutBack);
+    try {
+      let written = 0;
+      for (const chunk of chunks) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        // writeSync may write part of a chunk (the disk filled up): go on until all of it is written or it fails.
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+        written += bytes.length;
+      }
+      whole += written;
+      return Promise.resolve();
+    } catch (err) {
+      failed = outputError(target, err);
+      try {
+        cutBack();
+      } catch {
+        // The file cannot be truncated either: the message still says what happened.
+      }
+      return Promise.reject(failed);
+    } finally {
+      forget();
+    }
+  };
+  return Object.assign((chunk: string | Uint8Array) => record([chunk]), {
+    flush: () => (failed ? Promise.reject(failed) : Promise.resolve()),
+    pieces: record,
+  });
+}
+
+function pipeOut(stream: NodeJS.WritableStream, target: string): StreamOut {
+  let failed: OutputError | null = null;
+  const fail = (err: unknown) => {
+    failed ??= outputError(target, err);
+    return failed;
+  };
+  // A closed pipe is reported both to the write callback and as an 'error' event, which must be
+  // listened to or it is thrown.
+  stream.on('error', fail);
+  let lastWrite: Promise<void> = Promise.resolve();
+  const out = (chunk: string | Uint8Array): Promise<void> => {
+    if (failed) return Promise.reject(failed);
+    return new Promise((resolve, reject) => {
+      let written!: () => void;
+      lastWrite = new Promise<void>((done) => {
+        written = done;
+      });
+      const onError = (err: unknown) => reject(fail(err));
+      try {
+        const ok = stream.write(chunk, (err) => {
+          written();
+          if (err) onError(err);
+        });
+        // When full, wait for 'drain'; a failure instead settles this through the callback.
+        if (ok) resolve();
+        else stream.once('drain', () => resolve());
+      } catch (err) {
+        written();
+        onError(err);
+      }
+    });
+  };
+  return Object.assign(out, {
+    flush: () => lastWrite.then(() => (failed ? Promise.reject(failed) : undefined)),
+    // A pipe cannot be cut back: the pieces go one after another, each waiting for room.
+    pieces: async (pieces: Iterable<string | Uint8Array>) => {
+      for (const piece of pieces) if (piece.length > 0) await out(piece);
+    },
+  });
+}
+
+/** Writes one document's output: text or bytes at once, pieces one after another as one record. */
+export function writeOutput(out: StreamOut, output: Output): Promise<void> {
+  if (typeof output === 'string' || output instanceof Uint8Array)
+    return output.length > 0 ? out(output) : Promise.resolve();
+  return out.pieces(output);
 }
 
 /** The whole output as text or bytes (pieces joined), for a writer that needs it in one piece. */
 export function wholeOutput(output: Output): string | Uint8Array {
-  return typeof output === 'string' || output instanceof Uint8Array ? output : [...output].join('');
+  if (typeof output === 'string' || output instanceof Uint8Array) return output;
+  return Buffer.concat([...output].map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
 }
