@@ -139,7 +139,15 @@ const SECTIONS: SectionNode[] = [
 export function sampleDocument(path: string | null = 'reports/崇川区司法局,2024.txt'): ReportDocument {
   const [s0, s1, s2, s3, s4] = HARD_SENTENCES;
   const doc: ReportDocument = {
-    source: { path, encoding: 'gb18030', characters: 900, sha256: 'a'.repeat(64), generator: 'reportx 0.1.0' },
+    source: {
+      path,
+      encoding: 'gb18030',
+      encodingConfidence: 1,
+      format: 'text',
+      characters: 900,
+      sha256: 'a'.repeat(64),
+      generator: 'reportx 0.1.0',
+    },
     meta: {
       organization: '崇川区司法局',
       year: 2024,
@@ -237,6 +245,8 @@ export function secondDocument(): ReportDocument {
     source: {
       path: 'reports/嵊泗.txt',
       encoding: 'utf-8',
+      encodingConfidence: 1,
+      format: 'text',
       characters: text.length,
       sha256: 'b'.repeat(64),
       generator: 'reportx 0.1.0',
@@ -265,7 +275,15 @@ export function secondDocument(): ReportDocument {
 export function formulaDocument(): ReportDocument {
   const text = '=HYPERLINK("http://x.invalid","点击")全年办理案件12件，同比减少3件。';
   return reportDocumentSchema.parse({
-    source: { path: '@reports/=cmd.txt', encoding: 'utf-8', characters: text.length, sha256: 'c'.repeat(64) },
+    source: {
+      path: '@reports/=cmd.txt',
+      encoding: 'utf-8',
+      encodingConfidence: 1,
+      format: 'text',
+      characters: text.length,
+      sha256: 'c'.repeat(64),
+      generator: 'reportx 0.1.0',
+    },
     meta: {
       organization: '+某县司法局',
       year: 2024,
