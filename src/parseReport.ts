@@ -1,15 +1,19 @@
 // The library entry point: text in, document out. Each stage is a pure function in its own
 // folder; this file only wires them together, in order (ARCHITECTURE.md):
-//   normalise → structure (headings, sections, sentences) → meta → mentions → attribution → document.
+//   normalise → structure (headings, sections, sentences) → meta → mentions → attribution →
+//   indicators → document.
 // Decoding bytes to text (src/decode) comes before, in the caller.
 import type { ReportDocument, SectionKind, Warning } from './model/schema.js';
-import { normaliseText, type NormalisedText } from './normalise/normalise.js';
+import { normaliseText } from './normalise/normalise.js';
 import { findHeadings } from './structure/findHeadings.js';
 import { sectionTree } from './structure/sectionTree.js';
 import { sentenceSpans } from './structure/sentences.js';
 import { findMentions } from './mentions/metricMentions.js';
 import { attributeMetrics } from './attribution/attributeMetrics.js';
 import { readMeta } from './meta/meta.js';
+import { assignIndicators } from './indicators/assignIndicators.js';
+import { loadCatalog } from './indicators/catalogFiles.js';
+import type { Catalog } from './indicators/compileCatalog.js';
 import { buildDocument } from './document/buildDocument.js';
 
 export interface ParseOptions {
@@ -25,33 +29,39 @@ export interface ParseOptions {
   sha256?: string;
   /** Warnings from reading the bytes (src/decode), put first among the document's warnings. */
   warnings?: Warning[];
+  /** The indicator catalogue (loadCatalog): the bundled one when omitted. */
+  catalog?: Catalog;
 }
 
 export function parseReport(text: string, options: ParseOptions = {}): ReportDocument {
-  let norm: NormalisedText | null = normaliseText(text);
-  const { content, warnings: noiseWarnings } = norm;
-  const headings = findHeadings(content);
+  const norm = normaliseText(text);
+  const headings = findHeadings(norm.content);
   const meta = readMeta({
     normal: norm.normal,
     source: text,
     headerEnd: norm.headerEnd,
     firstHeading: headings[0]?.start ?? text.length,
-    headingTitles: headings.filter((h) => h.style !== 'cn-shi').map((h) => norm!.normal.slice(h.markerEnd, h.titleEnd)),
+    headingTitles: headings.filter((h) => h.style !== 'cn-shi').map((h) => norm.normal.slice(h.markerEnd, h.titleEnd)),
   });
-  // Only meta reads `normal`: not kept through the stages after it (a copy of a large text).
-  norm = null;
   const documentKind: SectionKind = meta.reportType === 'plan' ? 'plan' : 'review';
   const tree = sectionTree(headings, text, documentKind);
   const mentionWarnings: Warning[] = [];
-  const mentions = findMentions(content, text, mentionWarnings);
-  const metrics = attributeMetrics({
+  const mentions = findMentions(norm.content, text, mentionWarnings);
+  const attributed = attributeMetrics({
     source: text,
-    content,
+    content: norm.content,
     mentions,
-    sentences: sentenceSpans(content),
+    sentences: sentenceSpans(norm.content),
     tree,
     documentKind,
     planYear: meta.year === null ? null : meta.reportType === 'plan' ? meta.year : meta.year + 1,
+  });
+  const metrics = assignIndicators(attributed, {
+    source: text,
+    normal: norm.normal,
+    flat: tree.flat,
+    parentOf: tree.parentOf,
+    catalog: options.catalog ?? loadCatalog(),
   });
   return buildDocument({
     text,
@@ -63,6 +73,6 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
     meta,
     sections: tree.sections,
     metrics,
-    warnings: [...(options.warnings ?? []), ...noiseWarnings, ...tree.warnings, ...mentionWarnings],
+    warnings: [...(options.warnings ?? []), ...norm.warnings, ...tree.warnings, ...mentionWarnings],
   });
 }

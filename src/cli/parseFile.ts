@@ -2,6 +2,7 @@
 // worker thread runs, so it takes and returns plain data only.
 import { createHash } from 'node:crypto';
 import { parseReport } from '../parseReport.js';
+import { loadCatalog } from '../indicators/catalogFiles.js';
 import type { ReportDocument } from '../model/schema.js';
 import { validateDocument } from '../model/validateDocument.js';
 import { decodeBytes } from '../decode/decodeBytes.js';
@@ -37,6 +38,8 @@ export interface ParseFileOptions {
   encoding?: string;
   /** Larger files are refused (default DEFAULT_MAX_SIZE). */
   maxSize?: number;
+  /** Catalogue files (--catalog) read over the bundled catalogue; paths, so a worker can load them too. */
+  catalogFiles?: string[];
 }
 
 export async function parseFile(path: string, options: ParseFileOptions = {}): Promise<FileResult> {
@@ -57,7 +60,7 @@ export async function parseFile(path: string, options: ParseFileOptions = {}): P
     // Dropped before the parse, which needs only the text: a large input's bytes are not kept
     // through it (100 MB less at the peak for a 100 MB file).
     bytes = null;
-    return decoded.ok ? parseDecoded(path, decoded) : decoded;
+    return decoded.ok ? parseDecoded(path, decoded, options) : decoded;
   } catch (err) {
     // A bug in the pipeline fails this file, not the whole batch.
     return { ok: false, path, reason: describeParseError(err) };
@@ -66,7 +69,7 @@ export async function parseFile(path: string, options: ParseFileOptions = {}): P
 
 export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOptions = {}): FileResult {
   const decoded = decodeAndHash(path, bytes, options);
-  return decoded.ok ? parseDecoded(path, decoded) : decoded;
+  return decoded.ok ? parseDecoded(path, decoded, options) : decoded;
 }
 
 type DecodedFile = Extract<ReturnType<typeof decodeBytes>, { ok: true }> & { sha256: string };
@@ -77,7 +80,7 @@ function decodeAndHash(path: string, bytes: Uint8Array, options: ParseFileOption
   return { ...decoded, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-function parseDecoded(path: string, decoded: DecodedFile): FileResult {
+function parseDecoded(path: string, decoded: DecodedFile, options: ParseFileOptions): FileResult {
   const document = withSegmentationMemo(() =>
     parseReport(decoded.text, {
       path: path === '-' ? null : path,
@@ -86,6 +89,8 @@ function parseDecoded(path: string, decoded: DecodedFile): FileResult {
       format: decoded.format,
       sha256: decoded.sha256,
       warnings: decoded.warnings,
+      // Compiled once per list of files, in each thread (loadCatalog keeps it).
+      catalog: loadCatalog(options.catalogFiles),
     }),
   );
   return validated(path, document);
