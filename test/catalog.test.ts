@@ -137,6 +137,21 @@ describe('a user catalogue', () => {
     expect(loadCatalog().byKey.get('justice.reconsideration.received')?.name).toBe('行政复议收案数');
   });
 
+  it("the README's example loads, and an entry without units takes its own unit only", () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const yaml = /```yaml\n(domain: [\s\S]*?)```/.exec(readme)?.[1];
+    expect(yaml, 'a YAML catalogue example in README.md').toBeDefined();
+    const example = join(dir, 'readme.yaml');
+    writeFileSync(example, yaml!);
+    const doc = parseReport('2024年,全县开展人民调解员培训6期,培训人民调解员410人次。', {
+      catalog: loadCatalog([example]),
+    });
+    expect(doc.metrics.map((m) => [m.raw, m.indicatorKey])).toEqual([
+      ['6期', null], // the sessions are not the trainees: 期 is not the entry's 人次
+      ['410人次', 'justice.mediator_training.trainees'],
+    ]);
+  });
+
   it('is refused with the field at fault', () => {
     expect(() => parseCatalogText('domain: x\nentries:\n  - key: Bad Key\n', 'x.yaml')).toThrow(
       /x\.yaml: entries\.0\.key/,

@@ -284,7 +284,9 @@ function measureFits(ind: Indicator, m: MetricFacts, rateLike: boolean, shareLik
     case 'count':
     case 'amount': {
       const levelKind = ind.measure === 'count' ? 'count' : 'amount';
-      const unitOk = ind.units === null || ind.units.includes(m.unit);
+      // Without a list of measure words, the entry's own unit is the only one: a 培训人次 entry
+      // never keys the 5期 of the training sessions.
+      const unitOk = (ind.units ?? [ind.unit]).includes(m.unit);
       if (ind.variant === 'level') return m.kind === levelKind && !changed && unitOk && plain;
       if (ind.variant === 'delta') return m.kind === levelKind && changed && unitOk && plain;
       if (ind.variant === 'change') return m.kind === 'percent' && changed && plain;
