@@ -60,6 +60,7 @@ export async function* parseBatch(
   const fileOptions: ParseFileOptions = {
     encoding: options.encoding,
     maxSize: options.maxSize,
+    keepText: options.keepText,
     catalogFiles: options.catalogFiles,
   };
   const render = options.render ? await loadRenderer(options.render) : null;
@@ -67,6 +68,7 @@ export async function* parseBatch(
     path: f,
     encoding: options.encoding,
     maxSize: options.maxSize,
+    keepText: options.keepText,
     catalogFiles: options.catalogFiles,
     render: options.render,
   });

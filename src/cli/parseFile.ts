@@ -14,7 +14,8 @@ import type { Output } from './writers/writer.js';
 export { describeReadError } from './readInput.js';
 
 export type FileFailure = { ok: false; path: string; reason: string };
-export type FileResult = { ok: true; path: string; document: ReportDocument } | FileFailure;
+/** `text` (the decoded source) only when asked for with `keepText`: the review page shows it. */
+export type FileResult = { ok: true; path: string; document: ReportDocument; text?: string } | FileFailure;
 /**
  * A parsed file as its output format's text, when the CLI writes the output. A worker sends it as
  * UTF-8 bytes, moved to the main thread without a copy (parseWorker.ts) and written as they are:
@@ -36,6 +37,8 @@ export const PIECES_ABOVE_METRICS = 4096;
 export interface ParseFileOptions {
   /** Force an encoding instead of detecting one. */
   encoding?: string;
+  /** Return the decoded text with the document (for `reportx review`). */
+  keepText?: boolean;
   /** Larger files are refused (default DEFAULT_MAX_SIZE). */
   maxSize?: number;
   /** Catalogue files (--catalog) read over the bundled catalogue; paths, so a worker can load them too. */
@@ -93,7 +96,8 @@ function parseDecoded(path: string, decoded: DecodedFile, options: ParseFileOpti
       catalog: loadCatalog(options.catalogFiles),
     }),
   );
-  return validated(path, document);
+  const result = validated(path, document);
+  return result.ok && options.keepText ? { ...result, text: decoded.text } : result;
 }
 
 /** A document that fails the schema is a bug in reportx: report it with the schema path, never write it. */
