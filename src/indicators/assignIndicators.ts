@@ -36,6 +36,9 @@ export function assignIndicators(metrics: readonly Metric[], input: IndicatorInp
   return keyed;
 }
 
+/** How far back, in characters, a total may stand before its part (其中…). */
+const PART_REACH = 400;
+
 /**
  * Whether the metric is a part (其中…) of an earlier one with the same key, in its sentence or the
  * one before (城乡低保对象8957户。其中:城关镇3167户…): a part is not the quantity its total is.
@@ -43,6 +46,9 @@ export function assignIndicators(metrics: readonly Metric[], input: IndicatorInp
 function isPartOfEarlier(normal: string, earlier: readonly Metric[], m: Metric, key: string): boolean {
   for (let i = earlier.length - 1; i >= 0; i--) {
     const e = earlier[i];
+    // Two sentences are never this long: a text with no full stops (a table, a pathological file)
+    // must not make each metric look back over every one before it.
+    if (m.span.start - e.span.end > PART_REACH) return false;
     const between = normal.slice(e.span.end, m.span.start);
     if ((between.match(/[。!?\n]/g)?.length ?? 0) > 1) return false;
     if (e.indicatorKey === key) return between.includes('其中');

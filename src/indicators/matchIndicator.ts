@@ -33,6 +33,13 @@ const SENTENCE_END = /[。!！?？\n]/;
 const COORDINATION = /[和及与、]/;
 /** How many sentences back a paragraph's subject is looked for. */
 const PARAGRAPH_REACH = 3;
+/**
+ * How far back any look-behind reads, in characters, as attribution reads a sentence (its
+ * SENTENCE_REACH): real sentences are shorter, and text without full stops (a scraped table, a
+ * pathological file of 200,000 metrics in one sentence) must not make each metric cost the length
+ * of the text.
+ */
+const LOOK_BACK = 200;
 /** A comparison with a named year (较2019年, 比2020年): not the change over the year before. */
 const COMPARED_YEAR = /[较比与](?:19|20)\d\d年/;
 
@@ -187,9 +194,15 @@ function phraseRest(text: string, phrase: Span, forms: readonly FoundForm[]): 'e
  */
 function subjectScope(text: string, sentenceStart: number): number {
   if (!/^\s*其中/.test(text.slice(sentenceStart, sentenceStart + 6))) return sentenceStart;
-  let i = sentenceStart - 1;
-  while (i > 0 && !SENTENCE_END.test(text[i - 1])) i--;
-  return Math.max(0, i);
+  return sentenceStartBefore(text, sentenceStart - 1);
+}
+
+/** Where the sentence holding the character before `end` starts, read at most LOOK_BACK back. */
+function sentenceStartBefore(text: string, end: number): number {
+  const floor = Math.max(0, end - LOOK_BACK);
+  let i = end;
+  while (i > floor && !SENTENCE_END.test(text[i - 1])) i--;
+  return i;
 }
 
 interface FoundSubject {
@@ -213,7 +226,7 @@ function isExcluded(catalog: Catalog, text: string, form: FoundForm, scope: numb
   return (
     rule.before.some((w) => text.startsWith(w, form.start - w.length)) ||
     rule.inSentence.some((w) => {
-      const at = text.indexOf(w, scope);
+      const at = text.indexOf(w, Math.max(scope, form.start - LOOK_BACK));
       return at >= 0 && at < form.start;
     })
   );
@@ -234,8 +247,7 @@ function lastSubject(catalog: Catalog, text: string, forms: readonly FoundForm[]
 function previousSentenceSubject(catalog: Catalog, text: string, sentenceStart: number): FoundSubject | null {
   let end = sentenceStart;
   for (let n = 0; n < PARAGRAPH_REACH && end > 0 && text[end - 1] !== '\n'; n++) {
-    let start = end - 1;
-    while (start > 0 && !SENTENCE_END.test(text[start - 1])) start--;
+    const start = sentenceStartBefore(text, end - 1);
     const found = lastSubject(catalog, text, findForms(catalog, text, start, end), start);
     if (found) return { ...found, distant: true, end: -1 };
     end = start;
