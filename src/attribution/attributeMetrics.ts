@@ -21,6 +21,7 @@ import {
   approxBefore,
   benchmarkChange,
   changeOf,
+  isGoalFigure,
   isTarget,
   periodBefore,
   periodsIn,
@@ -93,8 +94,14 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     };
     // A rank reads its own clause back to the ranking verb (综合指数在15个区县排名第10位).
     const ranked = m.kind === 'rank' ? rankPhrase(ctx, sentence.start) : null;
+    // 完成年目标任务4000人, 目标值(90%): a goal's figure measures what the sentence last measured in its unit.
+    const goalOf = isGoalFigure(content.slice(sentence.start, before.start))
+      ? lastInSentence(metrics, sentence, (x) => x.unit === m.unit)
+      : null;
     let indicatorSpan =
-      ranked ?? (m.kind === 'rank' && isRankFrame(content, ctx, sentence.start) ? null : chooseIndicator(ctx, m));
+      goalOf?.indicatorSpan ??
+      ranked ??
+      (m.kind === 'rank' && isRankFrame(content, ctx, sentence.start) ? null : chooseIndicator(ctx, m));
     let indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
     if (!indicator && sameSentence) {
       // A rank with nothing of its own ranks what the sentence last rated or ranked (增速高于…，位居第1位),
@@ -139,6 +146,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
         inPlan,
         anyBetween(planOpeners, paragraphStart, m.start),
         input.planYear ?? null,
+        m.kind === 'percent',
       ),
       indicator,
       indicatorSpan: indicator ? indicatorSpan : null,
