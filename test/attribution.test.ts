@@ -101,3 +101,41 @@ describe('a goal word governs its own clause', () => {
     ]);
   });
 });
+
+describe('the noun counted, behind a modifier or named by the predicate', () => {
+  it('past a relative clause in 的, a bracket, Latin letters with 涉, and a verb leading to a head noun', () => {
+    expectAll(
+      '全年查处五起涉及无证经营的违法案件，组织两次整治噪声扰民的专项行动，' +
+        '抽查8家涉NOx排放企业，把16个社区(村)卫生室改造项目列入计划，印发7期“0571”风险提示单。',
+      [
+        ['五起', '五起', { indicator: '违法案件' }],
+        ['两次', '两次', { indicator: '专项行动' }],
+        ['8家', '8家', { indicator: '涉NOx排放企业' }],
+        ['16个', '16个', { indicator: '卫生室改造项目' }],
+        ['7期', '7期', { indicator: '印发' }],
+      ],
+    );
+  });
+  it('a bracket after the noun stays with it: 11个村(居)', () => {
+    expectAll('走访11个村(居)、5个企业。', [['11个', '11个', { indicator: '村(居)' }]]);
+  });
+  it('nouns coordinated by 和 with no number after are one phrase', () => {
+    expectAll('完成412人执法证和检查证年检。', [['412人', '412人', { indicator: '执法证和检查证年检' }]]);
+  });
+  it('被评为 names the category; a state reached with 已 names which are counted', () => {
+    expectAll('全县4所学校被评为省级文明校园。全镇重点项目共12个，其中9个项目已全面竣工。', [
+      ['4所', '4所', { indicator: '省级文明校园' }],
+      ['9个', '9个', { indicator: '已全面竣工' }],
+    ]);
+  });
+  it('a share names what it is of by its predicate: 100%接入, N%认为…, N%的X予以Y', () => {
+    expectAll(
+      '全区35家养老机构100%接入消防物联网。问卷结果表明，参与调查的居民中，88%认为社区环境明显改善。30%的申请事项实行告知承诺。',
+      [
+        ['100%', '100%', { indicator: '接入消防物联网' }],
+        ['88%', '88%', { indicator: '认为社区环境明显改善' }],
+        ['30%', '30%', { indicator: '申请事项实行告知承诺' }],
+      ],
+    );
+  });
+});

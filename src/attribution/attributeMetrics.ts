@@ -4,10 +4,12 @@ import type { Mention } from '../mentions/metricMentions.js';
 import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
 import { isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
-import { FUNDING_VERBS } from './indicatorWords.js';
+import { FUNDING_VERBS, MAX_INDICATOR_LENGTH } from './indicatorWords.js';
 import {
   followingPhrase,
   isRankFrame,
+  namedCategory,
+  predicateAfter,
   purposeClause,
   precedingPhrase,
   previousClausePhrase,
@@ -102,6 +104,14 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       goalOf?.indicatorSpan ??
       ranked ??
       (m.kind === 'rank' && isRankFrame(content, ctx, sentence.start) ? null : chooseIndicator(ctx, m));
+    // 20家企业100%接入平台: a share of what the count before it counted is named by its predicate.
+    if (
+      m.kind === 'percent' &&
+      sameSentence &&
+      indicatorSpan &&
+      sameSpan(indicatorSpan, sameSentence.metric.indicatorSpan)
+    )
+      indicatorSpan = predicateAfter(ctx) ?? indicatorSpan;
     let indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
     if (!indicator && sameSentence) {
       // A rank with nothing of its own ranks what the sentence last rated or ranked (增速高于…，位居第1位),
@@ -172,6 +182,19 @@ function changeFor(content: string, m: Mention, before: number): Metric['change'
   if (change || m.kind === 'rank') return change;
   return benchmarkChange(content, before, m.kind === 'pp' || m.kind === 'percent');
 }
+
+const sameSpan = (a: Span, b: Span | null) => b !== null && a.start === b.start && a.end === b.end;
+/** 已全部完工, 均已投用: a state reached, right after the noun counted. */
+const STATE_AFTER_NOUN = /^(?:均?已)/;
+
+/** From `from` to the end of its clause, when that holds no figure. */
+function clauseEndFrom(ctx: IndicatorContext, from: number): Span | null {
+  let end = from;
+  while (end < ctx.upperBound && end - from <= MAX_INDICATOR_LENGTH && !CLAUSE_END.test(ctx.content[end])) end++;
+  if (end === from || /\d/.test(ctx.content.slice(from, end))) return null;
+  return { start: from, end };
+}
+const CLAUSE_END = /[,;:。!?()、\n]/;
 
 const isCounted = (m: Metric) => m.kind === 'count' || m.kind === 'amount';
 const isRated = (m: Metric) => !isCounted(m);
@@ -262,9 +285,25 @@ function chooseIndicator(ctx: IndicatorContext, m: Mention): Span | null {
     if (use) return use;
   }
   const isCount = m.kind === 'count' || m.kind === 'amount';
-  if (!isCount && (preceding || ctx.content[ctx.after] !== '的')) return preceding;
+  if (!isCount && !preceding && ctx.content[ctx.after] !== '的') return predicateAfter(ctx);
+  if (!isCount && ctx.content[ctx.after] !== '的') return preceding;
   const following = followingPhrase(ctx);
   if (!following) return preceding ?? nounAfterMeasureWord(ctx);
+  // 30%的公证事项予以容缺受理: the predicate says which part of the things the share is of.
+  if (!isCount && !preceding) {
+    const predicate = predicateAfter(ctx, following.end);
+    if (predicate && predicate.end - following.start <= MAX_INDICATOR_LENGTH)
+      return { start: following.start, end: predicate.end };
+    return { start: following.start, end: following.end };
+  }
+  // 3家医院被确定为省级胸痛中心: the category is named by the predicate.
+  const category = namedCategory(ctx, following.end);
+  if (category) return category;
+  // 8个工程已全部完工: after a bare noun, a state reached names which of them are counted.
+  if (following.end - following.start <= 2 && STATE_AFTER_NOUN.test(ctx.content.slice(following.end))) {
+    const state = clauseEndFrom(ctx, following.end);
+    if (state && state.end - following.start <= MAX_INDICATOR_LENGTH) return { start: following.start, end: state.end };
+  }
   const enumerated = ctx.content[ctx.before - 1] === '等';
   if (!preceding || enumerated || !following.verbLed || preceding.end - preceding.start <= 2) {
     return { start: following.start, end: following.end };

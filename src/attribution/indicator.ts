@@ -18,6 +18,8 @@ import {
   RANK_VERBS,
   RANKED_PLACE,
   FOLLOWING_STOP_WORDS,
+  HEAD_NOUNS,
+  CATEGORY_VERBS,
   NOMINAL_VERBS,
   WORDS_ENDING_IN_LINK_CHAR,
   CLAUSE_DELIMITERS,
@@ -61,43 +63,150 @@ export function followingPhrase(ctx: IndicatorContext): (Span & { verbLed: boole
   if (content[at] === '的') at++;
   if (content[at] === '“' || content[at] === '《') {
     const close = content.indexOf(content[at] === '“' ? '”' : '》', at + 1);
-    if (close > at + 1 && close - at <= MAX_INDICATOR_LENGTH + 1) return { start: at + 1, end: close, verbLed: false };
+    // 12批“2040”重点隐患清单: a quoted code is no name.
+    if (close > at + 1 && close - at <= MAX_INDICATOR_LENGTH + 1 && !/\d/.test(content.slice(at + 1, close)))
+      return { start: at + 1, end: close, verbLed: false };
     return null;
   }
+  const first = nounRun(ctx, at, true);
+  if (!first) return null;
+  let length = first.length;
+  // 5个村(社区)省级民主法治示范村, 14个村(社区)、…: a bracket after the noun glosses it; a noun
+  // after the bracket is still the same phrase.
+  const bracketEnd = glossAfter(content, at + length, ctx.upperBound);
+  if (bracketEnd > 0) {
+    const more = nounRun(ctx, bracketEnd, false);
+    const whole = bracketEnd - at + (more?.length ?? 0);
+    if (whole <= MAX_INDICATOR_LENGTH) length = whole;
+  }
+  // 六起涉及虚假宣传的违法案件: a relative clause ending in 的 modifies the noun after it.
+  let verbLed = first.verbLed;
+  // 633人行政执法证和监督证年审: nouns coordinated by 和/与/及 with no number after are one phrase.
+  if (COORDINATORS.has(content[at + length]) && !verbLed) {
+    const more = nounRun(ctx, at + length + 1, false);
+    if (more && length + 1 + more.length <= MAX_INDICATOR_LENGTH) length += 1 + more.length;
+  }
+  // A possessive 的 (街道(开发区)的行政执法现场) ends the phrase; a relative clause's does not
+  // (打击非法集资的专项行动): it opens with a verb, or a head noun follows it.
+  if (content[at + length] === '的') {
+    const head = nounRun(ctx, at + length + 1, false);
+    const headText = head ? content.slice(at + length + 1, at + length + 1 + head.length) : '';
+    if (head && (verbLed || [...HEAD_NOUNS].some((h) => headText.endsWith(h)))) {
+      verbLed = false;
+      const whole = length + 1 + head.length;
+      if (whole <= MAX_INDICATOR_LENGTH) length = whole;
+      else return { start: at + length + 1, end: at + length + 1 + head.length, verbLed: false };
+    }
+  }
+  // 15个区县排名第10位: segmentation may glue the ranking verb to the noun (排名第/i).
+  const phrase = content.slice(at, at + length);
+  const rankAt = rankVerbAt(phrase, true);
+  if (rankAt === 0) return null;
+  if (rankAt > 0) length = rankAt;
+  // 引进1名具有法律职业资格(A证)工作人员: 具有… describes what is counted; the quality is its name.
+  const lead = first.firstWord;
+  if (ATTRIBUTIVE_VERBS.has(lead) && length > lead.length + 1) {
+    return { start: at + lead.length, end: at + Math.min(length, MAX_INDICATOR_LENGTH), verbLed: false };
+  }
+  return { start: at, end: at + Math.min(length, MAX_INDICATOR_LENGTH), verbLed };
+}
+
+/**
+ * The noun phrase starting at `at`: words up to a stop (a verb after a noun, a particle, a
+ * preposition, a conjunction, punctuation), except that a verb or two between nouns still belong
+ * to it when they lead to a head noun (文化站提升项目, 法治为民办实事项目, 涉VOC排放企业).
+ */
+function nounRun(
+  ctx: IndicatorContext,
+  at: number,
+  verbMayLead: boolean,
+): { length: number; firstWord: string; verbLed: boolean } | null {
+  const { content } = ctx;
   if (!isHan(content[at])) return null;
   let end = at;
   while (end < ctx.upperBound && end - at < 24 && !CLAUSE_DELIMITERS.has(content[end]) && !isDigit(content[end])) end++;
   const words = tagWords(content.slice(at, end));
   let length = 0;
   let sawNoun = false;
-  for (const w of words) {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const latin = /^[A-Za-z]+$/.test(w.word) && i > 0;
     const stop =
-      (STOP_TAGS.has(w.tag) && !NOMINAL_VERBS.has(w.word)) ||
-      w.tag.startsWith('u') ||
-      !isHan(w.word[0]) ||
+      (!latin &&
+        ((STOP_TAGS.has(w.tag) && !NOMINAL_VERBS.has(w.word)) || w.tag.startsWith('u') || !isHan(w.word[0]))) ||
       (w.tag === 'c' && CONJUNCTIONS.has(w.word)) ||
       FOLLOWING_STOP_WORDS.has(w.word);
+    if (stop && sawNoun) {
+      const head = headNounAhead(words, i);
+      if (head > 0) {
+        for (let j = i; j < head; j++) length += words[j].word.length;
+        i = head - 1;
+        continue;
+      }
+      break;
+    }
     // A verb may lead (12个学习专题) but not follow a noun (35家单位联合聘请).
-    if (stop && (sawNoun || w.tag !== 'v')) break;
+    if (stop && (w.tag !== 'v' || !verbMayLead)) break;
     if (!stop) sawNoun = true;
     length += w.word.length;
     if (length >= MAX_INDICATOR_LENGTH) break;
   }
   if (!sawNoun || length === 0) return null;
-  // 15个区县排名第10位: segmentation may glue the ranking verb to the noun (排名第/i).
-  const phrase = content.slice(at, at + length);
-  const rankAt = rankVerbAt(phrase);
-  if (rankAt === 0) return null;
-  if (rankAt > 0) length = rankAt;
-  // 引进1名具有法律职业资格(A证)工作人员: 具有… describes what is counted; the quality is its name.
-  if (ATTRIBUTIVE_VERBS.has(words[0].word) && length > words[0].word.length + 1) {
-    return { start: at + words[0].word.length, end: at + Math.min(length, MAX_INDICATOR_LENGTH), verbLed: false };
+  return { length, firstWord: words[0].word, verbLed: words[0].tag === 'v' && !NOMINAL_VERBS.has(words[0].word) };
+}
+
+/**
+ * When the words from `from` on reach a head noun (项目, 企业, 干部…) within three words, none of
+ * them a particle, preposition, conjunction, number or mark, the index just after that head; else -1.
+ */
+function headNounAhead(words: readonly { word: string; tag: string }[], from: number): number {
+  for (let j = from; j < Math.min(words.length, from + 4); j++) {
+    const w = words[j];
+    if (HEAD_NOUNS.has(w.word)) return j > from ? j + 1 : -1;
+    if (!isHan(w.word[0]) || /^[upcmqy]/.test(w.tag) || FOLLOWING_STOP_WORDS.has(w.word) || w.word === '已') return -1;
   }
-  return {
-    start: at,
-    end: at + Math.min(length, MAX_INDICATOR_LENGTH),
-    verbLed: words[0].tag === 'v' && !NOMINAL_VERBS.has(words[0].word),
-  };
+  return -1;
+}
+
+/** 与 is left out: mostly a preposition after a count (2家单位与经开区签订). */
+const COORDINATORS = new Set(['和', '及']);
+
+/** The end of a short bracket right at `at` with no figure inside (村(社区), 资格(A证)), or -1. */
+function glossAfter(content: string, at: number, upperBound: number): number {
+  if (content[at] !== '(') return -1;
+  const close = content.indexOf(')', at + 1);
+  if (close < 0 || close >= upperBound || close - at > 10 || /[\d,;。]/.test(content.slice(at + 1, close))) return -1;
+  return close + 1;
+}
+
+/**
+ * The predicate after a share, to the clause end (92%认为服务质量较好, 100%接入监管平台), when it
+ * opens with a verb, holds no figure and fits an indicator: it names what the share is of.
+ */
+export function predicateAfter(ctx: IndicatorContext, from = ctx.after): Span | null {
+  const { content } = ctx;
+  let end = from;
+  while (end < ctx.upperBound && end - from <= MAX_INDICATOR_LENGTH && !CLAUSE_DELIMITERS.has(content[end])) end++;
+  if (end - from < 2 || end - from > MAX_INDICATOR_LENGTH || /\d/.test(content.slice(from, end))) return null;
+  const first = tagWords(content.slice(from, end))[0];
+  if (!first || !first.tag.startsWith('v') || LINK_VERBS.has(first.word)) return null;
+  return { start: from, end };
+}
+const LINK_VERBS = new Set(['为', '是', '达', '达到', '占', '有', '比', '较']);
+
+/**
+ * 3家医院被确定为省级胸痛中心: after the noun counted, a verb of naming (被评为, 入选) gives the
+ * category the count is of. The span of that category, or null.
+ */
+export function namedCategory(ctx: IndicatorContext, nounEnd: number): Span | null {
+  const { content } = ctx;
+  const verb = CATEGORY_VERBS.find((w) => content.startsWith(w, nounEnd));
+  if (!verb) return null;
+  const start = nounEnd + verb.length;
+  let end = start;
+  while (end < ctx.upperBound && end - start <= MAX_INDICATOR_LENGTH && !CLAUSE_DELIMITERS.has(content[end])) end++;
+  if (end - start < 2 || end - start > MAX_INDICATOR_LENGTH || /\d/.test(content.slice(start, end))) return null;
+  return stripEdges(content, start, end);
 }
 
 /** 投入N万元，用于… : the clause after a sum, when it says what the money is for. */
@@ -258,14 +367,19 @@ const rankClauseStart = (content: string, from: number, lowerBound: number) =>
 const RANK_CLAUSE_DELIMITERS = new Set([',', ';', ':', '。', '!', '?', '\n']);
 
 /** The first ranking verb in the text, or -1. */
-function rankVerbAt(text: string): number {
+function rankVerbAt(text: string, placing = false): number {
   let cut = -1;
   for (const verb of RANK_VERBS) {
-    const at = text.indexOf(verb);
+    let at = text.indexOf(verb);
+    // Inside a noun phrase a one-character verb ranks only before a place in the ranking (排第, 居全省):
+    // 排 in 排放企业 is no ranking.
+    while (placing && verb.length === 1 && at >= 0 && !RANK_PLACE_AFTER.test(text.slice(at + 1, at + 2)))
+      at = text.indexOf(verb, at + 1);
     if (at >= 0 && (cut < 0 || at < cut)) cut = at;
   }
   return cut;
 }
+const RANK_PLACE_AFTER = /^(?:第|前|全|首|末|倒|$)/;
 
 const CLOSING_MARKS: Record<string, string> = { '”': '“', '》': '《', ')': '(', '」': '「' };
 

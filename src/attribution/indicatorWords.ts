@@ -478,6 +478,49 @@ export const FOLLOWING_STOP_WORDS = new Set([
   '第',
 ]);
 
+/**
+ * Head nouns that close a phrase after a number: a verb between nouns still belongs to the phrase
+ * when it leads to one of these (文化站提升项目, 涉VOC排放企业, 新提任县管领导干部).
+ */
+export const HEAD_NOUNS = new Set([
+  '项目',
+  '工程',
+  '行动',
+  '活动',
+  '案件',
+  '企业',
+  '单位',
+  '干部',
+  '人员',
+  '中心',
+  '平台',
+  '清单',
+  '机构',
+  '场所',
+  '设施',
+  '基地',
+  '站点',
+  '学校',
+  '医院',
+  '窗口',
+  '事项',
+]);
+
+/** After the noun counted, a verb of naming whose object is the category counted (3家医院被评为示范单位). */
+export const CATEGORY_VERBS = [
+  '被确定为',
+  '被评为',
+  '被命名为',
+  '被认定为',
+  '被列为',
+  '被授予',
+  '被评定为',
+  '获评',
+  '评为',
+  '认定为',
+  '命名为',
+];
+
 /** Conjunctions that end it (4个律所和1个…); jieba's other 'c' tags on short fragments are often wrong (律所 → 律/所). */
 export const CONJUNCTIONS = new Set(['和', '与', '及', '以及', '并', '并且', '或', '或者', '而', '但', '同时', '且']);
 
