@@ -139,3 +139,43 @@ describe('the noun counted, behind a modifier or named by the predicate', () => 
     );
   });
 });
+
+describe('分别 and the list it distributes', () => {
+  it('the list stands in the clause before 分别', () => {
+    expectAll('今年投诉主要涉及物业管理、噪声污染、占道经营等问题，分别占投诉总数的31.2%、22.5%、9.8%。', [
+      ['31.2%', '31.2%', { indicator: '物业管理' }],
+      ['22.5%', '22.5%', { indicator: '噪声污染' }],
+      ['9.8%', '9.8%', { indicator: '占道经营' }],
+    ]);
+  });
+  it('a comparison frame between the list and 分别 is skipped', () => {
+    expectAll('全县交通事故起数、受伤人数，与去年同期相比分别下降12.4%和8.6%。', [
+      ['12.4%', '12.4%', { indicator: '交通事故起数', change: 'down' }],
+      ['8.6%', '8.6%', { indicator: '受伤人数', change: 'down' }],
+    ]);
+  });
+  it('elliptical coordination: the short names share the head of the last', () => {
+    expectAll(
+      '城区、郊区供水管网漏损率分别下降0.8和1.1个百分点。盗窃类、诈骗类、电信网络诈骗类警情分别下降9%、7%、5%。',
+      [
+        ['0.8', '0.8', { indicator: '城区供水管网漏损率', change: 'down' }],
+        ['1.1个百分点', '1.1个百分点', { indicator: '郊区供水管网漏损率' }],
+        ['9%', '9%', { indicator: '盗窃类警情' }],
+        ['7%', '7%', { indicator: '诈骗类警情' }],
+      ],
+    );
+  });
+  it('with no list named, the figures stated just before are listed; a comma lists after 分别', () => {
+    expectAll('全年发生火灾事故23起，受伤4人，较上年分别下降8%，20%。', [
+      ['8%', '8%', { indicator: '火灾事故', change: 'down' }],
+      ['20%', '20%', { indicator: '受伤', change: 'down' }],
+    ]);
+  });
+  it('a list may change unit on the way; names go by position', () => {
+    expectAll('二氧化氮、臭氧、一氧化碳平均浓度分别为21微克/立方米、96微克/立方米、0.9毫克/立方米。', [
+      ['21微克/立方米', '21微克/立方米', { indicator: '二氧化氮' }],
+      ['96微克/立方米', '96微克/立方米', { indicator: '臭氧' }],
+      ['0.9毫克/立方米', '0.9毫克/立方米', { indicator: '一氧化碳' }],
+    ]);
+  });
+});

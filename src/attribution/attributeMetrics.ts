@@ -13,8 +13,8 @@ import {
   purposeClause,
   precedingPhrase,
   previousClausePhrase,
+  listedNames,
   rankPhrase,
-  stripEdges,
   type IndicatorContext,
 } from './indicator.js';
 import {
@@ -112,6 +112,14 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       sameSpan(indicatorSpan, sameSentence.metric.indicatorSpan)
     )
       indicatorSpan = predicateAfter(ctx) ?? indicatorSpan;
+    // 完成年目标任务4000人的103%: the share is of what the clause completes, named before the figure.
+    if (
+      !indicatorSpan &&
+      m.kind === 'percent' &&
+      sameSentence &&
+      content.slice(sameSentence.mention.end, before.start) === '的'
+    )
+      indicatorSpan = precedingPhrase({ ...ctx, lowerBound: sentence.start, before: sameSentence.mention.start });
     let indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
     if (!indicator && sameSentence) {
       // A rank with nothing of its own ranks what the sentence last rated or ranked (增速高于…，位居第1位),
@@ -167,7 +175,13 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     metrics.push(metric);
     previous = { mention: m, metric, sentence: fullSentence };
   }
-  for (const group of sharedUnitGroups(content, metrics)) distributeOverGroup(source, content, group);
+  // A change stated once holds for the whole group (分别下降2.16和1.66个百分点).
+  for (const group of sharedUnitGroups(content, metrics, true)) {
+    const change = group.find((m) => m.change)?.change ?? null;
+    for (const m of group) m.change ??= change;
+  }
+  // A list after 分别 may change unit on the way (11微克/立方米、…、1.2毫克/立方米): names go by position.
+  for (const run of sharedUnitGroups(content, metrics, false)) nameRespectively(source, content, run, metrics);
   shareWithAdjacent(metrics);
   return metrics;
 }
@@ -222,15 +236,18 @@ function shareWithAdjacent(metrics: Metric[]): void {
 }
 
 /** Runs of metrics joined only by a joiner: one range or one list stated once. */
-function sharedUnitGroups(content: string, metrics: Metric[]): Metric[][] {
+function sharedUnitGroups(content: string, metrics: Metric[], sameUnit: boolean): Metric[][] {
   const groups: Metric[][] = [];
   let run: Metric[] = [];
   for (const m of metrics) {
     const last = run.at(-1);
+    const between = last ? content.slice(last.span.end, m.span.start).trim() : '';
     if (
       last &&
-      last.unit === m.unit &&
-      UNIT_SHARING_JOINERS.includes(content.slice(last.span.end, m.span.start).trim())
+      (!sameUnit || last.unit === m.unit) &&
+      (UNIT_SHARING_JOINERS.includes(between) ||
+        // 分别下降5%,44%: after 分别 a comma lists too.
+        (between === ',' && content.slice(Math.max(0, run[0].span.start - 6), run[0].span.start).includes('分别')))
     )
       run.push(m);
     else {
@@ -243,34 +260,53 @@ function sharedUnitGroups(content: string, metrics: Metric[]): Metric[][] {
 }
 
 /**
- * A change stated once holds for the whole group (分别下降2.16和1.66个百分点), and after 分别 the
- * names listed before it go to the members in order (刑事案件发案率、治安案件发案率分别…).
+ * After 分别 the names listed before it go to the members in order (刑事案件发案率、治安案件发案率分别…). When the
+ * 分别 clause lists none, the list is in the clause before it (…集中在A、B、C等方面，分别占…),
+ * past a comparison frame (A、B，与近五年均值相比分别下降…), or else it is the metrics stated just
+ * before, each with its own name (事故19起，死亡5人，较去年同期分别下降5%、44%).
  */
-function distributeOverGroup(source: string, content: string, group: Metric[]): void {
-  const change = group.find((m) => m.change)?.change ?? null;
-  for (const m of group) m.change ??= change;
+function nameRespectively(source: string, content: string, group: Metric[], metrics: Metric[]): void {
   const first = group[0].span.start;
-  const lead = content.slice(Math.max(0, first - 60), first);
+  const lead = content.slice(Math.max(0, first - 80), first);
   const respectively = lead.lastIndexOf('分别');
   if (respectively < 0) return;
-  const clauseStart = Math.max(...[',', ';', '。', ':', '\n'].map((d) => lead.lastIndexOf(d, respectively))) + 1;
   const offset = first - lead.length;
-  const names: Span[] = [];
-  const pattern = /[^、和与及]+/g;
-  for (const part of lead.slice(clauseStart, respectively).matchAll(pattern)) {
-    const text = part[0].trim();
-    if (!text) continue;
-    const start = offset + clauseStart + part.index + part[0].indexOf(text);
-    // 全市刑事、治安案件同比分别…: the scope and the comparison belong to no one name.
-    const name = stripEdges(content, start, start + text.length);
-    if (name.end > name.start) names.push(name);
+  let clauseEnd = offset + respectively;
+  let names: Span[] = [];
+  for (let tries = 0; tries < 3 && clauseEnd > offset; tries++) {
+    const clauseStart =
+      offset + Math.max(...LIST_CLAUSE_BREAKS.map((d) => lead.lastIndexOf(d, clauseEnd - offset - 1))) + 1;
+    if (clauseStart < offset || (clauseStart === offset && offset > 0)) break;
+    names = listedNames(content, { start: clauseStart, end: clauseEnd });
+    if (names.length === group.length) break;
+    // Only a comparison frame, or nothing, may stand between the list and 分别.
+    const clause = content.slice(clauseStart, clauseEnd).trim();
+    if (clause && !COMPARISON_ONLY.test(clause)) break;
+    clauseEnd = clauseStart - 1;
   }
-  if (names.length !== group.length) return;
-  group.forEach((m, i) => {
-    m.indicatorSpan = names[i];
-    m.indicator = textWithoutNoise(source, content, names[i]);
-  });
+  if (names.length === group.length) {
+    group.forEach((m, i) => {
+      m.indicatorSpan = names[i];
+      m.indicator = textWithoutNoise(source, content, names[i]);
+    });
+    return;
+  }
+  // The metrics right before the group, in the same sentence, one per member.
+  const at = metrics.indexOf(group[0]);
+  const before = metrics.slice(Math.max(0, at - group.length), at);
+  if (
+    before.length === group.length &&
+    before.every((m) => m.indicator && m.sentence.start === group[0].sentence.start && m.kind !== group[0].kind)
+  ) {
+    group.forEach((m, i) => {
+      m.indicatorSpan = before[i].indicatorSpan;
+      m.indicator = before[i].indicator;
+    });
+  }
 }
+const LIST_CLAUSE_BREAKS = [',', ';', '。', ':', '\n'];
+/** A clause that only compares (与近五年均值相比, 较去年同期, 同比): no list of its own. */
+const COMPARISON_ONLY = /^(?:[与同和较比跟][^,;。]{0,12}?(?:相比|相较|同期)?|同比|环比|(?:较|比)[^,;。]{0,10})$/;
 
 /**
  * Counts take the noun phrase after them when there is one (落实62条整改措施), and so does a
@@ -285,8 +321,8 @@ function chooseIndicator(ctx: IndicatorContext, m: Mention): Span | null {
     if (use) return use;
   }
   const isCount = m.kind === 'count' || m.kind === 'amount';
-  if (!isCount && !preceding && ctx.content[ctx.after] !== '的') return predicateAfter(ctx);
-  if (!isCount && ctx.content[ctx.after] !== '的') return preceding;
+  if (!isCount && preceding) return preceding;
+  if (!isCount && ctx.content[ctx.after] !== '的') return predicateAfter(ctx);
   const following = followingPhrase(ctx);
   if (!following) return preceding ?? nounAfterMeasureWord(ctx);
   // 30%的公证事项予以容缺受理: the predicate says which part of the things the share is of.

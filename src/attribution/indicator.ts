@@ -406,8 +406,86 @@ function lastRestart(words: readonly string[]): number {
   return restart;
 }
 
+/**
+ * The names listed in `span` (A、B和C): each item cleaned; the first item loses the words that lead
+ * into the list (集中在住房保障 → 住房保障), the last its closing 等/等方面. Elliptical coordination
+ * (城镇、农村居民人均消费支出…) gives the short items the head they share with the last.
+ */
+export function listedNames(content: string, span: Span): Span[] {
+  const names: Span[] = [];
+  const text = content.slice(span.start, span.end);
+  for (const part of listItems(text)) {
+    const raw = part.text.trim();
+    if (!raw) continue;
+    const start = span.start + part.index + part.text.indexOf(raw);
+    let end = start + raw.length;
+    const etc = raw.lastIndexOf('等');
+    if (etc > 0 && raw.length - etc <= 4) end = start + etc;
+    names.push(stripEdges(content, start, end));
+  }
+  if (names.length < 2 || names.some((n) => n.end <= n.start)) return [];
+  const first = names[0];
+  const firstWords = tagWords(content.slice(first.start, first.end));
+  // 主要集中在住房保障: the words up to the last verb or preposition lead into the list.
+  let lead = 0;
+  let offset = 0;
+  for (const w of firstWords) {
+    offset += w.word.length;
+    if (/^[vpd]/.test(w.tag) && offset < first.end - first.start) lead = offset;
+  }
+  if (lead > 0) names[0] = { start: first.start + lead, end: first.end };
+  const last = names[names.length - 1];
+  const lastText = content.slice(last.start, last.end);
+  const shortItems = names.slice(0, -1).every((n) => n.end - n.start <= 3);
+  if (shortItems && lastText.length >= 5) {
+    // 城镇、农村居民…: modifiers of one length are parallel, and the head follows the last one's;
+    // otherwise only the last word is surely shared (新生儿、婴儿和5岁以下儿童死亡率 → 死亡率).
+    // 刑事类、治安类、打架斗殴类警情: a suffix the short items share ends the last one's modifier too.
+    const length = names[0].end - names[0].start;
+    const words = cutWords(lastText);
+    const boundaries = new Set(words.map((_, i) => words.slice(0, i + 1).join('').length));
+    const suffix = commonSuffix(names.slice(0, -1).map((n) => content.slice(n.start, n.end)));
+    const suffixAt = suffix ? lastText.indexOf(suffix) : -1;
+    const afterSuffix = suffixAt >= 0 && boundaries.has(suffixAt + suffix.length) ? suffixAt + suffix.length : 0;
+    const parallel = names.slice(0, -1).every((n) => n.end - n.start === length) && boundaries.has(length);
+    const headStart = afterSuffix || (parallel ? length : lastText.length - (words.at(-1)?.length ?? 0));
+    if (lastText.length - headStart >= 2) {
+      const head = truncate({ start: last.start + headStart, end: last.end }, lastText.slice(headStart));
+      for (let i = 0; i < names.length - 1; i++) names[i] = head;
+    }
+  }
+  return names.map((n) => truncate(n, content.slice(n.start, n.end)));
+}
+
+/** The items of A、B和C: split at 、 and at 和/与/及 where segmentation finds them as words (not in 涉及). */
+function listItems(text: string): { text: string; index: number }[] {
+  const items: { text: string; index: number }[] = [];
+  let index = 0;
+  for (const part of text.split('、')) {
+    let start = 0;
+    let offset = 0;
+    for (const word of /[和与及]/.test(part) ? cutWords(part) : [part]) {
+      if (LIST_CONJUNCTIONS.has(word)) {
+        items.push({ text: part.slice(start, offset), index: index + start });
+        start = offset + word.length;
+      }
+      offset += word.length;
+    }
+    items.push({ text: part.slice(start), index: index + start });
+    index += part.length + 1;
+  }
+  return items;
+}
+const LIST_CONJUNCTIONS = new Set(['和', '与', '及', '以及']);
+
+function commonSuffix(texts: string[]): string {
+  let suffix = texts[0] ?? '';
+  for (const t of texts) while (suffix && !t.endsWith(suffix)) suffix = suffix.slice(1);
+  return suffix;
+}
+
 /** Cut to at most MAX_INDICATOR_LENGTH characters, keeping the end, at a word boundary. */
-function truncate(span: Span, text: string): Span {
+export function truncate(span: Span, text: string): Span {
   if (text.length <= MAX_INDICATOR_LENGTH) return span;
   let keep = 0;
   const words = cutWords(text);

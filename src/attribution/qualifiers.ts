@@ -97,6 +97,8 @@ export function isTarget(
   const rest = content.slice(metricStart, Math.min(sentence.end, metricStart + 16));
   const clauseEnd = rest.search(/[,;。]/);
   if (TARGET_WORDS_AFTER.some((w) => rest.slice(0, clauseEnd < 0 ? rest.length : clauseEnd).includes(w))) return true;
+  // 降低3.89%的目标任务全面完成: the figure is the goal's own.
+  if (GOAL_AFTER.test(rest)) return true;
   // One search for any goal cue at all: most sentences have none, and the reading below is dearer.
   if (!GOAL_CUE.test(lead)) return planOpened;
   // 完成年度计划的104.2%: a result measured against a plan. The plan's own figure is the goal
@@ -188,6 +190,8 @@ function auxiliaryByWords(clause: string): number {
   return found;
 }
 
+/** Right after the metric (past its unit): 的目标, 的目标任务, 的年度目标. */
+const GOAL_AFTER = /^[^,;。]{0,6}?的(?:年度)?目标/;
 const COMPLETED_CLAUSE = /(?:^|[,;:(])(?:已|实际|累计|共|超额)?完成[^,;:()]*$/;
 const ALREADY = /已(?:经)?(?:完成|实现|建成|达到|累计)/;
 const GOAL_CUE = new RegExp([...TARGET_WORDS, '计划', '拟', '需', '任务', '到\\d{4}'].join('|'));
