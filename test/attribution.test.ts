@@ -179,3 +179,37 @@ describe('分别 and the list it distributes', () => {
     ]);
   });
 });
+
+describe('a metric with no phrase of its own is not named after the metric before it', () => {
+  it('the phrase before a bracket gloss: 含…, 按…计, and a short gloss kept with its name', () => {
+    expectAll(
+      '全年办结行政复议案件64件，其中纠正(含撤销、变更)9件。新建村级幸福院(站)7个。全市入室盗窃发案率(按每万户计)下降6.2%。' +
+        '全县完成地区生产总值(GDP)128.5亿元。',
+      [
+        ['9件', '9件', { indicator: '纠正' }],
+        ['7个', '7个', { indicator: '村级幸福院(站)' }],
+        ['6.2%', '6.2%', { indicator: '入室盗窃发案率', change: 'down' }],
+        ['128.5亿元', '128.5亿元', { indicator: '地区生产总值' }],
+      ],
+    );
+  });
+  it('a gloss listing inclusions leaves the name before it even when a noun follows the bracket', () => {
+    expectAll('依法撤销(含确认违法)行政行为11件。', [['11件', '11件', { indicator: '依法撤销' }]]);
+  });
+  it('a total (共计, 合计) names what the first clause of its sentence names', () => {
+    expectAll('新增省级示范社区3个，市级示范社区8个，共计11个。', [
+      ['11个', '11个', { indicator: '新增省级示范社区' }],
+    ]);
+  });
+  it('a rate with nothing before it takes the rate term of the clause before', () => {
+    expectAll('全年接到群众求助210件，其中涉及邻里纠纷的求助为120件，占求助总数比重最高，为57.1%。', [
+      ['57.1%', '57.1%', { indicator: '占求助总数比重' }],
+    ]);
+  });
+  it('a share is named subject+占+base, its 的比重 left out', () => {
+    expectAll('服务业增加值占全县生产总值的比重为48.6%。', [
+      ['48.6%', '48.6%', { indicator: '服务业增加值占全县生产总值' }],
+      ['48.6%', '48.6%', { indicator: '服务业增加值' }],
+    ]);
+  });
+});

@@ -15,6 +15,7 @@ import {
   previousClausePhrase,
   listedNames,
   rankPhrase,
+  totalSubject,
   type IndicatorContext,
 } from './indicator.js';
 import {
@@ -120,6 +121,12 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       content.slice(sameSentence.mention.end, before.start) === '的'
     )
       indicatorSpan = precedingPhrase({ ...ctx, lowerBound: sentence.start, before: sameSentence.mention.start });
+    // Nothing of its own: a total names what the sentence's first clause names; a rate, the rate
+    // term of the clause before (占投诉总数比重最大，达81.67%). Only then the metric before.
+    if (!indicatorSpan && m.kind !== 'rank')
+      indicatorSpan =
+        totalSubject(ctx, sentence.start) ??
+        (m.kind === 'percent' || m.kind === 'pp' ? previousClausePhrase(ctx, sentence.start, true, true) : null);
     let indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
     if (!indicator && sameSentence) {
       // A rank with nothing of its own ranks what the sentence last rated or ranked (增速高于…，位居第1位),

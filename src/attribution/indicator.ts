@@ -230,6 +230,8 @@ function startsWithWord(text: string, at: number, words: readonly string[]): boo
 export function precedingPhrase(ctx: IndicatorContext): Span | null {
   const start = clauseStart(ctx.content, ctx.before, ctx.lowerBound);
   const phrase = cleanPhrase(ctx.content, start, ctx.before);
+  const glossed = ctx.content[start - 1] === ')' ? beforeGloss(ctx, start - 1, phrase === null) : null;
+  if (glossed) return glossed;
   if (phrase || ctx.content[start - 1] !== '(' || start - 1 <= ctx.lowerBound) return phrase;
   // 高于全省平均增幅(11%): a bracketed figure measures what stands right before the brackets,
   // the benchmark itself when there is one.
@@ -241,18 +243,61 @@ export function precedingPhrase(ctx: IndicatorContext): Span | null {
   return cleanPhrase(ctx.content, outerStart, start - 1);
 }
 
+/**
+ * The phrase before a bracket gloss that closes at `close`: 改变原处理意见(含撤销、变更)12件,
+ * 建成卫生院(分院)15所, 发案率(按每十万人口计)下降3.5%, 地区生产总值(GDP)951435万元. A gloss that
+ * lists what is included (含…, 包括…) or says how it is counted (按…计) leaves the name before it; a
+ * short one is kept with it (卫生院(分院)). Used when nothing after the bracket names the metric, or
+ * when the gloss lists inclusions (直接纠正(含撤销…)行政机关决定46件 → 直接纠正).
+ */
+function beforeGloss(ctx: IndicatorContext, close: number, nothingAfter: boolean): Span | null {
+  const { content } = ctx;
+  const open = content.lastIndexOf('(', close);
+  if (open <= 0 || close - open > 40) return null;
+  const gloss = content.slice(open + 1, close);
+  const inclusive = GLOSS_OPENERS.test(gloss);
+  if (!nothingAfter && !inclusive) return null;
+  const start = clauseStart(content, open, Math.max(0, open - 40));
+  const name = cleanPhrase(content, start, open);
+  if (!name) return null;
+  if (!inclusive && close + 1 - name.start <= MAX_INDICATOR_LENGTH && !/\d/.test(gloss))
+    return { start: name.start, end: close + 1 };
+  return name;
+}
+const GLOSS_OPENERS = /^(?:含|包括|包含|不含|其中|按|以|注)/;
+
 /** The clause before the one holding the metric (位列全市第五 → 部门满意率较上年度有显著进步). */
-export function previousClausePhrase(ctx: IndicatorContext, sentenceStart: number, preferRate: boolean): Span | null {
+export function previousClausePhrase(
+  ctx: IndicatorContext,
+  sentenceStart: number,
+  preferRate: boolean,
+  rateOnly = false,
+): Span | null {
   const end = clauseStart(ctx.content, ctx.before, sentenceStart) - 1;
   if (end <= sentenceStart) return null;
   const start = clauseStart(ctx.content, end, sentenceStart);
-  if (preferRate) {
+  if (preferRate || rateOnly) {
     const span = stripEdges(ctx.content, start, end);
     const m = RATE_TERM.exec(ctx.content.slice(span.start, span.end));
     if (m) return { start: span.start + m.index, end: span.start + m.index + m[0].length };
+    if (rateOnly) return null;
   }
   return cleanPhrase(ctx.content, start, end);
 }
+
+/**
+ * 向上争取省级补助项目5个，危桥改造项目11个，共计16个: a total whose clause holds only the total
+ * word sums what the sentence's first clause names. Null when the clause holds more.
+ */
+export function totalSubject(ctx: IndicatorContext, sentenceStart: number): Span | null {
+  const { content } = ctx;
+  const start = clauseStart(content, ctx.before, sentenceStart);
+  if (start <= sentenceStart || !TOTAL_WORDS.has(content.slice(start, ctx.before).trim())) return null;
+  let end = sentenceStart;
+  while (end < start && !CLAUSE_DELIMITERS.has(content[end]) && !isDigit(content[end])) end++;
+  return cleanPhrase(content, sentenceStart, end);
+}
+const TOTAL_WORDS = new Set(['共计', '合计', '总计', '共', '一共', '累计', '总共']);
 
 function clauseStart(
   content: string,
@@ -280,9 +325,14 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
     if (span.end <= span.start) return null;
     text = content.slice(span.start, span.end);
   }
-  const share = /占(.{2,16}?)的?$/.exec(text);
+  // A share is named subject+占+base (餐饮服务投诉占投诉总数), without the 的比重 that follows the base.
+  const share = /占(.{2,16}?)的?(?:比重|比例)?$/.exec(text);
   if (share && share.index + 1 + share[1].length <= text.length) {
-    return { start: span.start + share.index + 1, end: span.start + share.index + 1 + share[1].length };
+    const end = span.start + share.index + 1 + share[1].length;
+    const base = { start: span.start + share.index + 1, end };
+    if (share.index === 0) return base;
+    const whole = stripEdges(content, span.start, end);
+    return whole.end - whole.start <= MAX_INDICATOR_LENGTH ? whole : truncate(whole, content.slice(whole.start, end));
   }
   // A closing mark whose opening lies before the clause: 关爱未成年人”等专项宣传活动 → 等专项宣传活动,
   // 对照《…纲要(2023-2025年)》梳理年度任务 → 梳理年度任务.
