@@ -213,3 +213,29 @@ describe('a metric with no phrase of its own is not named after the metric befor
     ]);
   });
 });
+
+describe('ranks without a ranking verb, in lists, in brackets and from the bottom', () => {
+  it('what stands before the scope names the rank; a later rank of the same kind shares it', () => {
+    expectAll('全年实现农业增加值3.3亿元，增长4.1%，增速全市第3名，预计全省丘陵县第15名。', [
+      ['第3名', '第3名', { indicator: '增速' }],
+      ['第15名', '第15名', { indicator: '增速', target: true }],
+    ]);
+  });
+  it('a rank in brackets right after a figure ranks what that figure measures', () => {
+    expectAll('农村居民人均可支配收入19870元，增长6.6%(全市排名第4名)。', [
+      ['第4名', '第4名', { indicator: '农村居民人均可支配收入' }],
+    ]);
+  });
+  it('a list of ranks: each item names its own', () => {
+    expectAll('位列全省县域综合实力第8、生态环境质量第2、数字经济第11。', [
+      ['第2', '第2', { indicator: '生态环境质量' }],
+      ['第11', '第11', { indicator: '数字经济' }],
+    ]);
+  });
+  it('倒数第N is a rank from the bottom: raw 倒数第N, value −N; a body ranked is not what is ranked', () => {
+    const doc = expectAll('在全市营商环境评价中，市局列全市倒数第三。', [
+      ['倒数第三', '倒数第三', { indicator: '营商环境评价', value: -3 }],
+    ]);
+    expect(doc.metrics.map((m) => [m.raw, m.kind, m.unit])).toEqual([['倒数第三', 'rank', '名次']]);
+  });
+});

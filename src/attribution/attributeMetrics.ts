@@ -14,6 +14,8 @@ import {
   precedingPhrase,
   previousClausePhrase,
   listedNames,
+  stripEdges,
+  rankBeforeScope,
   rankPhrase,
   totalSubject,
   type IndicatorContext,
@@ -95,8 +97,10 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       after: after.end,
       upperBound: sentence.end,
     };
-    // A rank reads its own clause back to the ranking verb (综合指数在15个区县排名第10位).
-    const ranked = m.kind === 'rank' ? rankPhrase(ctx, sentence.start) : null;
+    // A rank reads its own clause back to the ranking verb (综合指数在15个区县排名第10位), or
+    // continues a list of ranks (…第4、营商环境第6), or ranks the figure its bracket follows
+    // (增长7.1%(全省排名第12名)), or names what stands before its scope (增幅全市第7名).
+    const ranked = m.kind === 'rank' ? rankIndicator(content, ctx, sentence.start, sameSentence) : null;
     // 完成年目标任务4000人, 目标值(90%): a goal's figure measures what the sentence last measured in its unit.
     const goalOf = isGoalFigure(content.slice(sentence.start, before.start))
       ? lastInSentence(metrics, sentence, (x) => x.unit === m.unit)
@@ -104,7 +108,13 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     let indicatorSpan =
       goalOf?.indicatorSpan ??
       ranked ??
-      (m.kind === 'rank' && isRankFrame(content, ctx, sentence.start) ? null : chooseIndicator(ctx, m));
+      (m.kind === 'rank'
+        ? isRankFrame(content, ctx, sentence.start)
+          ? null
+          : /^(?:倒数)?第/.test(content.slice(m.start, m.start + 3))
+            ? rankBeforeScope(ctx, sentence.start)
+            : chooseIndicator(ctx, m)
+        : chooseIndicator(ctx, m));
     // 20家企业100%接入平台: a share of what the count before it counted is named by its predicate.
     if (
       m.kind === 'percent' &&
@@ -198,10 +208,33 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
  * benchmark (低于省控线0.84个百分点).
  */
 function changeFor(content: string, m: Mention, before: number): Metric['change'] {
-  if (m.kind === 'ratio' || (m.kind === 'rank' && content[m.start] === '第')) return null;
+  if (m.kind === 'ratio' || (m.kind === 'rank' && /^(?:倒数)?第/.test(content.slice(m.start, m.start + 3))))
+    return null;
   const change = changeOf(content, before, m.kind === 'count' || m.kind === 'rank');
   if (change || m.kind === 'rank') return change;
   return benchmarkChange(content, before, m.kind === 'pp' || m.kind === 'percent');
+}
+
+function rankIndicator(
+  content: string,
+  ctx: IndicatorContext,
+  sentenceStart: number,
+  previous: { mention: Mention; metric: Metric } | null,
+): Span | null {
+  if (previous?.metric.kind === 'rank') {
+    const between = content.slice(previous.mention.end, ctx.before);
+    if (between[0] === '、' && !/[,;。:()\d]/.test(between)) {
+      const item = stripEdges(content, previous.mention.end + 1, ctx.before);
+      if (item.end - item.start >= 2) return item;
+    }
+  }
+  if (
+    previous &&
+    content[previous.mention.end] === '(' &&
+    !/[,;。:()]/.test(content.slice(previous.mention.end + 1, ctx.before))
+  )
+    return previous.metric.indicatorSpan;
+  return rankPhrase(ctx, sentenceStart);
 }
 
 const sameSpan = (a: Span, b: Span | null) => b !== null && a.start === b.start && a.end === b.end;

@@ -276,11 +276,17 @@ export function previousClausePhrase(
   const end = clauseStart(ctx.content, ctx.before, sentenceStart) - 1;
   if (end <= sentenceStart) return null;
   const start = clauseStart(ctx.content, end, sentenceStart);
-  if (preferRate || rateOnly) {
+  if (rateOnly) {
+    // The clause's own figure ends its name: 第一产业增加值占地区生产总值的比重为13.15%.
+    const digit = ctx.content.slice(start, end).search(/\d/);
+    const named = digit >= 0 ? start + digit : end;
+    if (!RATE_TERM.test(ctx.content.slice(start, named))) return null;
+    return cleanPhrase(ctx.content, start, named);
+  }
+  if (preferRate) {
     const span = stripEdges(ctx.content, start, end);
     const m = RATE_TERM.exec(ctx.content.slice(span.start, span.end));
     if (m) return { start: span.start + m.index, end: span.start + m.index + m[0].length };
-    if (rateOnly) return null;
   }
   return cleanPhrase(ctx.content, start, end);
 }
@@ -401,6 +407,24 @@ export function rankPhrase(ctx: IndicatorContext, sentenceStart: number): Span |
   if (span.end <= span.start || RANK_GENERIC.has(phrase) || RANKED_PLACE.test(phrase)) return null;
   return cleanPhrase(content, span.start, span.end);
 }
+
+/**
+ * A rank with no ranking verb: what stands before its scope, as written (增幅全市第7名 → 增幅;
+ * 营商环境第6). Null when nothing but the scope is there.
+ */
+export function rankBeforeScope(ctx: IndicatorContext, sentenceStart: number): Span | null {
+  const { content } = ctx;
+  const start = rankClauseStart(content, ctx.before, Math.max(sentenceStart, ctx.lowerBound));
+  const text = content.slice(start, ctx.before);
+  const scope = RANK_SCOPE.exec(text);
+  let end = scope ? start + scope.index : ctx.before;
+  while (end > start && isSpace(content[end - 1])) end--;
+  let from = start;
+  for (let lead = leadingLength(content, from, end); lead > 0; lead = leadingLength(content, from, end)) from += lead;
+  if (end - from < 2 || /[\d()]/.test(content.slice(from, end))) return null;
+  return truncate({ start: from, end }, content.slice(from, end));
+}
+const RANK_SCOPE = /(?:全国|全省|全市|全区|全县|全州|全盟|全旗|同级|同类|本市|本省)[^,;。]*$/;
 
 const LOCATIVE_END = /[中里上内]?$/;
 /** 在西咸渭46个区县 / 在全省同级单位中: who is ranked against, not what is ranked. */

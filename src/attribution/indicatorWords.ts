@@ -9,6 +9,11 @@ export const CLAUSE_DELIMITERS = new Set([',', ';', ':', '。', '!', '?', '(', '
  * Longest first where one word ends another.
  */
 export const TRAILING_WORDS = [
+  // 占投诉总数比重最大，达81.67%: a superlative says which share is largest, not what it is of.
+  '最大',
+  '最高',
+  '最低',
+  '最小',
   '平均',
   '至少',
   '最少',
@@ -629,5 +634,5 @@ export const BENCHMARK_WORDS = ['高于', '低于', '快于', '慢于', '优于'
 export const RANK_VERBS = ['位居', '位列', '名列', '排名', '排在', '排位', '位次', '居', '列', '排'];
 /** Words before a rank verb that name no indicator of their own: the rate is in the clause before. */
 export const RANK_GENERIC = new Set(['得分', '成绩', '排名', '名次', '位次', '综合']);
-/** 柯桥区列全省区县市第一: a place before the ranking verb is who ranks, not what is ranked. */
-export const RANKED_PLACE = /^(?:我|本|全)?[\u4e00-\u9fa5]{0,6}[省市区县州旗镇乡]$/;
+/** 柯桥区列全省区县市第一, 县局列全市倒数第二: a place or body before the ranking verb is who ranks, not what is ranked. */
+export const RANKED_PLACE = /^(?:我|本|全)?[\u4e00-\u9fa5]{0,6}[省市区县州旗镇乡]$|^(?:我|本|该|[省市区县])局$/;
