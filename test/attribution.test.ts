@@ -239,3 +239,22 @@ describe('ranks without a ranking verb, in lists, in brackets and from the botto
     expect(doc.metrics.map((m) => [m.raw, m.kind, m.unit])).toEqual([['倒数第三', 'rank', '名次']]);
   });
 });
+
+describe('change direction', () => {
+  it('改善 of an index or a concentration is a fall; of anything else a rise', () => {
+    expectAll('全市水质综合指数同比改善4.2%，二氧化氮浓度改善7.5%，群众满意度同比改善1.3%。', [
+      ['4.2%', '4.2%', { change: 'down', indicator: '水质综合指数' }],
+      ['7.5%', '7.5%', { change: 'down', indicator: '二氧化氮浓度' }],
+      ['1.3%', '1.3%', { change: 'up' }],
+    ]);
+  });
+  it('压减 is a fall, and names nothing', () => {
+    expectAll('全年发文数量压减18%。', [['18%', '18%', { change: 'down', indicator: '发文数量' }]]);
+  });
+  it('a change verb covers the figure after 或, whatever its unit', () => {
+    expectAll('全年涉毒案件小幅下降3.4%或21宗。', [
+      ['3.4%', '3.4%', { change: 'down', indicator: '涉毒案件' }],
+      ['21宗', '21宗', { change: 'down', indicator: '涉毒案件' }],
+    ]);
+  });
+});

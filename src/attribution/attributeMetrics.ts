@@ -5,6 +5,7 @@ import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
 import { isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import { FUNDING_VERBS, MAX_INDICATOR_LENGTH } from './indicatorWords.js';
+import { IMPROVEMENT_WORDS, LESS_IS_BETTER } from './qualifierWords.js';
 import {
   followingPhrase,
   isRankFrame,
@@ -165,6 +166,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       };
     }
     const period = periodBefore(periods.spans, before.start);
+    const direction = lessIsBetter(content, before.start, change, indicator);
     const metric: Metric = {
       id: `m${metrics.length + 1}`,
       span: { start: m.start, end: m.end },
@@ -173,7 +175,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       unit: m.unit,
       kind: m.kind,
       approx: m.approx ?? before.approx ?? after.approx,
-      change,
+      change: direction,
       target: isTarget(
         content,
         sentence,
@@ -237,6 +239,18 @@ function rankIndicator(
   return rankPhrase(ctx, sentenceStart);
 }
 
+/** 综合指数同比改善6.3%: an improvement of an index or a concentration is a fall. */
+function lessIsBetter(
+  content: string,
+  before: number,
+  change: Metric['change'],
+  indicator: string | null,
+): Metric['change'] {
+  if (change !== 'up' || !indicator || !LESS_IS_BETTER.test(indicator)) return change;
+  const end = content[before - 1] === '了' ? before - 1 : before;
+  return IMPROVEMENT_WORDS.some((w) => content.startsWith(w, end - w.length)) ? 'down' : change;
+}
+
 const sameSpan = (a: Span, b: Span | null) => b !== null && a.start === b.start && a.end === b.end;
 /** 已全部完工, 均已投用: a state reached, right after the noun counted. */
 const STATE_AFTER_NOUN = /^(?:均?已)/;
@@ -284,7 +298,8 @@ function sharedUnitGroups(content: string, metrics: Metric[], sameUnit: boolean)
     const between = last ? content.slice(last.span.end, m.span.start).trim() : '';
     if (
       last &&
-      (!sameUnit || last.unit === m.unit) &&
+      // 下降1.2%或86宗: a change verb covers the figure after 或 whatever its unit.
+      (!sameUnit || last.unit === m.unit || between === '或') &&
       (UNIT_SHARING_JOINERS.includes(between) ||
         // 分别下降5%,44%: after 分别 a comma lists too.
         (between === ',' && content.slice(Math.max(0, run[0].span.start - 6), run[0].span.start).includes('分别')))

@@ -10,6 +10,12 @@ export const CLAUSE_DELIMITERS = new Set([',', ';', ':', '。', '!', '?', '(', '
  */
 export const TRAILING_WORDS = [
   // 占投诉总数比重最大，达81.67%: a superlative says which share is largest, not what it is of.
+  // 轻微下降1.2%, 大幅增长: a degree adverb says how much, not what.
+  '轻微',
+  '小幅',
+  '大幅',
+  '明显',
+  '显著',
   '最大',
   '最高',
   '最低',
@@ -87,6 +93,10 @@ export const TRAILING_WORDS = [
   '减幅',
   '净增',
   '净减',
+  '压减',
+  '压降',
+  '削减',
+  '缩减',
   '前进',
   '后退',
   '进步',

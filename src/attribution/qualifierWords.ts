@@ -70,6 +70,9 @@ export const CHANGE_WORDS: { word: string; change: Exclude<Change, null> }[] = [
     '降低幅度',
     '减幅',
     '压降',
+    '压减',
+    '削减',
+    '缩减',
     '缩小',
     '净减',
     '恶化',
@@ -102,6 +105,13 @@ export const COUNT_CHANGE_WORDS = new Set([
   '上移',
   '下移',
 ]);
+/**
+ * For an index or a concentration less is better: 改善 (and 好转) of one is a fall (综合指数同比改善6.3%,
+ * 细颗粒物浓度改善9.1%).
+ */
+export const IMPROVEMENT_WORDS = ['改善', '好转'];
+export const LESS_IS_BETTER = /指数|浓度|PM2\.5|PM10|细颗粒物|可吸入颗粒物|二氧化硫|二氧化氮|臭氧|一氧化碳/;
+
 /** Single characters that are change words only right after a comparison (同比增, 较上年少). */
 export const WEAK_CHANGE_WORDS = new Set(['增', '多', '涨', '减', '降', '少']);
 export const COMPARISON_WORDS = ['同比', '环比', '较上年', '比上年', '较去年', '比去年', '较', '比'];
