@@ -258,3 +258,28 @@ describe('change direction', () => {
     ]);
   });
 });
+
+describe('indicator invariants', () => {
+  it('the indicator is its span text exactly: a full-width space inside it stays', () => {
+    const text = review('全年接待来访　群众320人次。');
+    const m = parse(text).metrics[0];
+    expect(m.indicator).not.toBeNull();
+    expect(text.slice(m.indicatorSpan!.start, m.indicatorSpan!.end)).toBe(m.indicator);
+    expect(m.indicator).toContain('群众');
+  });
+  it('a long phrase is cut to 16 characters, keeping its end', () => {
+    const text = review('城镇和农村常住居民家庭人均生活消费支出占可支配收入的比重分别下降0.6和0.9个百分点。');
+    for (const m of parse(text).metrics) {
+      expect(m.indicator!.length).toBeLessThanOrEqual(16);
+      expect(text.slice(m.indicatorSpan!.start, m.indicatorSpan!.end)).toBe(m.indicator);
+    }
+  });
+  it('metric spans never overlap: a rank after a slash is not part of the unit before it', () => {
+    const text = review('全县油茶种植面积达5万多亩/全省第一。');
+    const doc = parse(text);
+    expect(doc.metrics.map((m) => [m.raw, m.unit])).toEqual([
+      ['5万多亩', '亩'],
+      ['第一', '名次'],
+    ]);
+  });
+});

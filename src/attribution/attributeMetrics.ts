@@ -16,6 +16,7 @@ import {
   previousClausePhrase,
   listedNames,
   stripEdges,
+  truncate,
   rankBeforeScope,
   rankPhrase,
   totalSubject,
@@ -202,7 +203,35 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
   // A list after 分别 may change unit on the way (11微克/立方米、…、1.2毫克/立方米): names go by position.
   for (const run of sharedUnitGroups(content, metrics, false)) nameRespectively(source, content, run, metrics);
   shareWithAdjacent(metrics);
+  for (const m of metrics) settleIndicator(source, content, m);
   return metrics;
+}
+
+/**
+ * The indicator is exactly the source text of its span, at most MAX_INDICATOR_LENGTH characters:
+ * the span loses whitespace at its edges and, when noise (##paidbegin##) was blanked inside it,
+ * everything up to the noise (the head noun is at the end); a longer span keeps its end.
+ */
+function settleIndicator(source: string, content: string, m: Metric): void {
+  const span = m.indicatorSpan;
+  let start = span?.start ?? 0;
+  let end = span?.end ?? 0;
+  for (let i = end - 1; i >= start; i--) {
+    if (content[i] === ' ' && !/\s/.test(source[i])) {
+      start = i + 1;
+      break;
+    }
+  }
+  while (start < end && /\s/.test(source[start])) start++;
+  while (end > start && /\s/.test(source[end - 1])) end--;
+  if (end - start > MAX_INDICATOR_LENGTH) ({ start, end } = truncate({ start, end }, content.slice(start, end)));
+  if (!span || end <= start) {
+    m.indicator = null;
+    m.indicatorSpan = null;
+    return;
+  }
+  m.indicatorSpan = { start, end };
+  m.indicator = source.slice(start, end);
 }
 
 /**

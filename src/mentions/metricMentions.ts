@@ -87,6 +87,8 @@ export function findMentions(content: string, source: string, warnings: Warning[
       waiting = token;
       continue;
     }
+    // Spans never overlap: a mention reaching back (第 before the number) into the last one is dropped.
+    if (mention.start < (mentions.at(-1)?.end ?? 0)) continue;
     const shared = waiting && shareUnit(content, waiting, mention);
     if (shared) mentions.push(shared);
     waiting = null;
