@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 // `npm run safety`: a hang detector. Parses pathological inputs with the built CLI, one process
-// each, and fails when one takes more than 10 s (SAFETY_LIMIT_S) or the process dies (a crash,
-// an out-of-memory abort). It is not a speed target: a linear pipeline finishes every input here
-// in a few seconds; minutes mean a super-linear path or a loop.
+// each, and fails when one takes far longer than ordinary text of its size or the process dies (a
+// crash, an out-of-memory abort). It is not a speed target: a linear pipeline finishes every
+// input here in a few seconds; minutes mean a super-linear path or a loop.
+//
+// The limit is relative to a calibration run on the same machine at the same time: ordinary
+// report text (the fixtures, repeated) of CALIBRATION_MB is parsed first, and each input may take
+// SLACK times as long as that text would for its size, and never less than SAFETY_LIMIT_S
+// (10 s). A fixed 10 s once nearly failed on a loaded machine (7.8 s for the 50 MB line), where
+// a busy machine slows the calibration run as much as the inputs.
 //
 // A file refused with a reason (exit 1) passes: the point is that it ends. Whatever the outcome,
 // standard output must hold whole ndjson lines only (one document, or nothing).
@@ -14,7 +20,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'bin', 'reportx.js');
-const LIMIT_S = Number(process.env.SAFETY_LIMIT_S ?? 10);
+const FLOOR_S = Number(process.env.SAFETY_LIMIT_S ?? 10);
+const SLACK = Number(process.env.SAFETY_SLACK ?? 10);
+const CALIBRATION_MB = 8;
 const ONLY = process.env.SAFETY_ONLY; // run the inputs whose name contains this
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
@@ -63,7 +71,7 @@ const INPUTS = {
     '全年办理案件12件\n'.repeat(100_000) + '完成。1、审查。2、复议。',
 };
 
-function run(file) {
+function run(file, limitS) {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, [CLI, 'parse', '--format', 'ndjson', '--quiet', file], {
@@ -79,7 +87,7 @@ function run(file) {
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
-    }, LIMIT_S * 1000);
+    }, limitS * 1000);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       resolve({
@@ -112,16 +120,26 @@ function wholeLines(stdout) {
 const dir = mkdtempSync(join(tmpdir(), 'reportx-safety-'));
 let failures = 0;
 try {
-  console.log(`reportx safety: each input must finish within ${LIMIT_S} s (node ${process.version})`);
+  const calibration = join(dir, 'calibration.txt');
+  writeFileSync(calibration, repeatToBytes(fixtureText, CALIBRATION_MB * 1024 * 1024));
+  const calibrated = await run(calibration, 600);
+  if (calibrated.code !== 0) throw new Error(`safety: the calibration run failed: ${calibrated.stderr}`);
+  // Start-up included: a conservative (slow) figure for small inputs.
+  const secondsPerMb = calibrated.seconds / CALIBRATION_MB;
+  const limitFor = (bytes) => Math.max(FLOOR_S, SLACK * secondsPerMb * Math.max(1, bytes / 1024 / 1024));
+  console.log(
+    `reportx safety (node ${process.version}): calibration ${calibrated.seconds.toFixed(2)} s for ${CALIBRATION_MB} MB of report text; each input may take ${SLACK}× that per MB, at least ${FLOOR_S} s`,
+  );
   for (const [name, make] of Object.entries(INPUTS)) {
     if (ONLY && !name.includes(ONLY)) continue;
     const file = join(dir, 'input.txt');
     writeFileSync(file, make());
     const size = statSync(file).size;
-    const r = await run(file);
+    const limit = limitFor(size);
+    const r = await run(file, limit);
     const lines = wholeLines(r.stdout);
     let verdict;
-    if (r.timedOut) verdict = `FAIL: still running after ${LIMIT_S} s (killed)`;
+    if (r.timedOut) verdict = `FAIL: still running after ${limit.toFixed(0)} s (killed)`;
     else if (r.signal || (r.code !== 0 && r.code !== 1))
       verdict = `FAIL: crashed (${r.signal ?? `exit ${r.code}`}) ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`;
     else if (!lines.ok) verdict = `FAIL: corrupted output (${lines.why})`;
@@ -132,7 +150,7 @@ try {
     }
     if (verdict.startsWith('FAIL')) failures++;
     console.log(
-      `${r.seconds.toFixed(2).padStart(6)} s  ${(size / 1024 / 1024).toFixed(1).padStart(5)} MB  ${name}: ${verdict}`,
+      `${r.seconds.toFixed(2).padStart(6)} s (limit ${limit.toFixed(0).padStart(3)} s)  ${(size / 1024 / 1024).toFixed(1).padStart(5)} MB  ${name}: ${verdict}`,
     );
   }
 } finally {

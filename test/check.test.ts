@@ -130,7 +130,13 @@ function section(id: string, marker: string, title: string, start: number, child
 
 function doc(over: Partial<ReportDocument> = {}): ReportDocument {
   return {
-    source: { path: '/home/ci/work/fixtures/a.txt', encoding: 'utf-8', characters: 500, sha256: 'a'.repeat(64) },
+    source: {
+      path: '/home/ci/work/fixtures/a.txt',
+      encoding: 'utf-8',
+      characters: 500,
+      sha256: 'a'.repeat(64),
+      generator: 'reportx 0.1.0',
+    },
     meta: {
       organization: '上高县司法局',
       year: 2024,

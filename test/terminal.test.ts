@@ -83,6 +83,12 @@ describe('in a terminal', () => {
     expect(r.screen).not.toContain('files |');
   });
 
+  it('parse: an --out that cannot be written stops the batch with one line and exit 3, the bar gone', () => {
+    const r = inTerminal(['parse', '--out', CLI, ...batch]);
+    expect(r.status, r.screen).toBe(3);
+    expect(r.screen.trim()).toBe(`reportx: cannot write ${CLI}: not a directory (a file is in the way); stopped`);
+  });
+
   it('table: an aligned, coloured text table', () => {
     const r = inTerminal(['table', ...FIXTURES]);
     expect(r.status, r.screen).toBe(0);

@@ -2,11 +2,12 @@
 // file (no worker start-up, which keeps one small report fast from a cold start), otherwise on
 // this thread and a pool of jobs - 1 worker threads, with a bounded window of files in progress,
 // so memory does not grow with the number of files.
-import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parseFile, renderResult, type FileResult, type ParseFileOptions, type RenderedFile } from './parseFile.js';
 import { loadRenderer, type RenderSpec } from '../output/renderDocument.js';
+import type { ParsePool } from './workerPool.js';
+import { maxJobs } from './jobs.js';
 
 export interface BatchOptions extends ParseFileOptions {
   /**
@@ -33,8 +34,15 @@ export const AUTO_POOL_BYTES = 4 * 1024 * 1024;
 /** …and a batch of this many files or more always goes to the pool (no sizes read). */
 export const AUTO_POOL_FILES = 256;
 
+/**
+ * Files at least this large are parsed one at a time in a worker of their own, never on this
+ * thread: a file's parse needs up to ~17 times its size in memory, and a worker that runs out
+ * ends alone (workerPool.ts) where this thread would take the whole batch down.
+ */
+export const ISOLATE_BYTES = 8 * 1024 * 1024;
+
 export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
+  return maxJobs();
 }
 
 /**
@@ -51,49 +59,80 @@ export async function* parseBatch(
   files: string[],
   options: BatchOptions & { render?: RenderSpec } = {},
 ): AsyncGenerator<FileResult | RenderedFile> {
-  const fileOptions: ParseFileOptions = { encoding: options.encoding };
+  const fileOptions: ParseFileOptions = { encoding: options.encoding, maxSize: options.maxSize };
   const render = options.render ? await loadRenderer(options.render) : null;
+  const task = (f: string) => ({
+    path: f,
+    encoding: options.encoding,
+    maxSize: options.maxSize,
+    render: options.render,
+  });
   const parseHere = (f: string): Promise<FileResult | RenderedFile> =>
     parseFile(f, fileOptions).then((r) => (render ? renderResult(r, render) : r));
   const jobs = Math.min(await chooseJobs(files, options.jobs), files.length);
-  if (jobs <= 1) {
-    // One file ahead, so the next one is parsed while the consumer writes this one out. Each file
-    // starts on a new turn of the event loop: reads and parses are synchronous, so without it the
-    // whole batch is one chain of microtasks, and process.nextTick callbacks — among them the
-    // output stream's write callbacks, which hold every written document's text — would wait
-    // until the batch ends (measured: 110 MB of output strings held after 1,000 files).
-    yield* inOrder(files, 2, (f) => nextTurn().then(() => parseHere(f)));
-    return;
-  }
-  const { ParsePool } = await import('./workerPool.js');
-  // This thread is one of the jobs (see sharedInOrder): measured on 2 cores against 2 workers and
-  // an idle main thread, faster (one thread fewer competing for the cores) and ~30 MB less RSS
-  // (one V8 isolate fewer).
-  const pool = new ParsePool(jobs - 1);
-  try {
-    yield* sharedInOrder(
-      files,
-      WINDOW_PER_JOB * jobs,
-      {
-        // Read at each refill: it opens once the workers are warm (workerPool.ts).
-        get capacity() {
-          return pool.capacity;
-        },
-        // Standard input can only be read by this thread.
-        accepts: (f) => f !== '-',
-        run: (f) => pool.run({ path: f, encoding: options.encoding, render: options.render }),
-      },
-      parseHere,
+  // Started at the first large file (ISOLATE_BYTES), or the first file of a worker that died.
+  let isolated: Promise<ParsePool> | null = null;
+  const parseIsolated = async (f: string) => {
+    isolated ??= import('./workerPool.js').then(
+      (m) => new m.ParsePool({ threads: Math.max(1, jobs - 1), tasksPerWorker: 1 }),
     );
+    return (await isolated).run(task(f));
+  };
+  const large = async (f: string) => f !== '-' && (await sizeOf(f)) >= ISOLATE_BYTES;
+  try {
+    if (jobs <= 1) {
+      // One file ahead, so the next one is parsed while the consumer writes this one out. Each file
+      // starts on a new turn of the event loop: reads and parses are synchronous, so without it the
+      // whole batch is one chain of microtasks, and process.nextTick callbacks — among them the
+      // output stream's write callbacks, which hold every written document's text — would wait
+      // until the batch ends (measured: 110 MB of output strings held after 1,000 files).
+      yield* inOrder(files, 2, async (f) => {
+        await nextTurn();
+        return (await large(f)) ? parseIsolated(f) : parseHere(f);
+      });
+      return;
+    }
+    // This thread is one of the jobs (see sharedInOrder): measured on 2 cores against 2 workers and
+    // an idle main thread, faster (one thread fewer competing for the cores) and ~30 MB less RSS
+    // (one V8 isolate fewer).
+    const { ParsePool: Pool } = await import('./workerPool.js');
+    const pool = new Pool({ threads: jobs - 1, retry: (t) => parseIsolated(t.path) });
+    try {
+      yield* sharedInOrder(
+        files,
+        WINDOW_PER_JOB * jobs,
+        {
+          // Read at each refill: it opens once the workers are warm (workerPool.ts).
+          get capacity() {
+            return pool.capacity;
+          },
+          // Standard input can only be read by this thread.
+          accepts: (f) => f !== '-',
+          run: async (f) => ((await large(f)) ? parseIsolated(f) : pool.run(task(f))),
+        },
+        // A large file waits for its worker here; rare enough not to matter to the batch's pace.
+        async (f) => ((await large(f)) ? parseIsolated(f) : parseHere(f)),
+      );
+    } finally {
+      await pool.destroy();
+    }
   } finally {
-    await pool.destroy();
+    await (await (isolated as Promise<ParsePool> | null))?.destroy();
   }
+}
+
+/** A file's size in bytes (0 when it cannot be stated: reading it will say why). */
+function sizeOf(f: string): Promise<number> {
+  return stat(f).then(
+    (s) => (s.isFile() ? s.size : 0),
+    () => 0,
+  );
 }
 
 async function chooseJobs(files: string[], jobs: number | undefined): Promise<number> {
   if (jobs !== undefined) {
     if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs must be a whole number ≥ 1, got ${jobs}`);
-    return jobs;
+    return Math.min(jobs, maxJobs());
   }
   const cores = defaultJobs();
   if (cores === 1 || files.length < 2) return 1;
@@ -105,16 +144,7 @@ async function chooseJobs(files: string[], jobs: number | undefined): Promise<nu
 async function atLeastBytes(files: string[], limit: number): Promise<boolean> {
   let total = 0;
   for (let i = 0; i < files.length; i += 64) {
-    const sizes = await Promise.all(
-      files.slice(i, i + 64).map((f) =>
-        f === '-'
-          ? 0
-          : stat(f).then(
-              (s) => s.size,
-              () => 0,
-            ),
-      ),
-    );
+    const sizes = await Promise.all(files.slice(i, i + 64).map((f) => (f === '-' ? 0 : sizeOf(f))));
     for (const size of sizes) total += size;
     if (total >= limit) return true;
   }

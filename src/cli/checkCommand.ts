@@ -10,7 +10,8 @@ import { expandInputs } from './inputs.js';
 import { parseBatch } from './batch.js';
 import type { FileResult } from './parseFile.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
-import { writeFileAtomic } from './writers/jsonWriters.js';
+import { problemLine } from './messages.js';
+import { writeFileAtomic } from './writers/atomicFile.js';
 import { streamOut } from './writers/writer.js';
 import { decodeBytes, isSupportedEncoding } from '../decode/decodeBytes.js';
 import type { ReportDocument } from '../model/schema.js';
@@ -77,7 +78,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions): Prom
   if (!opts.update) {
     const missing: Fixture[] = [];
     for (const f of fixtures) if (!(await exists(f.expected))) missing.push(f);
-    for (const f of missing) process.stderr.write(`reportx: ${f.file}: no expected file ${f.expected}\n`);
+    for (const f of missing) process.stderr.write(problemLine(f.file, `no expected file ${f.expected}`));
     if (missing.length) {
       const [what, them] =
         missing.length === 1 ? ['an expected file is', 'it'] : [`${missing.length} expected files are`, 'them'];
@@ -102,6 +103,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions): Prom
   }
   if (opts.json) await out(JSON.stringify(checkReportJson(results, !!opts.update), null, 2) + '\n');
   else await out(formatSummary(results, !!opts.update, c) + '\n');
+  await out.flush();
   return results.some((r) => r.status === 'error' || r.status === 'changed') ? EXIT_FAILURE : EXIT_OK;
 }
 
@@ -183,7 +185,7 @@ async function findFixtures(paths: string[], expectedDir: string | undefined): P
   for (const p of paths) {
     if (fg.isDynamicPattern(p)) {
       const { files: matched, problems } = await expandInputs([p]);
-      for (const problem of problems) process.stderr.write(`reportx: ${problem.pattern}: ${problem.reason}\n`);
+      for (const problem of problems) process.stderr.write(problemLine(problem.pattern, problem.reason));
       files.push(...matched.filter((f) => !f.endsWith('.json')));
       continue;
     }
@@ -244,7 +246,7 @@ async function runGold(dirs: string[], opts: CheckCommandOptions): Promise<numbe
     if (parsed.ok) documents[index] = parsed.document;
     else {
       failed++;
-      process.stderr.write(`reportx: ${parsed.path}: ${parsed.reason}\n`);
+      process.stderr.write(problemLine(parsed.path, parsed.reason));
     }
     index++;
   }
@@ -252,6 +254,7 @@ async function runGold(dirs: string[], opts: CheckCommandOptions): Promise<numbe
   const out = streamOut(process.stdout);
   if (opts.json) await out(JSON.stringify(score.summary, null, 2) + '\n');
   else await out(goldReportLines(score, !!opts.verbose).join('\n') + '\n');
+  await out.flush();
   const strict = score.summary.metrics.strict.f1;
   if (minF1 !== undefined && strict < minF1) {
     process.stderr.write(`strict metric F1 ${strict.toFixed(3)} is below --min-f1 ${minF1}\n`);

@@ -1,8 +1,11 @@
 // The reportx command line: a thin layer over the library. Each command lives in its own file.
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
 import type { Command as CommandType } from 'commander';
-import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './exitCodes.js';
+import { EXIT_FAILURE, EXIT_OUTPUT, EXIT_USAGE, UsageError } from './exitCodes.js';
+import { OutputError } from './writers/outputError.js';
+import { handleSignals, runCleanups } from './cleanup.js';
+import { VERSION } from '../model/version.js';
+import { messageLine, stderrText } from './messages.js';
 
 type CommandFactory = (run: (code: Promise<number>) => void) => CommandType;
 
@@ -16,27 +19,20 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   check: () => import('./checkCommand.js').then((m) => m.checkCommand),
 };
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-
-/** `reportx parse … | head` closes the pipe early: that is the reader's choice, not an error. */
-function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
-  });
-}
-
 export async function main(argv: string[]): Promise<number> {
-  exitQuietlyOnClosedPipe(process.stdout);
+  // Write failures are reported by the writers (writers/writer.ts) as OutputErrors; an 'error'
+  // event nobody listens to would be thrown out of the event loop as a stack trace instead.
+  process.stdout.on('error', () => {});
+  handleSignals();
   let pending: Promise<number> | undefined;
   const run = (p: Promise<number>) => {
     pending = p;
   };
   const program = new Command('reportx')
     .description('Extract sections and metrics from Chinese government work reports')
-    .version(version)
+    .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeErr: (s) => process.stderr.write(stderrText(s)) })
     .showHelpAfterError('(run reportx --help for usage)');
   const invoked = argv[2] && argv[2] in COMMANDS ? [argv[2]] : Object.keys(COMMANDS);
   for (const name of invoked) program.addCommand((await COMMANDS[name]())(run).exitOverride());
@@ -50,10 +46,16 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`reportx: ${err.message}\n`);
+      process.stderr.write(messageLine(err.message));
       return EXIT_USAGE;
     }
-    process.stderr.write(`reportx: ${(err as Error)?.stack ?? err}\n`);
+    if (err instanceof OutputError) {
+      runCleanups();
+      // A reader that closed the pipe (`| head`) chose to stop reading: nothing to tell it.
+      if (!err.closedPipe) process.stderr.write(messageLine(`${err.message}; stopped`));
+      return EXIT_OUTPUT;
+    }
+    process.stderr.write(messageLine(String((err as Error)?.stack ?? err)));
     return EXIT_FAILURE;
   }
 }

@@ -5,7 +5,13 @@ import { isSupportedEncoding } from '../decode/decodeBytes.js';
 import { parseBatch } from './batch.js';
 import { startProgress } from './progress.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
-import { jsonArrayWriter, ndjsonWriter, outDirWriter } from './writers/jsonWriters.js';
+import { problemLine } from './messages.js';
+import { jsonArrayWriter, ndjsonWriter } from './writers/jsonWriters.js';
+import { outDirWriter } from './writers/outDirWriter.js';
+import { outputNames } from './outputNames.js';
+import { capJobs } from './jobs.js';
+import { readFileList } from './filesFrom.js';
+import { DEFAULT_MAX_SIZE, formatSize, parseSize } from './readInput.js';
 import type { OutputWriter } from './writers/writer.js';
 import { RENDER_FORMATS, type RenderSpec } from '../output/renderDocument.js';
 import { METRIC_COLUMNS, parseColumns, type MetricColumn } from '../output/metricRows.js';
@@ -20,19 +26,34 @@ export interface ParseCommandOptions {
   columns?: string;
   /** csv only: false with --no-bom. */
   bom?: boolean;
+  /** Bytes; larger inputs are refused. */
+  maxSize?: number;
+  filesFrom?: string;
+  /** csv/tsv: false with --no-csv-escape. */
+  csvEscape?: boolean;
 }
 
 export function parseCommand(run: (code: Promise<number>) => void): Command {
   return new Command('parse')
     .description('parse reports and print their sections and metrics')
-    .argument('<files...>', 'report files or globs (quote globs: "dir/**/*.txt"); - reads standard input')
+    .argument('[files...]', 'report files or globs (quote globs: "dir/**/*.txt"); - reads standard input')
+    .option(
+      '--files-from <list>',
+      'also parse the paths listed in LIST, one a line (- reads the list from standard input)',
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices([...RENDER_FORMATS]).default('json'))
     .option('-o, --out <dir>', 'write one NAME.json per input into DIR instead of standard output')
     .option('--encoding <name>', 'decode every input with this encoding instead of detecting it')
     .option('-j, --jobs <n>', 'parse on N worker threads (default: the number of cores)', parseJobsOption)
+    .option(
+      '--max-size <size>',
+      `refuse inputs larger than SIZE (bytes, or with K, M or G: 200M; default ${formatSize(DEFAULT_MAX_SIZE)})`,
+      parseMaxSizeOption,
+    )
     .option('-q, --quiet', 'no progress or summary on standard error')
     .option('--columns <names>', `csv/tsv: comma-separated columns to write, in order (${METRIC_COLUMNS.join(',')})`)
     .option('--no-bom', 'csv: do not start with a UTF-8 byte-order mark')
+    .option('--no-csv-escape', "csv/tsv: keep text cells starting with = + - @ as they are (default: prefix a ')")
     .action((files: string[], opts: ParseCommandOptions) => run(runParse(files, opts)));
 }
 
@@ -42,20 +63,37 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
   if (opts.jobs !== undefined && !isJobCount(opts.jobs))
     throw new UsageError(`--jobs: expected a whole number ≥ 1, got "${opts.jobs}"`);
   const columns = tabularOptions(opts);
+  if (opts.filesFrom === '-' && patterns.includes('-'))
+    throw new UsageError('--files-from - reads the list from standard input, so - cannot also be an input');
+  if (patterns.length === 0 && opts.filesFrom === undefined)
+    throw new UsageError('no input: give files, globs, - or --files-from LIST');
   const { files, problems } = await expandInputs(patterns);
-  for (const p of problems) process.stderr.write(`reportx: ${p.pattern}: ${p.reason}\n`);
+  if (opts.filesFrom !== undefined) files.push(...(await readFileList(opts.filesFrom)));
+  for (const p of problems) process.stderr.write(problemLine(p.pattern, p.reason));
   if (files.length === 0) throw new UsageError('no input file');
-  const writer = await makeWriter(opts, columns);
+  let jobs = opts.jobs;
+  if (jobs !== undefined) {
+    const capped = capJobs(jobs);
+    if (capped.note && !opts.quiet) process.stderr.write(`reportx: ${capped.note}\n`);
+    jobs = capped.jobs;
+  }
+  // The output is checked before any input is parsed: names that would collide (exit 2), a
+  // directory that cannot be written (exit 3).
+  const writer = await makeWriter(opts, files, columns);
   // --out writes one pretty-printed JSON file per input, like the json format's array items.
-  const render: RenderSpec = { format: opts.out ? 'json' : (opts.format as RenderSpec['format']), columns };
+  const render: RenderSpec = {
+    format: opts.out ? 'json' : (opts.format as RenderSpec['format']),
+    columns,
+    escapeFormulas: opts.csvEscape !== false,
+  };
   let failed = problems.length;
   const progress = await startProgress({ total: files.length, quiet: opts.quiet });
   try {
-    for await (const result of parseBatch(files, { encoding: opts.encoding, jobs: opts.jobs, render })) {
+    for await (const result of parseBatch(files, { encoding: opts.encoding, jobs, maxSize: opts.maxSize, render })) {
       if (result.ok) await writer.write(result.output, result.path);
       else {
         failed++;
-        progress.note(`reportx: ${result.path}: ${result.reason}\n`);
+        progress.note(problemLine(result.path, result.reason));
       }
       progress.done(result);
     }
@@ -78,6 +116,13 @@ function parseJobsOption(value: string): number {
   return n;
 }
 
+/** --max-size SIZE: bytes, or K/M/G (units of 1024). */
+function parseMaxSizeOption(value: string): number {
+  const bytes = parseSize(value);
+  if (bytes === null) throw new InvalidArgumentError('expected a size such as 64M, 200MB, 1G or 4096 (bytes)');
+  return bytes;
+}
+
 /** Checks the csv/tsv options before any file is read; returns the --columns selection. */
 function tabularOptions(opts: ParseCommandOptions): MetricColumn[] | undefined {
   const tabular = opts.format === 'csv' || opts.format === 'tsv';
@@ -90,8 +135,12 @@ function tabularOptions(opts: ParseCommandOptions): MetricColumn[] | undefined {
   return parsed.columns;
 }
 
-async function makeWriter(opts: ParseCommandOptions, columns?: MetricColumn[]): Promise<OutputWriter> {
-  if (opts.out) return outDirWriter(opts.out);
+async function makeWriter(opts: ParseCommandOptions, files: string[], columns?: MetricColumn[]): Promise<OutputWriter> {
+  if (opts.out) {
+    const names = outputNames(files);
+    if (!names.ok) throw new UsageError(names.reason);
+    return outDirWriter(opts.out, names.names);
+  }
   if (opts.format === 'csv' || opts.format === 'tsv') {
     // Loaded only for these formats, to keep a JSON run's start-up short.
     const { csvWriter, tsvWriter } = await import('./writers/delimitedWriter.js');

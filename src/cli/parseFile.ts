@@ -1,6 +1,5 @@
 // One input file → one validated document or one failure reason. This is the unit of work a
 // worker thread runs, so it takes and returns plain data only.
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { parseReport } from '../parseReport.js';
 import type { ReportDocument } from '../model/schema.js';
@@ -8,6 +7,9 @@ import { validateDocument } from '../model/validateDocument.js';
 import { decodeBytes } from '../decode/decodeBytes.js';
 import { withSegmentationMemo } from '../text/segmenter.js';
 import type { Render } from '../output/renderDocument.js';
+import { DEFAULT_MAX_SIZE, readRegularFile, readStandardInput } from './readInput.js';
+
+export { describeReadError } from './readInput.js';
 
 export type FileFailure = { ok: false; path: string; reason: string };
 export type FileResult = { ok: true; path: string; document: ReportDocument } | FileFailure;
@@ -25,39 +27,45 @@ export type RenderedFile = { ok: true; path: string; output: string | Uint8Array
 export interface ParseFileOptions {
   /** Force an encoding instead of detecting one. */
   encoding?: string;
+  /** Larger files are refused (default DEFAULT_MAX_SIZE). */
+  maxSize?: number;
 }
 
 export async function parseFile(path: string, options: ParseFileOptions = {}): Promise<FileResult> {
-  let bytes: Buffer;
-  try {
-    // A synchronous read: reports are small and usually in the page cache, where it takes
-    // microseconds, while fs/promises' open-stat-read-close chain needs this thread's event loop
-    // between steps — which it does not get while the thread parses the previous file (measured:
-    // 6% of a one-thread batch spent idle, waiting for reads). It runs a microtask later, so a
-    // caller starting several files (batch.ts) hands the others to workers before this thread is
-    // taken by the parse.
-    bytes = path === '-' ? await readStdin() : await Promise.resolve(path).then((p) => readFileSync(p));
-  } catch (err) {
-    return { ok: false, path, reason: describeReadError(err) };
-  }
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
+  // A synchronous read: reports are small and usually in the page cache, where it takes
+  // microseconds, while fs/promises' open-stat-read-close chain needs this thread's event loop
+  // between steps — which it does not get while the thread parses the previous file (measured:
+  // 6% of a one-thread batch spent idle, waiting for reads). It runs a microtask later, so a
+  // caller starting several files (batch.ts) hands the others to workers before this thread is
+  // taken by the parse.
+  const read =
+    path === '-'
+      ? await readStandardInput(maxSize)
+      : await Promise.resolve(path).then((p) => readRegularFile(p, maxSize));
+  if (!read.ok) return { ok: false, path, reason: read.reason };
+  const bytes = read.bytes;
   try {
     return parseBytes(path, bytes, options);
   } catch (err) {
     // A bug in the pipeline fails this file, not the whole batch.
-    return {
-      ok: false,
-      path,
-      reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)`,
-    };
+    return { ok: false, path, reason: describeParseError(err) };
   }
 }
 
 export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOptions = {}): FileResult {
-  const decoded = decodeBytes(bytes, { encoding: options.encoding });
+  const decoded = decodeBytes(bytes, { encoding: options.encoding, path: path === '-' ? null : path });
   if (!decoded.ok) return { ok: false, path, reason: decoded.reason };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const document = withSegmentationMemo(() =>
-    parseReport(decoded.text, { path: path === '-' ? null : path, encoding: decoded.encoding, sha256 }),
+    parseReport(decoded.text, {
+      path: path === '-' ? null : path,
+      encoding: decoded.encoding,
+      encodingConfidence: decoded.confidence,
+      format: decoded.format,
+      sha256,
+      warnings: decoded.warnings,
+    }),
   );
   return validated(path, document);
 }
@@ -78,49 +86,21 @@ export function renderResult(result: FileResult, render: Render): RenderedFile {
   try {
     return { ok: true, path: result.path, output: render(result.document), metrics: result.document.metrics.length };
   } catch (err) {
-    return {
-      ok: false,
-      path: result.path,
-      reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)`,
-    };
+    return { ok: false, path: result.path, reason: describeParseError(err) };
   }
 }
 
-/** A read error (errno code) → the one reason printed as `reportx: PATH: REASON`. */
-export function describeReadError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'ENOTDIR':
-      return 'no such file (a parent in the path is not a directory)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'symbolic link loop';
-    case 'ENAMETOOLONG':
-      return 'file name too long';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many open files';
-    case 'ERR_FS_FILE_TOO_LARGE':
-    case 'EFBIG':
-      return 'file too large';
-    case 'EIO':
-      return 'input/output error';
-    default: {
-      // Node's messages read "CODE: description, syscall 'path'": keep the description only.
-      const message = (err as Error)?.message ?? String(err);
-      return `cannot read: ${/^[A-Z_]+: ([^,]+),/.exec(message)?.[1] ?? message}`;
-    }
-  }
-}
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/**
+ * An exception from the pipeline → the reason for its file. V8's own limits are the input's size,
+ * not a bug: a string or buffer longer than V8 allows (output of a huge file), an allocation that
+ * failed.
+ */
+export function describeParseError(err: unknown): string {
+  const message = (err as Error)?.message ?? String(err);
+  if (
+    err instanceof RangeError &&
+    /Invalid string length|Array buffer allocation failed|Invalid array length/.test(message)
+  )
+    return `file too large to parse as one document (${message}): split it, or lower --max-size to refuse such files`;
+  return `internal error: ${message} (please report this bug)`;
 }

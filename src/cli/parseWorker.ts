@@ -9,6 +9,7 @@ import { loadSegmenter } from '../text/segmenter.js';
 export interface ParseTask {
   path: string;
   encoding?: string;
+  maxSize?: number;
   /** Render the document in this format instead of returning it. */
   render?: RenderSpec;
 }
@@ -25,7 +26,7 @@ export function warmUp(): void {
 const renderers = new Map<string, Promise<Render>>();
 
 export default async function parseTask(task: ParseTask): Promise<FileResult | RenderedFile> {
-  const result = await parseFile(task.path, { encoding: task.encoding });
+  const result = await parseFile(task.path, { encoding: task.encoding, maxSize: task.maxSize });
   if (!task.render) return result;
   const key = JSON.stringify(task.render);
   if (!renderers.has(key)) renderers.set(key, loadRenderer(task.render));

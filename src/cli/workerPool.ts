@@ -1,6 +1,7 @@
 // Parsing on a pool of worker threads (piscina). Loaded only when a batch is worth the workers'
 // start-up; batch.ts hands the pool a bounded window of files and yields results in input order.
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { Piscina } from 'piscina';
 import type { FileResult, RenderedFile } from './parseFile.js';
 import type { ParseTask } from './parseWorker.js';
@@ -12,6 +13,23 @@ type TaskResult = FileResult | RenderedFile;
 const WORKER_FILE = fileURLToPath(new URL('../../dist/cli/parseWorker.js', import.meta.url));
 
 const TASKS_PER_WORKER = 4;
+
+export interface ParsePoolOptions {
+  threads: number;
+  /** Files handed to a worker at once (default TASKS_PER_WORKER); 1 isolates each file. */
+  tasksPerWorker?: number;
+  /** Where the files of a worker that died (out of memory) go for a second try; default: they fail. */
+  retry?: (task: ParseTask) => Promise<TaskResult>;
+}
+
+/**
+ * Each worker's heap limit: the main thread's own (so `node --max-old-space-size=N` sets both).
+ * Without an explicit limit, a worker that runs out of memory aborts the whole process (exit
+ * 134); with one, Node ends only that worker, and only its files fail.
+ */
+export function workerHeapMb(): number {
+  return Math.max(64, Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024));
+}
 
 export class ParsePool {
   private readonly pool: Piscina<ParseTask, TaskResult>;
@@ -29,10 +47,18 @@ export class ParsePool {
    * came out after 0.65–1.3 s, where one thread alone gives it in 0.4 s.
    */
   get capacity(): number {
-    return this.warm ? this.threads * TASKS_PER_WORKER : 0;
+    return this.warm ? this.threads * this.tasksPerWorker : 0;
   }
 
-  constructor(readonly threads: number) {
+  readonly threads: number;
+  private readonly tasksPerWorker: number;
+  private readonly retry?: ParsePoolOptions['retry'];
+
+  constructor(options: ParsePoolOptions) {
+    const threads = options.threads;
+    this.threads = threads;
+    this.tasksPerWorker = options.tasksPerWorker ?? TASKS_PER_WORKER;
+    this.retry = options.retry;
     this.pool = new Piscina<ParseTask, TaskResult>({
       filename: WORKER_FILE,
       minThreads: threads,
@@ -44,8 +70,9 @@ export class ParsePool {
       // on 2 cores (profile: piscina's atomicsWaitLoop), a worker idled 13% of a batch with 3 and a
       // window of 4 per thread (batch.ts), 2–8% with 4 and 8; 8 and 16 idled it ~1% but held
       // 10–30 MB more.
-      concurrentTasksPerWorker: TASKS_PER_WORKER,
+      concurrentTasksPerWorker: this.tasksPerWorker,
       idleTimeout: 30_000,
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() },
     });
     // One warm-up per worker: piscina hands a task to the least busy worker, and every worker is
     // idle at first. A failed warm-up (a worker that died) opens the pool all the same, where its
@@ -60,17 +87,14 @@ export class ParsePool {
 
   /**
    * Never rejects: a failure is a result. parseFile reports its own errors, so a rejection means
-   * the worker died (out of memory, say), which fails the files it held and not the batch.
+   * the worker died (out of memory, say) with the files it held: each goes to `retry` (a worker of
+   * its own, so that only the file that needs too much memory fails), or fails.
    */
   run(task: ParseTask): Promise<TaskResult> {
     const { path } = task;
     return this.pool.run(task).then(
       (result) => result,
-      (err: unknown) => ({
-        ok: false as const,
-        path,
-        reason: `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)`,
-      }),
+      (err: unknown) => (this.retry ? this.retry(task) : { ok: false as const, path, reason: workerDeathReason(err) }),
     );
   }
 
@@ -78,4 +102,10 @@ export class ParsePool {
   destroy(): Promise<void> {
     return this.pool.destroy();
   }
+}
+
+function workerDeathReason(err: unknown): string {
+  if ((err as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return `out of memory (a worker may use ${workerHeapMb()} MB, as much as the main thread: node --max-old-space-size=MB raises both); split the file, or refuse such files with --max-size`;
+  return `internal error: ${(err as Error)?.message ?? String(err)} (please report this bug)`;
 }

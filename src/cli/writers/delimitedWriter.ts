@@ -43,6 +43,7 @@ function delimitedWriter(stream: NodeJS.WritableStream, spec: RenderSpec, prefix
     },
     async end() {
       await start();
+      await out.flush();
     },
   };
 }

@@ -1,5 +1,3 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
 import { streamOut, type OutputWriter } from './writer.js';
 
 /** A JSON array of documents (rendered as 'json'); opened before the first and closed after the last. */
@@ -11,7 +9,10 @@ export function jsonArrayWriter(stream: NodeJS.WritableStream): OutputWriter {
       await out(count++ === 0 ? '[\n' : ',\n');
       await out(output);
     },
-    end: () => out(count === 0 ? '[]\n' : '\n]\n'),
+    end: async () => {
+      await out(count === 0 ? '[]\n' : '\n]\n');
+      await out.flush();
+    },
   };
 }
 
@@ -20,37 +21,6 @@ export function ndjsonWriter(stream: NodeJS.WritableStream): OutputWriter {
   const out = streamOut(stream);
   return {
     write: (output) => out(output),
-    end: async () => {},
+    end: () => out.flush(),
   };
-}
-
-/** One NAME.json per input in DIR (rendered as 'json'), each written atomically (a temporary file, then a rename). */
-export function outDirWriter(dir: string): OutputWriter {
-  const used = new Map<string, number>();
-  return {
-    async write(output, inputPath) {
-      await mkdir(dir, { recursive: true });
-      const name = outputName(inputPath === '-' ? null : inputPath, used);
-      await writeFileAtomic(
-        join(dir, name),
-        typeof output === 'string' ? output + '\n' : Buffer.concat([output, NEWLINE]),
-      );
-    },
-    end: async () => {},
-  };
-}
-
-function outputName(path: string | null, used: Map<string, number>): string {
-  const stem = path ? basename(path, extname(path)) : 'stdin';
-  const n = used.get(stem) ?? 0;
-  used.set(stem, n + 1);
-  return n === 0 ? `${stem}.json` : `${stem}-${n + 1}.json`;
-}
-
-const NEWLINE = Buffer.from('\n');
-
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.reportx-tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  await writeFile(tmp, content);
-  await rename(tmp, path);
 }
