@@ -87,7 +87,7 @@ describe('a goal word governs its own clause', () => {
         ['目前8栋', '8栋', { target: false }],
         ['0.6亿元', '0.6亿元', { target: true }],
         ['2.1亿元', '2.1亿元', { target: true }],
-        ['500人次', '500人次', { target: true }],
+        ['500人次', '500人次', { target: true, indicator: '培训农民工' }],
         ['61.3%', '61.3%', { target: false }],
         ['(60%)', '60%', { target: true, indicator: '森林覆盖率' }],
       ],

@@ -44,6 +44,7 @@ export interface IndicatorContext {
 }
 
 const RESTART_HINT = /[共计其]/;
+const GOAL_STATEMENT = /(?:任务|目标)(?:是|为)(?!.*(?:任务|目标)(?:是|为))/;
 
 /** The word tables indexed by the character a word must end (or start) with: a lookup, not a scan. */
 function indexBy(words: string[], key: (w: string) => string): Map<string, string[]> {
@@ -359,6 +360,12 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   // 社区矫正对象累计接收568人: a bare verb after 累计 leaves what is counted before it.
   if (restart > 0 && restart < text.length && text.length - restart > 2) {
     span = stripEdges(content, span.start + restart, span.end);
+    text = content.slice(span.start, span.end);
+  }
+  // 建设任务是新增托位300个: what a goal statement sets follows its 任务是/目标为.
+  const goal = GOAL_STATEMENT.exec(text);
+  if (goal && text.length - goal.index - goal[0].length >= 2) {
+    span = stripEdges(content, span.start + goal.index + goal[0].length, span.end);
     text = content.slice(span.start, span.end);
   }
   // 涉及我区的行政案件 → 行政案件: what is counted follows the last 的.
