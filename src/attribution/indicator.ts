@@ -190,7 +190,7 @@ export function predicateAfter(ctx: IndicatorContext, from = ctx.after): Span | 
   while (end < ctx.upperBound && end - from <= MAX_INDICATOR_LENGTH && !CLAUSE_DELIMITERS.has(content[end])) end++;
   if (end - from < 2 || end - from > MAX_INDICATOR_LENGTH || /\d/.test(content.slice(from, end))) return null;
   const first = tagWords(content.slice(from, end))[0];
-  if (!first || !first.tag.startsWith('v') || LINK_VERBS.has(first.word)) return null;
+  if (!first?.tag.startsWith('v') || LINK_VERBS.has(first.word)) return null;
   return { start: from, end };
 }
 const LINK_VERBS = new Set(['为', '是', '达', '达到', '占', '有', '比', '较']);
