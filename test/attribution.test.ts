@@ -283,3 +283,38 @@ describe('indicator invariants', () => {
     ]);
   });
 });
+
+describe('comparison frames and named rates', () => {
+  it('a frame against a year end (比上年末, 相比2022年末) names nothing; 比上年新增 is a change', () => {
+    expectAll(
+      '年末户籍人口41.2万人，比上年末减少0.3万人。全区共有托育机构58家，相比2022年末增加9家。全县常住人口12.4万人，比上年新增820人。',
+      [
+        ['0.3万人', '0.3万人', { indicator: '户籍人口', change: 'down' }],
+        ['9家', '9家', { indicator: '托育机构', change: 'up' }],
+        ['820人', '820人', { indicator: '常住人口', change: 'up' }],
+      ],
+    );
+  });
+  it('a rate named 增长率 is a level unless a comparison precedes it', () => {
+    expectAll('全县人口自然增长率1.8‰。网上办件量同比增长率35%。', [
+      ['1.8‰', '1.8‰', { indicator: '人口自然增长率', change: null }],
+      ['35%', '35%', { change: 'up' }],
+    ]);
+  });
+  it('a benchmark figure, then a bare direction: the rate of the clause before', () => {
+    expectAll('城镇调查失业率控制在4.6%，比省控目标5.5%低0.9个百分点。', [
+      ['0.9个百分点', '0.9个百分点', { indicator: '城镇调查失业率', change: 'down', target: false }],
+      ['5.5%', '5.5%', { target: true }],
+    ]);
+  });
+  it('a base figure inside a comparison measures what the clause measures', () => {
+    expectAll(
+      '二氧化硫平均浓度为9微克/立方米，较上年同期12微克/立方米下降25%；优良天数比例为88.1%，总体较上年同期86.3%上升1.8个百分点。',
+      [
+        ['12微克/立方米', '12微克/立方米', { indicator: '二氧化硫平均浓度' }],
+        ['86.3%', '86.3%', { indicator: '优良天数比例' }],
+        ['1.8个百分点', '1.8个百分点', { indicator: '优良天数比例', change: 'up' }],
+      ],
+    );
+  });
+});

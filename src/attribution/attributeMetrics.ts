@@ -3,7 +3,7 @@ import type { Metric, SectionKind, Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
-import { isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
+import { isDigit, isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import { FUNDING_VERBS, MAX_INDICATOR_LENGTH } from './indicatorWords.js';
 import { IMPROVEMENT_WORDS, LESS_IS_BETTER } from './qualifierWords.js';
 import {
@@ -434,5 +434,7 @@ function chooseIndicator(ctx: IndicatorContext, m: Mention): Span | null {
 /** When segmentation finds no noun (三个片区内 → 片/q 区内/s), the two characters after a measure word. */
 function nounAfterMeasureWord(ctx: IndicatorContext): Span | null {
   const { content, after } = ctx;
+  // 51微克/立方米下降5.8%: two characters that lead to another figure are its verb, not a noun.
+  if (isDigit(content[after + 2])) return null;
   return isHan(content[after]) && isHan(content[after + 1]) ? { start: after, end: after + 2 } : null;
 }

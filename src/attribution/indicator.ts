@@ -44,6 +44,7 @@ export interface IndicatorContext {
 }
 
 const RESTART_HINT = /[共计其]/;
+const DIRECTION_CHARS = '高低多少快慢';
 const GOAL_STATEMENT = /(?:任务|目标)(?:是|为)(?!.*(?:任务|目标)(?:是|为))/;
 
 /** The word tables indexed by the character a word must end (or start) with: a lookup, not a scan. */
@@ -324,6 +325,8 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   // What stands between the halves of a range or pair (0.3-2公里, 2.16和1.66个百分点) names nothing,
   // and neither does a bare 占比 (调委会280个，占比85.9%): the sentence's indicator holds.
   if ([...text].every((c) => UNIT_SHARING_JOINERS.includes(c)) || text === '占比') return null;
+  // 比年目标任务4%低0.63个百分点: a bare direction left after the benchmark's figure names nothing.
+  if (text.length === 1 && DIRECTION_CHARS.includes(text)) return null;
 
   // 城镇登记失业率低于省控线: the benchmark is not what is measured.
   const benchmark = benchmarkAt(text);

@@ -56,6 +56,7 @@ export const CHANGE_WORDS: { word: string; change: Exclude<Change, null> }[] = [
     '攀升',
     '扩大',
     '涨',
+    '新增',
   ].map((word) => ({ word, change: 'up' as const })),
   ...[
     '下降率',
@@ -86,6 +87,7 @@ export const CHANGE_WORDS: { word: string; change: Exclude<Change, null> }[] = [
 ];
 /** Before a count, 提升 and 提高 improve something (强提升五个专项活动); only these mean more or fewer. */
 export const COUNT_CHANGE_WORDS = new Set([
+  '新增',
   '增长',
   '增加',
   '减少',
@@ -113,7 +115,8 @@ export const IMPROVEMENT_WORDS = ['改善', '好转'];
 export const LESS_IS_BETTER = /指数|浓度|PM2\.5|PM10|细颗粒物|可吸入颗粒物|二氧化硫|二氧化氮|臭氧|一氧化碳/;
 
 /** Single characters that are change words only right after a comparison (同比增, 较上年少). */
-export const WEAK_CHANGE_WORDS = new Set(['增', '多', '涨', '减', '降', '少']);
+// 人口自然增长率2.2‰ is a level; 同比增长率470% a change. 比上年新增1547人 is a change; 新增就业 a level.
+export const WEAK_CHANGE_WORDS = new Set(['增', '多', '涨', '减', '降', '少', '增长率', '下降率', '新增']);
 export const COMPARISON_WORDS = ['同比', '环比', '较上年', '比上年', '较去年', '比去年', '较', '比'];
 
 /** 增幅达15%, 降幅为8%: a rate-of-change noun may be linked to its number by these. */
@@ -164,9 +167,9 @@ export const PLAN_AUXILIARY =
   /(?<![按照])计划(?=完成|实施|投资|新建|建设|开展|安排|新增|改造|种植|投入|举办|组织|建成|修建|培训|招|用|于|在|年内|全年)|(?<![模虚草比])拟(?=新建|建设|建|投资|实施|开展|安排|新增|于|用|招)/g;
 /**
  * The figure of a goal itself, right after the goal's name: 完成人工造林17015.5亩(任务14815亩),
- * 完成年目标任务12500人的98.5%, 比年目标任务4%低…, 实现了省定的目标值(90%).
+ * 完成年目标任务12500人的98.5%, 比省控目标5.5%低…, 实现了省定的目标值(90%).
  */
-export const GOAL_FIGURE_BEFORE = /(?:目标值|目标任务|计划任务|年度?目标|(?:^|[,;:(])任务)(?:为|是)?\(?$/;
+export const GOAL_FIGURE_BEFORE = /(?:目标(?:值|任务)?|计划任务|(?:^|[,;:(])任务)(?:为|是)?\(?$/;
 /** 完成年度计划的104.2%, 完成预算的57.8%: a clause opening with 完成 and ending in 的 measures a result against a plan. */
 export const RESULT_AGAINST_PLAN = /(?:^|[,;:(])(?:已|实际|累计|共)?完成[^,;:()]*的$/;
 /** A clause with one of these reports a result: a goal stated before it does not reach past it. */
