@@ -221,6 +221,9 @@ describe('ranks without a ranking verb, in lists, in brackets and from the botto
       ['第15名', '第15名', { indicator: '增速', target: true }],
     ]);
   });
+  it('with no subject before the ranking verb, what follows its scope is ranked', () => {
+    expectAll('入选全国县域旅游百强，位列全国百强县文旅融合指数第7。', [['第7', '第7', { indicator: '文旅融合指数' }]]);
+  });
   it('a rank in brackets right after a figure ranks what that figure measures', () => {
     expectAll('农村居民人均可支配收入19870元，增长6.6%(全市排名第4名)。', [
       ['第4名', '第4名', { indicator: '农村居民人均可支配收入' }],

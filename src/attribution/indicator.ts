@@ -412,7 +412,15 @@ export function rankPhrase(ctx: IndicatorContext, sentenceStart: number): Span |
   const nameless = subject.end <= subject.start || RANKED_PLACE.test(subjectText);
   const insideText = text.slice(scope + 1, cut);
   const inside = scope >= 0 && nameless && !RANKING_SCOPE.test(insideText) ? LOCATIVE_END.exec(insideText) : null;
-  const span = inside ? stripEdges(content, start + scope + 1, start + scope + 1 + inside.index) : subject;
+  let span = inside ? stripEdges(content, start + scope + 1, start + scope + 1 + inside.index) : subject;
+  // 位居全国百强县投资潜力第3: with no subject, what follows the ranking's scope is ranked.
+  if (nameless && !inside) {
+    const verb = RANK_VERBS.find((v) => text.startsWith(v, cut)) ?? '';
+    const after = text.slice(cut + verb.length);
+    const ranking = AFTER_VERB_SCOPE.exec(after);
+    if (ranking && after.length - ranking[0].length >= 2)
+      span = stripEdges(content, start + cut + verb.length + ranking[0].length, ctx.before);
+  }
   const phrase = content.slice(span.start, span.end);
   if (span.end <= span.start || RANK_GENERIC.has(phrase) || RANKED_PLACE.test(phrase)) return null;
   return cleanPhrase(content, span.start, span.end);
@@ -435,6 +443,10 @@ export function rankBeforeScope(ctx: IndicatorContext, sentenceStart: number): S
   return truncate({ start: from, end }, content.slice(from, end));
 }
 const RANK_SCOPE = /(?:全国|全省|全市|全区|全县|全州|全盟|全旗|同级|同类|本市|本省)[^,;。]*$/;
+
+/** After a ranking verb, the scope ranked in: 全国百强县, 全省同类城市, 全市. */
+const AFTER_VERB_SCOPE =
+  /^(?:全国|全省|全市|全区|全县|全州|同级|同类)(?:[^第,;。]{0,8}?(?:县|市|区|省|城市|单位|部门)(?:中)?)?/;
 
 const LOCATIVE_END = /[中里上内]?$/;
 /** 在西咸渭46个区县 / 在全省同级单位中: who is ranked against, not what is ranked. */
