@@ -64,11 +64,12 @@ export interface AttributionInput {
   planYear?: number | null;
 }
 
-/** The source text of a span without the noise blanked in `content` (##paidbegin## inside a word). */
+/**
+ * The source text of a span, or null when it holds nothing but spaces and blanked noise
+ * (##paidbegin##). settleIndicator makes the final text exact.
+ */
 function textWithoutNoise(source: string, content: string, span: Span): string | null {
-  let text = '';
-  for (let i = span.start; i < span.end; i++) if (!(content[i] === ' ' && source[i] !== ' ')) text += source[i];
-  return text.trim() || null;
+  return content.slice(span.start, span.end).trim() ? source.slice(span.start, span.end) : null;
 }
 
 export function attributeMetrics(input: AttributionInput): Metric[] {
@@ -104,7 +105,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     // (增长7.1%(全省排名第12名)), or names what stands before its scope (增幅全市第7名).
     const ranked = m.kind === 'rank' ? rankIndicator(content, ctx, sentence.start, sameSentence) : null;
     // 完成年目标任务4000人, 目标值(90%): a goal's figure measures what the sentence last measured in its unit.
-    const goalOf = isGoalFigure(content.slice(sentence.start, before.start))
+    const goalOf = isGoalFigure(content.slice(Math.max(sentence.start, before.start - 12), before.start))
       ? lastInSentence(metrics, sentence, (x) => x.unit === m.unit)
       : null;
     let indicatorSpan =
@@ -324,9 +325,11 @@ function sharedUnitGroups(content: string, metrics: Metric[], sameUnit: boolean)
   let run: Metric[] = [];
   for (const m of metrics) {
     const last = run.at(-1);
-    const between = last ? content.slice(last.span.end, m.span.start).trim() : '';
+    // Joiners are short: a long stretch between two metrics is never read.
+    const between = last && m.span.start - last.span.end <= 4 ? content.slice(last.span.end, m.span.start).trim() : '';
     if (
       last &&
+      between &&
       // 下降1.2%或86宗: a change verb covers the figure after 或 whatever its unit.
       (!sameUnit || last.unit === m.unit || between === '或') &&
       (UNIT_SHARING_JOINERS.includes(between) ||
@@ -376,7 +379,8 @@ function nameRespectively(source: string, content: string, group: Metric[], metr
     return;
   }
   // The metrics right before the group, in the same sentence, one per member.
-  const at = metrics.indexOf(group[0]);
+  // Metric ids are m1, m2, … in order: the index without a search.
+  const at = Number(group[0].id.slice(1)) - 1;
   const before = metrics.slice(Math.max(0, at - group.length), at);
   if (
     before.length === group.length &&
@@ -420,7 +424,10 @@ function chooseIndicator(ctx: IndicatorContext, m: Mention): Span | null {
   const category = namedCategory(ctx, following.end);
   if (category) return category;
   // 8个工程已全部完工: after a bare noun, a state reached names which of them are counted.
-  if (following.end - following.start <= 2 && STATE_AFTER_NOUN.test(ctx.content.slice(following.end))) {
+  if (
+    following.end - following.start <= 2 &&
+    STATE_AFTER_NOUN.test(ctx.content.slice(following.end, following.end + 2))
+  ) {
     const state = clauseEndFrom(ctx, following.end);
     if (state && state.end - following.start <= MAX_INDICATOR_LENGTH) return { start: following.start, end: state.end };
   }

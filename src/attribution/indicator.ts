@@ -45,7 +45,17 @@ export interface IndicatorContext {
 
 const RESTART_HINT = /[共计其]/;
 const DIRECTION_CHARS = '高低多少快慢';
-const GOAL_STATEMENT = /(?:任务|目标)(?:是|为)(?!.*(?:任务|目标)(?:是|为))/;
+/** The end of the last 任务是/目标为 in the text, or -1. */
+function goalStatementEnd(text: string): number {
+  for (let at = text.length - 1; at >= 2; at--) {
+    if (
+      (text[at] === '是' || text[at] === '为') &&
+      (text.startsWith('任务', at - 2) || text.startsWith('目标', at - 2))
+    )
+      return at + 1;
+  }
+  return -1;
+}
 
 /** The word tables indexed by the character a word must end (or start) with: a lookup, not a scan. */
 function indexBy(words: string[], key: (w: string) => string): Map<string, string[]> {
@@ -93,7 +103,7 @@ export function followingPhrase(ctx: IndicatorContext): (Span & { verbLed: boole
   if (content[at + length] === '的') {
     const head = nounRun(ctx, at + length + 1, false);
     const headText = head ? content.slice(at + length + 1, at + length + 1 + head.length) : '';
-    if (head && (verbLed || [...HEAD_NOUNS].some((h) => headText.endsWith(h)))) {
+    if (head && (verbLed || HEAD_NOUNS.has(headText.slice(-2)))) {
       verbLed = false;
       const whole = length + 1 + head.length;
       if (whole <= MAX_INDICATOR_LENGTH) length = whole;
@@ -132,7 +142,7 @@ function nounRun(
   let sawNoun = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const latin = /^[A-Za-z]+$/.test(w.word) && i > 0;
+    const latin = i > 0 && !isHan(w.word[0]) && /^[A-Za-z]+$/.test(w.word);
     const stop =
       (!latin &&
         ((STOP_TAGS.has(w.tag) && !NOMINAL_VERBS.has(w.word)) || w.tag.startsWith('u') || !isHan(w.word[0]))) ||
@@ -187,6 +197,7 @@ function glossAfter(content: string, at: number, upperBound: number): number {
  */
 export function predicateAfter(ctx: IndicatorContext, from = ctx.after): Span | null {
   const { content } = ctx;
+  if (!isHan(content[from])) return null;
   let end = from;
   while (end < ctx.upperBound && end - from <= MAX_INDICATOR_LENGTH && !CLAUSE_DELIMITERS.has(content[end])) end++;
   if (end - from < 2 || end - from > MAX_INDICATOR_LENGTH || /\d/.test(content.slice(from, end))) return null;
@@ -194,6 +205,7 @@ export function predicateAfter(ctx: IndicatorContext, from = ctx.after): Span | 
   if (!first?.tag.startsWith('v') || LINK_VERBS.has(first.word)) return null;
   return { start: from, end };
 }
+const CATEGORY_VERB_STARTS = new Set(CATEGORY_VERBS.map((w) => w[0]));
 const LINK_VERBS = new Set(['为', '是', '达', '达到', '占', '有', '比', '较']);
 
 /**
@@ -202,6 +214,7 @@ const LINK_VERBS = new Set(['为', '是', '达', '达到', '占', '有', '比', 
  */
 export function namedCategory(ctx: IndicatorContext, nounEnd: number): Span | null {
   const { content } = ctx;
+  if (!CATEGORY_VERB_STARTS.has(content[nounEnd])) return null;
   const verb = CATEGORY_VERBS.find((w) => content.startsWith(w, nounEnd));
   if (!verb) return null;
   const start = nounEnd + verb.length;
@@ -299,6 +312,9 @@ export function previousClausePhrase(
  */
 export function totalSubject(ctx: IndicatorContext, sentenceStart: number): Span | null {
   const { content } = ctx;
+  // Every total word ends in 计 or 共: most metrics are turned away without reading the clause.
+  const last = content[ctx.before - 1];
+  if (last !== '计' && last !== '共') return null;
   const start = clauseStart(content, ctx.before, sentenceStart);
   if (start <= sentenceStart || !TOTAL_WORDS.has(content.slice(start, ctx.before).trim())) return null;
   let end = sentenceStart;
@@ -366,9 +382,9 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
     text = content.slice(span.start, span.end);
   }
   // 建设任务是新增托位300个: what a goal statement sets follows its 任务是/目标为.
-  const goal = GOAL_STATEMENT.exec(text);
-  if (goal && text.length - goal.index - goal[0].length >= 2) {
-    span = stripEdges(content, span.start + goal.index + goal[0].length, span.end);
+  const goal = goalStatementEnd(text);
+  if (goal > 0 && text.length - goal >= 2) {
+    span = stripEdges(content, span.start + goal, span.end);
     text = content.slice(span.start, span.end);
   }
   // 涉及我区的行政案件 → 行政案件: what is counted follows the last 的.

@@ -495,7 +495,7 @@ export const FOLLOWING_STOP_WORDS = new Set([
 
 /**
  * Head nouns that close a phrase after a number: a verb between nouns still belongs to the phrase
- * when it leads to one of these (文化站提升项目, 涉VOC排放企业, 新提任县管领导干部).
+ * when it leads to one of these (文化站提升项目, 涉VOC排放企业, 新提任县管领导干部). All two characters.
  */
 export const HEAD_NOUNS = new Set([
   '项目',

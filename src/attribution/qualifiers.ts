@@ -194,7 +194,7 @@ function auxiliaryByWords(clause: string): number {
 const GOAL_AFTER = /^[^,;。]{0,6}?的(?:年度)?目标/;
 const COMPLETED_CLAUSE = /(?:^|[,;:(])(?:已|实际|累计|共|超额)?完成[^,;:()]*$/;
 const ALREADY = /已(?:经)?(?:完成|实现|建成|达到|累计)/;
-const GOAL_CUE = new RegExp([...TARGET_WORDS, '计划', '拟', '需', '任务', '到\\d{4}'].join('|'));
+const GOAL_CUE = new RegExp([...TARGET_WORDS, '计划', '拟', '需(?![要求])', '任务', '到\\d{4}'].join('|'));
 
 /** How far back a clause is read: comparisons and goal words sit close to their number. */
 const CLAUSE_REACH = 40;
