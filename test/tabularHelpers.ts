@@ -84,6 +84,8 @@ function metric(
     change: null,
     target: false,
     indicatorSpan: null,
+    indicatorKey: null,
+    indicatorName: null,
     period: null,
     sectionId: null,
     sentence: { start: offset, end: offset + sentence.length, text: sentence },
@@ -139,7 +141,15 @@ const SECTIONS: SectionNode[] = [
 export function sampleDocument(path: string | null = 'reports/崇川区司法局,2024.txt'): ReportDocument {
   const [s0, s1, s2, s3, s4] = HARD_SENTENCES;
   const doc: ReportDocument = {
-    source: { path, encoding: 'gb18030', characters: 900, sha256: 'a'.repeat(64), generator: 'reportx 0.1.0' },
+    source: {
+      path,
+      encoding: 'gb18030',
+      encodingConfidence: 1,
+      format: 'text',
+      characters: 900,
+      sha256: 'a'.repeat(64),
+      generator: 'reportx 0.1.0',
+    },
     meta: {
       organization: '崇川区司法局',
       year: 2024,
@@ -152,7 +162,16 @@ export function sampleDocument(path: string | null = 'reports/崇川区司法局
     metrics: [
       metric(
         'm1',
-        { raw: '1203件', value: 1203, unit: '件', indicator: '法律援助案件', sectionId: 's1.1', period: '全年' },
+        {
+          raw: '1203件',
+          value: 1203,
+          unit: '件',
+          indicator: '法律援助案件',
+          indicatorKey: 'justice.legal_aid.cases',
+          indicatorName: '法律援助案件数',
+          sectionId: 's1.1',
+          period: '全年',
+        },
         s0,
         20,
       ),
@@ -237,6 +256,8 @@ export function secondDocument(): ReportDocument {
     source: {
       path: 'reports/嵊泗.txt',
       encoding: 'utf-8',
+      encodingConfidence: 1,
+      format: 'text',
       characters: text.length,
       sha256: 'b'.repeat(64),
       generator: 'reportx 0.1.0',
@@ -265,7 +286,15 @@ export function secondDocument(): ReportDocument {
 export function formulaDocument(): ReportDocument {
   const text = '=HYPERLINK("http://x.invalid","点击")全年办理案件12件，同比减少3件。';
   return reportDocumentSchema.parse({
-    source: { path: '@reports/=cmd.txt', encoding: 'utf-8', characters: text.length, sha256: 'c'.repeat(64) },
+    source: {
+      path: '@reports/=cmd.txt',
+      encoding: 'utf-8',
+      encodingConfidence: 1,
+      format: 'text',
+      characters: text.length,
+      sha256: 'c'.repeat(64),
+      generator: 'reportx 0.1.0',
+    },
     meta: {
       organization: '+某县司法局',
       year: 2024,
@@ -318,6 +347,8 @@ export function expectedRecords(doc: ReportDocument): Record<string, string>[] {
       sectionPath: path ? path.map((n) => n.title).join(' > ') : '',
       sectionKind: path ? path[path.length - 1].kind : '',
       indicator: s(m.indicator),
+      indicatorKey: s(m.indicatorKey),
+      indicatorName: s(m.indicatorName),
       raw: m.raw,
       value: s(m.value),
       unit: m.unit,

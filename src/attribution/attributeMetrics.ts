@@ -3,6 +3,7 @@ import type { Metric, SectionKind, Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
+import { tableCellAt, type TableCell } from '../structure/tables.js';
 import { isDigit, isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import { FUNDING_VERBS, MAX_INDICATOR_LENGTH } from './indicatorWords.js';
 import { IMPROVEMENT_WORDS, LESS_IS_BETTER } from './qualifierWords.js';
@@ -62,6 +63,8 @@ export interface AttributionInput {
    * in a plan section, a sentence dated before it reports a result (2023年…新增就业14562人).
    */
   planYear?: number | null;
+  /** The data cells of the text's tables, in text order, each with the header that names it. */
+  tableCells?: TableCell[];
 }
 
 /**
@@ -141,6 +144,20 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
         totalSubject(ctx, sentence.start) ??
         (m.kind === 'percent' || m.kind === 'pp' ? previousClausePhrase(ctx, sentence.start, true, true) : null);
     let indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
+    // 城乡收入比为1.85,比上年缩小0.04: a ratio's bare change names the ratio stated before it.
+    if (m.kind === 'ratio' && change) {
+      const ratio = lastInSentence(metrics, sentence, (x) => x.kind === 'ratio' && x.unit === m.unit && !x.change);
+      if (ratio) {
+        indicatorSpan = ratio.indicatorSpan;
+        indicator = ratio.indicator;
+      }
+    }
+    // A cell of a scraped table is named by its header (the grid: src/structure/tables.ts).
+    const cell = input.tableCells ? tableCellAt(input.tableCells, m.start) : null;
+    if (cell?.header) {
+      indicatorSpan = cell.header;
+      indicator = textWithoutNoise(source, content, cell.header);
+    }
     if (!indicator && sameSentence) {
       // A rank with nothing of its own ranks what the sentence last rated or ranked (增速高于…，位居第1位),
       // not the count before it (在46个区县排名第31位).
@@ -189,6 +206,9 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       ),
       indicator,
       indicatorSpan: indicator ? indicatorSpan : null,
+      // Filled by the next stage (src/indicators).
+      indicatorKey: null,
+      indicatorName: null,
       period: period ? source.slice(period.start, period.end) : null,
       sectionId: section?.id ?? null,
       sentence: { start: sentence.start, end: sentence.end, text: source.slice(sentence.start, sentence.end) },
@@ -199,7 +219,11 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
   // A change stated once holds for the whole group (分别下降2.16和1.66个百分点).
   for (const group of sharedUnitGroups(content, metrics, true)) {
     const change = group.find((m) => m.change)?.change ?? null;
-    for (const m of group) m.change ??= change;
+    for (const m of group) {
+      m.change ??= change;
+      // 分别拉动0.42、-3.15和2.73个百分点: a negative member of a rise falls.
+      if (m.value < 0 && m.change === 'up') m.change = 'down';
+    }
   }
   // A list after 分别 may change unit on the way (11微克/立方米、…、1.2毫克/立方米): names go by position.
   for (const run of sharedUnitGroups(content, metrics, false)) nameRespectively(source, content, run, metrics);
@@ -240,8 +264,9 @@ function settleIndicator(source: string, content: string, m: Metric): void {
  * benchmark (低于省控线0.84个百分点).
  */
 function changeFor(content: string, m: Mention, before: number): Metric['change'] {
-  if (m.kind === 'ratio' || (m.kind === 'rank' && /^(?:倒数)?第/.test(content.slice(m.start, m.start + 3))))
-    return null;
+  // 比上年缩小0.04 after a ratio: the ratio's change (its level, 收入比为1.85, has no change word).
+  if (m.kind === 'ratio') return m.unit === ':1' ? changeOf(content, before, false) : null;
+  if (m.kind === 'rank' && /^(?:倒数)?第/.test(content.slice(m.start, m.start + 3))) return null;
   const change = changeOf(content, before, m.kind === 'count' || m.kind === 'rank');
   if (change || m.kind === 'rank') return change;
   return benchmarkChange(content, before, m.kind === 'pp' || m.kind === 'percent');

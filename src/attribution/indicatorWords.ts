@@ -491,6 +491,8 @@ export const FOLLOWING_STOP_WORDS = new Set([
   '名列',
   '排在',
   '第',
+  // 突破200万大关: the mark passed, not what is counted
+  '大关',
 ]);
 
 /**
