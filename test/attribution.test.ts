@@ -154,14 +154,15 @@ describe('分别 and the list it distributes', () => {
       ['8.6%', '8.6%', { indicator: '受伤人数', change: 'down' }],
     ]);
   });
-  it('elliptical coordination: the short names share the head of the last', () => {
+  it('elliptical coordination: the short names get the whole coordination, or the head they share', () => {
     expectAll(
-      '城区、郊区供水管网漏损率分别下降0.8和1.1个百分点。盗窃类、诈骗类、电信网络诈骗类警情分别下降9%、7%、5%。',
+      '城区、郊区供水管网漏损率分别下降0.8和1.1个百分点。盗窃类、诈骗类、电信网络诈骗类警情分别下降9%、7%、5%。' +
+        '城市、农村常住居民家庭人均医疗保健支出占消费支出的比重分别提高0.4和0.6个百分点。',
       [
-        ['0.8', '0.8', { indicator: '城区供水管网漏损率', change: 'down' }],
+        ['0.8', '0.8', { indicator: '城区、郊区供水管网漏损率', change: 'down' }],
         ['1.1个百分点', '1.1个百分点', { indicator: '郊区供水管网漏损率' }],
-        ['9%', '9%', { indicator: '盗窃类警情' }],
-        ['7%', '7%', { indicator: '诈骗类警情' }],
+        ['9%', '9%', { indicator: '盗窃类、诈骗类、电信网络诈骗类警情' }],
+        ['0.4', '0.4', { indicator: '城市常住居民家庭人均医疗保健支出占消费支出的比重', change: 'up' }],
       ],
     );
   });

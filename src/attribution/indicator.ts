@@ -521,7 +521,8 @@ function lastRestart(words: readonly string[]): number {
 /**
  * The names listed in `span` (A、B和C): each item cleaned; the first item loses the words that lead
  * into the list (集中在住房保障 → 住房保障), the last its closing 等/等方面. Elliptical coordination
- * (城镇、农村居民人均消费支出…) gives the short items the head they share with the last.
+ * (城镇、农村居民人均消费支出…) gives the short items the whole coordination, or when that is too
+ * long the head they share with the last.
  */
 export function listedNames(content: string, span: Span): Span[] {
   const names: Span[] = [];
@@ -559,9 +560,16 @@ export function listedNames(content: string, span: Span): Span[] {
     const suffix = commonSuffix(names.slice(0, -1).map((n) => content.slice(n.start, n.end)));
     const suffixAt = suffix ? lastText.indexOf(suffix) : -1;
     const afterSuffix = suffixAt >= 0 && boundaries.has(suffixAt + suffix.length) ? suffixAt + suffix.length : 0;
-    const parallel = names.slice(0, -1).every((n) => n.end - n.start === length) && boundaries.has(length);
+    // 城镇、农村居民…: two-character modifiers of one length are parallel even inside a word (农村居民).
+    const parallel =
+      names.slice(0, -1).every((n) => n.end - n.start === length) && (boundaries.has(length) || length <= 2);
     const headStart = afterSuffix || (parallel ? length : lastText.length - (words.at(-1)?.length ?? 0));
-    if (lastText.length - headStart >= 2) {
+    // When parallel modifiers and their head fit an indicator, the whole coordination is the short
+    // items' name as written; otherwise the shared head, cut keeping its end.
+    const whole = { start: names[0].start, end: last.end };
+    if ((parallel || afterSuffix) && whole.end - whole.start <= MAX_INDICATOR_LENGTH) {
+      for (let i = 0; i < names.length - 1; i++) names[i] = whole;
+    } else if (lastText.length - headStart >= 2) {
       const head = truncate({ start: last.start + headStart, end: last.end }, lastText.slice(headStart));
       for (let i = 0; i < names.length - 1; i++) names[i] = head;
     }
