@@ -1,38 +1,71 @@
 #!/usr/bin/env node
-// `npm run bench` (after a build): throughput with one worker and with every core, the time one
-// small report takes from a cold start, and peak RSS while a large corpus streams out as ndjson.
+// `npm run bench` (after a build): this checkout against a baseline (by default the `main` branch,
+// built from git into a temporary directory) in the same run, so that both meet the same load on
+// a shared machine. It prints, for each build:
+//   - throughput through the CLI end to end (start-up included, ndjson to a pipe) on the 500-report
+//     corpus, with `--jobs 1` and with the default `--jobs` (no flag), best of BENCH_REPEATS, and
+//     the sha256 of the output (the two builds must write the same bytes);
+//   - the default on a small batch (20 reports), which must never be slower than one worker;
+//   - in-process rates (parseBytes: decode, parse, validate) on the fixtures and on short reports
+//     (each fixture cut into its sections, one document each, so per-document costs show);
+//   - cold start for one small report (median of 7);
+//   - peak RSS for one large input (BENCH_BIG_MB, default 50 MB of reports in one file) over its size;
+// then, for this checkout alone, peak RSS while a large corpus streams out as ndjson (flat
+// memory), and the peers: one regular expression pass over the same files, and Recognizers-Text
+// (@microsoft/recognizers-text-number, a dev dependency) on the dev reports.
 //
 // The corpus is made from fixtures/*.txt in bench/corpus/ (git-ignored): each report is a fixture
 // with its paragraphs reshuffled within their sections, its numbers changed and its body repeated
 // one to three times; about 15% are written in GB18030. The large streamed corpus is made of hard
 // links to those files (distinct paths, so each counts as a file; no extra disk space).
 //
-// Environment: BENCH_FILES (default 500) reports in the corpus; BENCH_RSS_MB (default 1024) size
-// of the streamed corpus; BENCH_REPEATS (default 2) runs of each throughput measure, the best
-// kept; BENCH_JSON=path also writes the figures as JSON.
+// Environment: BENCH_BASE (default main; "none" skips the comparison) the git ref to compare with;
+// BENCH_FILES (default 500) reports in the corpus; BENCH_REPEATS (default 3) runs of each
+// throughput measure, the best kept; BENCH_BIG_MB (default 50, under --max-size's 64 MB) the large input; BENCH_RSS_MB
+// (default 1024; 0 skips) the streamed corpus; BENCH_JSON=path also writes the figures as JSON.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  openSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'bin', 'reportx.js');
 const FIXTURES = join(ROOT, 'fixtures');
 const CORPUS = join(ROOT, 'bench', 'corpus');
 const FILES = Number(process.env.BENCH_FILES ?? 500);
 const RSS_MB = Number(process.env.BENCH_RSS_MB ?? 1024);
+const BIG_MB = Number(process.env.BENCH_BIG_MB ?? 50);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const BASE = process.env.BENCH_BASE ?? 'main';
 const GB18030_SHARE = 0.15;
 const CORES = availableParallelism();
 const COLD_START_FILE = join('fixtures', '000_d8fa31b0e3316016.txt');
 
-const TARGETS = { oneWorkerMBs: 8, speedupTwoCores: 1.7, coldStartS: 0.5, rssMB: 300 };
+const TARGETS = {
+  oneWorkerMBs: 15,
+  shortInProcessMBs: 12,
+  defaultSpeedup: 1.6,
+  coldStartS: 0.3,
+  bigRssRatio: 6,
+  streamRssMB: 300,
+};
 
-// The module bin/reportx.js runs (the esbuild bundle of dist/cli/main.js).
-const MAIN = new URL('../dist/bundle/reportx.js', import.meta.url);
-
-if (!existsSync(fileURLToPath(MAIN)) || !existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+if (!existsSync(join(ROOT, 'dist', 'bundle', 'reportx.js')) || !existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   console.error('bench: dist/ is missing; run `npm run bench` (it builds first)');
   process.exit(2);
 }
@@ -155,19 +188,117 @@ function corpusCopies(corpus, copies) {
   };
 }
 
+/**
+ * Short reports: each fixture cut at its top-level headings (一、…), each part a document of its
+ * own with the fixture's title lines before it: 1–4 KB each, like the short reports of many
+ * bureaus, so that what a parse costs per document (set-up, metadata) shows.
+ */
+function buildShortCorpus() {
+  const dir = join(CORPUS, 'short');
+  const stamp = join(dir, '.complete');
+  if (!existsSync(stamp)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const TOP = /^\s*[一二三四五六七八九十]+、/;
+    let n = 0;
+    for (const f of readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
+      const lines = readFileSync(join(FIXTURES, f), 'utf8').split(/\r?\n/);
+      const first = lines.findIndex((l) => TOP.test(l));
+      const head = lines.slice(0, Math.max(0, first));
+      const parts = [];
+      for (const line of lines.slice(Math.max(0, first))) {
+        if (TOP.test(line) || parts.length === 0) parts.push([]);
+        parts.at(-1).push(line);
+      }
+      for (const part of parts)
+        writeFileSync(join(dir, `${String(n++).padStart(3, '0')}.txt`), [...head, ...part].join('\n'));
+    }
+    writeFileSync(stamp, '');
+  }
+  return listFiles(dir);
+}
+
+function listFiles(dir) {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(dir, f));
+  return { dir, files, bytes: files.reduce((n, f) => n + statSync(f).size, 0) };
+}
+
+/** One input file of about BIG_MB, the UTF-8 corpus reports one after another. */
+function buildBigInput(corpus) {
+  const path = join(CORPUS, `big-${BIG_MB}mb.txt`);
+  if (!existsSync(path)) {
+    const utf8 = corpus.files.filter((f) => !f.includes('-gb18030'));
+    const fd = openSync(path, 'w');
+    let written = 0;
+    for (let i = 0; written < BIG_MB * MB; i++) {
+      const bytes = readFileSync(utf8[i % utf8.length]);
+      writeSync(fd, bytes);
+      writeSync(fd, '\n\n');
+      written += bytes.length + 2;
+    }
+    closeSync(fd);
+  }
+  return { path, bytes: statSync(path).size };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builds
+
+/** This checkout, and the baseline ref built from git in a temporary directory (cached by commit). */
+function builds() {
+  const here = {
+    name: 'this',
+    label: `this checkout (${git(['rev-parse', '--short', 'HEAD'])}${dirty()})`,
+    root: ROOT,
+  };
+  if (BASE === 'none') return [here];
+  const sha = git(['rev-parse', `${BASE}^{commit}`]);
+  const dir = join(tmpdir(), `reportx-bench-${sha.slice(0, 12)}`);
+  if (!existsSync(join(dir, '.complete'))) {
+    console.log(`building ${BASE} (${sha.slice(0, 7)}) in ${dir} …`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const tar = spawnSync('sh', ['-c', `git -C "${ROOT}" archive --format=tar ${sha} | tar -x -C "${dir}"`], {
+      encoding: 'utf8',
+    });
+    if (tar.status !== 0) throw new Error(`git archive ${BASE} failed: ${tar.stderr}`);
+    // The same installed dependencies (a baseline that adds one needs `npm install` here first).
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    // Its own build script (tsc, the catalogue, the bundle: whatever that version's build is).
+    const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`building ${BASE} failed: ${r.stdout}${r.stderr}`);
+    writeFileSync(join(dir, '.complete'), '');
+  }
+  return [here, { name: BASE, label: `${BASE} (${sha.slice(0, 7)})`, root: dir }];
+}
+
+function git(args) {
+  const r = spawnSync('git', ['-C', ROOT, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+const dirty = () => (git(['status', '--porcelain', '--untracked-files=no']) ? ', uncommitted changes' : '');
+
 // ---------------------------------------------------------------------------------------------
 // Runs
 
 /**
- * Runs the CLI in a child process with `reportx parse ARGS`, counting the ndjson lines it writes.
- * The child is bin/reportx.js's own code (the same bundle) plus one line that reports the peak RSS of the process
- * (every thread, workers included) when it is done.
+ * Runs `reportx parse ARGS` of a build in a child process: the same bundle bin/reportx.js runs,
+ * plus one line that reports the peak RSS of the process (every thread, workers included). Counts
+ * the ndjson lines and hashes what it writes.
  */
-function runParse(args, { sampleRss = false } = {}) {
+function runParse(build, args, { sampleRss = false } = {}) {
+  const bundle = pathToFileURL(join(build.root, 'dist', 'bundle', 'reportx.js')).href;
   const probe = [
-    `import { main } from ${JSON.stringify(MAIN.href)};`,
+    `import { main } from ${JSON.stringify(bundle)};`,
     `const code = await main(['node', 'reportx', 'parse', ...${JSON.stringify(args)}]);`,
-    `process.stderr.write('\\nBENCH-MAXRSS-KB ' + process.resourceUsage().maxRSS + '\\n');`,
+    `const usage = process.resourceUsage();`,
+    `process.stderr.write('\\nBENCH-MAXRSS-KB ' + usage.maxRSS + ' CPU-US ' + (usage.userCPUTime + usage.systemCPUTime) + '\\n');`,
     `process.exitCode = code;`,
   ].join('\n');
   return new Promise((resolve, reject) => {
@@ -176,81 +307,135 @@ function runParse(args, { sampleRss = false } = {}) {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const hash = createHash('sha256');
     let lines = 0;
     let outBytes = 0;
-    let firstLineAt = NaN;
-    let lastAt = NaN;
     let stderr = '';
     const samples = [];
     child.stdout.on('data', (chunk) => {
-      const now = performance.now();
-      if (lines === 0 && chunk.indexOf(10) !== -1) firstLineAt = now;
-      lastAt = now;
+      hash.update(chunk);
       outBytes += chunk.length;
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
     });
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
     });
-    const timer =
-      sampleRss && existsSync(`/proc/${child.pid}/status`)
-        ? setInterval(() => {
-            try {
-              const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-              if (m) samples.push({ t: performance.now() - started, lines, kb: Number(m[1]) });
-            } catch {
-              /* exited */
-            }
-          }, 200)
-        : null;
+    const timer = sampleRss
+      ? setInterval(() => {
+          try {
+            const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+            if (m) samples.push({ t: performance.now() - started, lines, kb: Number(m[1]) });
+          } catch {
+            /* exited, or no /proc */
+          }
+        }, 200)
+      : null;
     child.on('error', reject);
     child.on('close', (code) => {
       if (timer) clearInterval(timer);
       const seconds = (performance.now() - started) / 1000;
-      const m = /BENCH-MAXRSS-KB (\d+)/.exec(stderr);
+      const m = /BENCH-MAXRSS-KB (\d+) CPU-US (\d+)/.exec(stderr);
       if (code !== 0)
-        return reject(new Error(`reportx parse ${args.join(' ')} exited ${code}:\n${stderr.slice(0, 2000)}`));
-      // From the first document out to the last: the rate once started, without start-up.
-      const steadySeconds = (lastAt - firstLineAt) / 1000;
-      resolve({ seconds, steadySeconds, lines, outBytes, maxRssMB: m ? Number(m[1]) / 1024 : NaN, samples });
+        return reject(
+          new Error(`${build.name}: reportx parse ${args.join(' ')} exited ${code}:\n${stderr.slice(0, 2000)}`),
+        );
+      resolve({
+        // Every thread of the process, user and system: what the run cost whatever else the machine did.
+        cpuSeconds: m ? Number(m[2]) / 1e6 : NaN,
+        seconds,
+        lines,
+        outBytes,
+        sha256: hash.digest('hex'),
+        maxRssMB: m ? Number(m[1]) / 1024 : NaN,
+        samples,
+      });
     });
   });
 }
 
-/** Peak RSS and time of expanding one glob that matches every file of the streamed corpus. */
-function globExpansion(glob) {
+/** parseBytes (decode, parse, validate: what the CLI does per file) in a loop, in a child process. */
+function inProcess(build, files, seconds = 3) {
+  const url = (p) => JSON.stringify(pathToFileURL(join(build.root, 'dist', p)).href);
   const probe = [
-    `import { expandInputs } from ${JSON.stringify(new URL('../dist/cli/inputs.js', import.meta.url).href)};`,
-    `const t = performance.now();`,
-    `const { files } = await expandInputs([${JSON.stringify(glob)}]);`,
-    `console.log(JSON.stringify({ files: files.length, seconds: (performance.now() - t) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024 }));`,
+    `import { readFileSync } from 'node:fs';`,
+    `const { parseBytes } = await import(${url('cli/parseFile.js')});`,
+    `const { loadSegmenter } = await import(${url('text/segmenter.js')});`,
+    `loadSegmenter();`,
+    `const docs = ${JSON.stringify(files)}.map((f) => [f, readFileSync(f)]);`,
+    `const bytes = docs.reduce((n, d) => n + d[1].length, 0);`,
+    `for (const [f, b] of docs) if (!parseBytes(f, b).ok) throw new Error(f);`,
+    `let passes = 0; const t = performance.now(); const cpu = process.cpuUsage();`,
+    `while (performance.now() - t < ${seconds * 1000}) { for (const [f, b] of docs) parseBytes(f, b); passes++; }`,
+    `const s = (performance.now() - t) / 1000; const used = process.cpuUsage(cpu);`,
+    `console.log(JSON.stringify({ mbs: (passes * bytes) / ${MB} / s, cpuMbs: (passes * bytes) / ${MB} / ((used.user + used.system) / 1e6), docsPerS: (passes * docs.length) / s }));`,
   ].join('\n');
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`glob expansion probe failed: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${build.name}: in-process run failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
 
-function coldStart(runs = 7) {
+function coldStart(build, runs = 7) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, [CLI, 'parse', COLD_START_FILE], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(build.root, 'bin', 'reportx.js'), 'parse', COLD_START_FILE], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     times.push((performance.now() - t) / 1000);
-    if (r.status !== 0) throw new Error(`cold start run failed (${r.status}): ${r.stderr}`);
+    if (r.status !== 0) throw new Error(`${build.name}: cold start run failed (${r.status}): ${r.stderr}`);
   }
-  const bare = [];
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    spawnSync(process.execPath, ['-e', '0']);
-    bare.push((performance.now() - t) / 1000);
-  }
-  return { median: median(times), min: Math.min(...times), bare: median(bare) };
+  return { median: median(times), min: Math.min(...times) };
+}
+
+/** Peers: one regular expression over the same files (read, decoded, matched), in one process. */
+function regexPass(files) {
+  const probe = [
+    `import { readFileSync } from 'node:fs';`,
+    `const files = ${JSON.stringify(files)};`,
+    `const t = performance.now();`,
+    `const utf8 = new TextDecoder('utf-8', { fatal: true }), gb = new TextDecoder('gb18030');`,
+    `const QUANTITY = /\\d+(?:[.,]\\d+)*\\s*(?:[万亿千百])?\\s*(?:%|个百分点|元|人次|人|件|个|家|次|项|户|名|起|场|亩|吨|公里)/g;`,
+    `let found = 0;`,
+    `for (const f of files) { const b = readFileSync(f); let text; try { text = utf8.decode(b); } catch { text = gb.decode(b); } for (const _ of text.matchAll(QUANTITY)) found++; }`,
+    `console.log(JSON.stringify({ found, seconds: (performance.now() - t) / 1000 }));`,
+  ].join('\n');
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`regex pass failed: ${r.stderr}`);
+  return { ...JSON.parse(r.stdout), wall: (performance.now() - t) / 1000 };
+}
+
+/** Recognizers-Text (numbers and percentages, Chinese) over the dev reports, in-process; null when not installed. */
+function recognizersText(files, seconds = 3) {
+  const probe = [
+    `import { readFileSync } from 'node:fs';`,
+    `import { createRequire } from 'node:module';`,
+    `const require = createRequire(${JSON.stringify(join(ROOT, 'package.json'))});`,
+    `let R; try { R = require('@microsoft/recognizers-text-number'); } catch { console.log('null'); process.exit(0); }`,
+    `const texts = ${JSON.stringify(files)}.map((f) => readFileSync(f, 'utf8'));`,
+    `const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);`,
+    `const numbers = new R.NumberRecognizer(R.Culture.Chinese).getNumberModel();`,
+    `const percents = new R.NumberRecognizer(R.Culture.Chinese).getPercentageModel();`,
+    `let found = 0; for (const t of texts) found += numbers.parse(t).length + percents.parse(t).length;`,
+    `let passes = 0; const t0 = performance.now();`,
+    `do { for (const t of texts) { numbers.parse(t); percents.parse(t); } passes++; } while (performance.now() - t0 < ${seconds * 1000});`,
+    `const s = (performance.now() - t0) / 1000;`,
+    `console.log(JSON.stringify({ found, mbs: (passes * bytes) / ${MB} / s }));`,
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`Recognizers-Text run failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const MB = 1024 * 1024;
 const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 const mark = (ok) => (ok ? 'ok' : 'MISSED');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 // ---------------------------------------------------------------------------------------------
 
@@ -258,131 +443,172 @@ const cpuModel = cpus()[0]?.model?.trim() ?? 'unknown CPU';
 console.log(
   `reportx bench — ${CORES} cores (${cpuModel}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, ${process.platform}`,
 );
-console.log(
-  `load average before the run: ${loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')} (other work on the machine lowers every figure)`,
-);
+console.log(`load average before the run: ${load()} (other work on the machine lowers every figure)`);
 const t0 = performance.now();
 const corpus = buildCorpus();
+const short = buildShortCorpus();
+const dev = listFiles(FIXTURES);
+const big = buildBigInput(corpus);
 console.log(
-  `corpus: ${corpus.files.length} reports, ${fmt(corpus.bytes / MB)} MB (${corpus.gb} in GB18030) in ${corpus.dir.slice(ROOT.length + 1)}`,
+  `corpus: ${corpus.files.length} reports, ${fmt(corpus.bytes / MB)} MB (${corpus.gb} in GB18030); short reports: ${short.files.length}, ${fmt(short.bytes / MB)} MB; large input: ${fmt(big.bytes / MB, 0)} MB`,
+);
+for (const f of corpus.files) readFileSync(f); // page cache
+const all = builds();
+console.log(
+  `builds: ${all.map((b) => b.label).join(' vs ')}, run alternately; each figure the best of ${REPEATS} runs`,
 );
 
-const cold = coldStart();
-console.log(
-  `cold start: median ${fmt(cold.median, 3)} s, best ${fmt(cold.min, 3)} s (node -e 0 alone: ${fmt(cold.bare, 3)} s)`,
-);
+const results = new Map(all.map((b) => [b.name, { build: b }]));
+const keepBest = (r, key, value, better) => {
+  if (r[key] === undefined || better(value, r[key])) r[key] = value;
+};
+const faster = (a, b) => a.seconds < b.seconds;
 
-// Throughput: the corpus PASSES times over (hard links, so distinct files), long enough that a
-// worker's start-up and JIT warm-up weigh little. Page cache warmed first.
-const PASSES = Number(process.env.BENCH_PASSES ?? 3);
-const work = corpusCopies(corpus, PASSES);
-for (const f of work.paths) readFileSync(f);
-console.log(`throughput runs: the corpus ${PASSES} times, ${work.files} files, ${fmt(work.bytes / MB)} MB`);
-
-// Each configuration runs REPEATS times, alternating, and keeps its best run: on a shared machine
-// the best run is the one least disturbed by other work.
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 2);
-/** Input MB/s between the first and the last document out (all files but the first, on average). */
-const steadyMBs = (r, set) => ((set.bytes / MB) * (set.files - 1)) / set.files / r.steadySeconds;
-const configs = [...new Set([1, CORES])];
-const best = new Map();
+// Small batch first: 20 reports, where the default must not start workers that cannot pay off.
+const small = corpus.files.slice(0, 20);
+const smallBytes = small.reduce((n, f) => n + statSync(f).size, 0);
 for (let rep = 0; rep < REPEATS; rep++) {
-  for (const jobs of configs) {
-    const r = await runParse(['--jobs', String(jobs), '--format', 'ndjson', '--quiet', ...work.globs]);
-    if (r.lines !== work.files) throw new Error(`--jobs ${jobs}: expected ${work.files} ndjson lines, got ${r.lines}`);
-    console.log(
-      `--jobs ${jobs}: ${fmt(r.seconds)} s, ${fmt(work.bytes / MB / r.seconds)} MB/s, ${Math.round(work.files / r.seconds)} files/s end to end; ` +
-        `${fmt(steadyMBs(r, work))} MB/s from the first document out to the last; peak RSS ${fmt(r.maxRssMB, 0)} MB`,
-    );
-    if (!best.has(jobs) || r.seconds < best.get(jobs).seconds) best.set(jobs, r);
+  for (const b of all) {
+    const r = results.get(b.name);
+    for (const [key, args] of [
+      ['one', ['--jobs', '1']],
+      ['dflt', []],
+    ]) {
+      const run = await runParse(b, [...args, '--format', 'ndjson', '--quiet', ...corpus.files]);
+      if (run.lines !== corpus.files.length) throw new Error(`${b.name} ${key}: ${run.lines} ndjson lines`);
+      keepBest(r, key, run, faster);
+      console.log(
+        `  ${b.name.padEnd(6)} ${key === 'one' ? '--jobs 1' : 'default '}: ${fmt(run.seconds)} s, ${fmt(corpus.bytes / MB / run.seconds)} MB/s (load ${load()})`,
+      );
+    }
+    for (const [key, args] of [
+      ['smallOne', ['--jobs', '1']],
+      ['smallDflt', []],
+    ])
+      keepBest(r, key, await runParse(b, [...args, '--format', 'ndjson', '--quiet', ...small]), faster);
   }
 }
-const runs = configs.map((jobs) => {
-  const r = best.get(jobs);
-  return { jobs, ...r, mbs: work.bytes / MB / r.seconds, fps: work.files / r.seconds, steadyMBs: steadyMBs(r, work) };
-});
-
-// What the machine itself allows: two independent --jobs 1 processes at once, each on half the
-// files. Their combined rate over one process's is about the most any thread pool can get here.
-let ceiling = NaN;
-if (CORES >= 2) {
-  const halves = [work.paths.filter((_, i) => i % 2 === 0), work.paths.filter((_, i) => i % 2 === 1)];
-  let fastest = Infinity;
-  for (let rep = 0; rep < REPEATS; rep++) {
-    const started = performance.now();
-    await Promise.all(halves.map((h) => runParse(['--jobs', '1', '--format', 'ndjson', '--quiet', ...h])));
-    fastest = Math.min(fastest, (performance.now() - started) / 1000);
+for (let rep = 0; rep < REPEATS; rep++) {
+  for (const b of all) {
+    const r = results.get(b.name);
+    keepBest(r, 'inLong', inProcess(b, dev.files), (x, y) => x.mbs > y.mbs);
+    keepBest(r, 'inShort', inProcess(b, short.files), (x, y) => x.mbs > y.mbs);
   }
-  ceiling = work.bytes / MB / fastest / runs[0].mbs;
+}
+for (const b of all) results.get(b.name).cold = coldStart(b);
+for (const b of all) {
+  const run = await runParse(b, ['--format', 'ndjson', '--quiet', big.path]);
+  results.get(b.name).big = run;
   console.log(
-    `machine check, two independent --jobs 1 processes on half the files each: ${fmt(fastest)} s, ${fmt(work.bytes / MB / fastest)} MB/s together (×${fmt(ceiling)} one process, end to end)`,
+    `  ${b.name.padEnd(6)} large input: ${fmt(run.seconds)} s, peak RSS ${fmt(run.maxRssMB, 0)} MB (load ${load()})`,
   );
 }
 
-// Memory: ~1 GB streamed as ndjson with every core, one glob per directory of 500 files. Expanding
-// a single glob over every file costs memory of its own, in proportion to the number of files:
-// measured apart.
-const stream = corpusCopies(corpus, Math.max(1, Math.ceil((RSS_MB * MB) / corpus.bytes)));
-console.log(
-  `streamed corpus: ${stream.files} files, ${fmt(stream.bytes / MB, 0)} MB (hard links in ${stream.dir.slice(ROOT.length + 1)})`,
-);
-const big = await runParse(['--jobs', String(CORES), '--format', 'ndjson', '--quiet', ...stream.globs], {
-  sampleRss: true,
-});
-if (big.lines !== stream.files)
-  throw new Error(`streamed corpus: expected ${stream.files} ndjson lines, got ${big.lines}`);
-// Flat memory: the highest RSS over the first and the second half of the run.
-const half = big.samples.filter((s) => s.lines > 0);
-const mid = Math.floor(half.length / 2);
-const peak = (xs) => (xs.length ? Math.max(...xs.map((s) => s.kb)) / 1024 : NaN);
-const firstHalf = peak(half.slice(0, mid));
-const secondHalf = peak(half.slice(mid));
-console.log(
-  `streamed ndjson with --jobs ${CORES}: ${fmt(big.seconds, 1)} s, ${fmt(stream.bytes / MB / big.seconds)} MB/s, ${fmt(big.outBytes / MB, 0)} MB written, peak RSS ${fmt(big.maxRssMB, 0)} MB` +
-    (half.length
-      ? ` (sampled: ${fmt(firstHalf, 0)} MB peak in the first half, ${fmt(secondHalf, 0)} MB in the second)`
-      : ''),
-);
+// Memory: ~1 GB streamed as ndjson with the default jobs, one glob per directory of 500 files.
+let stream = null;
+if (RSS_MB > 0) {
+  const set = corpusCopies(corpus, Math.max(1, Math.ceil((RSS_MB * MB) / corpus.bytes)));
+  const run = await runParse(all[0], ['--format', 'ndjson', '--quiet', ...set.globs], { sampleRss: true });
+  if (run.lines !== set.files) throw new Error(`streamed corpus: expected ${set.files} ndjson lines, got ${run.lines}`);
+  const half = run.samples.filter((s) => s.lines > 0);
+  const mid = Math.floor(half.length / 2);
+  const peak = (xs) => (xs.length ? Math.max(...xs.map((s) => s.kb)) / 1024 : NaN);
+  stream = { set, run, firstHalf: peak(half.slice(0, mid)), secondHalf: peak(half.slice(mid)) };
+}
 
-const expansion = globExpansion(stream.glob);
-console.log(
-  `expanding one glob over all ${expansion.files} files alone: ${fmt(expansion.seconds)} s, peak RSS ${fmt(expansion.maxRssMB, 0)} MB`,
-);
+const regex = regexPass(corpus.files);
+const recognizers = recognizersText(dev.files);
 
-const one = runs[0];
-const all = runs[runs.length - 1];
-const speedup = all.mbs / one.mbs;
-const steadySpeedup = all.steadyMBs / one.steadyMBs;
-const extrapolated = RSS_MB < 1024;
-const rows = [
-  [
-    'one thread (--jobs 1), started / end to end',
-    `${fmt(one.steadyMBs)} / ${fmt(one.mbs)} MB/s, ${Math.round(one.fps)} files/s`,
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const rate = (run, bytes) => bytes / MB / run.seconds;
+const rows = [];
+const row = (measure, figure, target = '', ok = null) =>
+  rows.push([measure, figure, target, ok === null ? '' : mark(ok)]);
+for (const b of all) {
+  const r = results.get(b.name);
+  const tag = all.length > 1 ? `[${b.name}] ` : '';
+  const mine = b.name === 'this';
+  const one = rate(r.one, corpus.bytes);
+  const dflt = rate(r.dflt, corpus.bytes);
+  row(
+    `${tag}one worker (--jobs 1), end to end`,
+    `${fmt(one)} MB/s, ${fmt(r.one.seconds)} s (${fmt(corpus.bytes / MB / r.one.cpuSeconds)} MB per CPU-second)`,
     `≥ ${TARGETS.oneWorkerMBs} MB/s`,
-    mark(one.steadyMBs >= TARGETS.oneWorkerMBs),
-  ],
-  [
-    `all cores (--jobs ${CORES}), started / end to end`,
-    `${fmt(all.steadyMBs)} / ${fmt(all.mbs)} MB/s, ${Math.round(all.fps)} files/s (×${fmt(steadySpeedup)} / ×${fmt(speedup)})`,
-    CORES >= 2 ? `≥ ×${TARGETS.speedupTwoCores}` : 'n/a (1 core)',
-    CORES >= 2 ? mark(steadySpeedup >= TARGETS.speedupTwoCores) : '-',
-  ],
-  ['machine check: 2 processes vs 1', CORES >= 2 ? `×${fmt(ceiling)}` : 'n/a', 'the most a pool can get', '-'],
-  [
-    'cold start, one small report',
-    `${fmt(cold.median, 3)} s (median of 7)`,
+    mine ? one >= TARGETS.oneWorkerMBs : null,
+  );
+  row(
+    `${tag}default --jobs, end to end`,
+    `${fmt(dflt)} MB/s (×${fmt(dflt / one)} one worker; ${fmt(corpus.bytes / MB / r.dflt.cpuSeconds)} MB per CPU-second)`,
+    `≥ ×${TARGETS.defaultSpeedup}`,
+    mine && CORES >= 2 ? dflt / one >= TARGETS.defaultSpeedup : null,
+  );
+  row(
+    `${tag}default on 20 reports (${fmt(smallBytes / MB)} MB)`,
+    `${fmt(r.smallDflt.seconds, 3)} s (--jobs 1: ${fmt(r.smallOne.seconds, 3)} s)`,
+    'never slower than one worker',
+    mine ? r.smallDflt.seconds <= r.smallOne.seconds * 1.05 : null,
+  );
+  row(`${tag}in-process, fixtures`, `${fmt(r.inLong.mbs)} MB/s (${fmt(r.inLong.cpuMbs)} per CPU-second)`);
+  row(
+    `${tag}in-process, short reports (${short.files.length})`,
+    `${fmt(r.inShort.mbs)} MB/s, ${Math.round(r.inShort.docsPerS)} docs/s (${fmt(r.inShort.cpuMbs)} MB per CPU-second)`,
+    `≥ ${TARGETS.shortInProcessMBs} MB/s`,
+    mine ? r.inShort.mbs >= TARGETS.shortInProcessMBs : null,
+  );
+  row(
+    `${tag}cold start, one small report`,
+    `${fmt(r.cold.median, 3)} s median (best ${fmt(r.cold.min, 3)})`,
     `< ${TARGETS.coldStartS} s`,
-    mark(cold.median < TARGETS.coldStartS),
-  ],
-  [
-    `peak RSS, ${fmt(stream.bytes / MB, 0)} MB streamed as ndjson${extrapolated ? ' (extrapolate to 1 GB)' : ''}`,
-    `${fmt(big.maxRssMB, 0)} MB (${fmt(stream.bytes / MB / big.seconds)} MB/s)`,
-    `< ${TARGETS.rssMB} MB`,
-    mark(big.maxRssMB < TARGETS.rssMB),
-  ],
-];
+    mine ? r.cold.median < TARGETS.coldStartS : null,
+  );
+  row(
+    `${tag}peak RSS, one ${fmt(big.bytes / MB, 0)} MB input`,
+    `${fmt(r.big.maxRssMB, 0)} MB (×${fmt((r.big.maxRssMB * MB) / big.bytes, 1)} its size), ${fmt(r.big.seconds, 1)} s`,
+    `≤ ×${TARGETS.bigRssRatio}`,
+    mine ? (r.big.maxRssMB * MB) / big.bytes <= TARGETS.bigRssRatio : null,
+  );
+}
+if (all.length > 1) {
+  const [a, b] = all.map((x) => results.get(x.name));
+  const same = (k) => a[k].sha256 === b[k].sha256;
+  row(
+    'output sha256, corpus / large input',
+    `${a.one.sha256.slice(0, 16)} / ${a.big.sha256.slice(0, 16)}`,
+    `= ${all[1].name}`,
+    same('one') && same('big'),
+  );
+  row(
+    'this over ' + all[1].name + ', one worker / default',
+    `×${fmt(b.one.seconds / a.one.seconds)} / ×${fmt(b.dflt.seconds / a.dflt.seconds)}`,
+  );
+}
+const mine = results.get('this');
+row(
+  'default and --jobs 1 write the same bytes',
+  mine.one.sha256 === mine.dflt.sha256 ? 'yes' : 'NO',
+  '',
+  mine.one.sha256 === mine.dflt.sha256,
+);
+if (stream)
+  row(
+    `peak RSS, ${fmt(stream.set.bytes / MB, 0)} MB streamed (${stream.set.files} files)`,
+    `${fmt(stream.run.maxRssMB, 0)} MB (${fmt(stream.firstHalf, 0)} first half, ${fmt(stream.secondHalf, 0)} second), ${fmt(rate(stream.run, stream.set.bytes))} MB/s`,
+    `< ${TARGETS.streamRssMB} MB, flat`,
+    stream.run.maxRssMB < TARGETS.streamRssMB && stream.secondHalf <= stream.firstHalf * 1.1,
+  );
+row(
+  'peer: one regular expression pass, same files',
+  `${fmt(corpus.bytes / MB / regex.seconds)} MB/s in-process (${fmt(regex.wall, 2)} s whole process; reportx --jobs 1 ×${fmt(mine.one.seconds / regex.wall, 1)} that)`,
+);
+row(
+  'peer: Recognizers-Text (number, percentage), dev reports',
+  recognizers
+    ? `${fmt(recognizers.mbs, 3)} MB/s in-process (reportx ×${fmt(mine.inLong.mbs / recognizers.mbs, 0)} faster)`
+    : 'not installed (npm install @microsoft/recognizers-text-number)',
+);
+
 const widths = [0, 1, 2, 3].map((i) =>
   Math.max(...rows.map((r) => r[i].length), ['measure', 'result', 'target', ''][i].length),
 );
@@ -391,9 +617,10 @@ console.log('');
 console.log(line(['measure', 'result', 'target', '']));
 console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 for (const r of rows) console.log(line(r));
-console.log(`\nbench took ${fmt((performance.now() - t0) / 1000, 0)} s`);
+console.log(`\nload average after the run: ${load()}; bench took ${fmt((performance.now() - t0) / 1000, 0)} s`);
 
 if (process.env.BENCH_JSON) {
+  const strip = ({ samples, ...r }) => r;
   writeFileSync(
     process.env.BENCH_JSON,
     JSON.stringify(
@@ -405,19 +632,28 @@ if (process.env.BENCH_JSON) {
           platform: process.platform,
           memGiB: totalmem() / 2 ** 30,
         },
-        corpus: { files: corpus.files.length, bytes: corpus.bytes, gb18030: corpus.gb, passes: PASSES },
-        coldStart: cold,
-        runs: runs.map(({ samples, ...r }) => r),
-        twoProcessCeiling: ceiling,
-        stream: {
-          files: stream.files,
-          bytes: stream.bytes,
-          seconds: big.seconds,
-          maxRssMB: big.maxRssMB,
-          firstHalfPeakMB: firstHalf,
-          secondHalfPeakMB: secondHalf,
+        corpus: {
+          files: corpus.files.length,
+          bytes: corpus.bytes,
+          gb18030: corpus.gb,
+          short: short.bytes,
+          big: big.bytes,
         },
-        globExpansion: expansion,
+        builds: Object.fromEntries(
+          [...results].map(([k, r]) => [
+            k,
+            Object.fromEntries(Object.entries(r).map(([kk, v]) => [kk, v && typeof v === 'object' ? strip(v) : v])),
+          ]),
+        ),
+        stream: stream && {
+          files: stream.set.files,
+          bytes: stream.set.bytes,
+          ...strip(stream.run),
+          firstHalf: stream.firstHalf,
+          secondHalf: stream.secondHalf,
+        },
+        regex,
+        recognizers,
         loadavg: loadavg(),
       },
       null,

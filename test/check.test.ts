@@ -137,6 +137,8 @@ function doc(over: Partial<ReportDocument> = {}): ReportDocument {
     source: {
       path: '/home/ci/work/fixtures/a.txt',
       encoding: 'utf-8',
+      encodingConfidence: 1,
+      format: 'text',
       characters: 500,
       sha256: 'a'.repeat(64),
       generator: 'reportx 0.1.0',

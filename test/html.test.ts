@@ -4,11 +4,12 @@
 // written for this test in the shape of a county bureau's site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { declaredCharset, htmlToText, isHtml } from '../src/decode/html.js';
+import { declaredCharset, isHtml, loadHtmlToText } from '../src/decode/html.js';
+import { htmlToText } from '../src/decode/htmlText.js';
 import { decodeBytes } from '../src/decode/decodeBytes.js';
 import type { ReportDocument } from '../src/model/schema.js';
 
@@ -110,21 +111,27 @@ describe('recognising a page and its charset', () => {
   });
 
   it('a page declared gbk is decoded as gbk; re-saved as UTF-8, valid UTF-8 wins', () => {
-    expect(decodeBytes(new Uint8Array(iconv.encode(PAGE, 'gbk')), { path: 'a.html' })).toMatchObject({
+    expect(decodeBytes(new Uint8Array(iconv.encode(PAGE, 'gbk')), { path: 'a.html', htmlToText })).toMatchObject({
       ok: true,
       encoding: 'gbk',
       confidence: 1,
       format: 'html',
     });
-    expect(decodeBytes(new Uint8Array(Buffer.from(PAGE)), { path: 'a.html' })).toMatchObject({
+    expect(decodeBytes(new Uint8Array(Buffer.from(PAGE)), { path: 'a.html', htmlToText })).toMatchObject({
       ok: true,
       encoding: 'utf-8',
       format: 'html',
     });
   });
 
-  it('a page with no text is refused with a reason', () => {
-    expect(decodeBytes(new Uint8Array(Buffer.from('<html><script>x=1</script></html>')), { path: 'a.html' })).toEqual({
+  it('a page with no text is refused with a reason', async () => {
+    const extract = await loadHtmlToText();
+    expect(
+      decodeBytes(new Uint8Array(Buffer.from('<html><script>x=1</script></html>')), {
+        path: 'a.html',
+        htmlToText: extract,
+      }),
+    ).toEqual({
       ok: false,
       reason: 'empty page (no text in the HTML)',
     });
@@ -132,6 +139,36 @@ describe('recognising a page and its charset', () => {
 });
 
 describe('reportx parse on a page', () => {
+  it('loads the HTML reader only for a page (a run on text files does not pay for it)', () => {
+    // A module hook records every module the command line loads.
+    const log = join(dir, 'loaded.log');
+    const hooks = join(dir, 'hooks.mjs');
+    writeFileSync(
+      hooks,
+      `import { appendFileSync } from 'node:fs';
+       export async function resolve(specifier, context, next) {
+         const r = await next(specifier, context);
+         appendFileSync(${JSON.stringify(log)}, r.url + '\\n');
+         return r;
+       }`,
+    );
+    const register = join(dir, 'register.mjs');
+    writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify(`file://${hooks}`)});`);
+    const loaded = (file: string) => {
+      writeFileSync(log, '');
+      const r = spawnSync(process.execPath, ['--import', register, join(ROOT, 'bin/reportx.js'), 'parse', '-q', file], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(log, 'utf8');
+    };
+    const text = loaded(join(ROOT, 'fixtures/000_d8fa31b0e3316016.txt'));
+    expect(text).toMatch(/reportx\.js/);
+    expect(text).not.toMatch(/htmlText|htmlparser2/);
+    expect(loaded('page.html')).toMatch(/htmlText|htmlparser2/);
+  });
+
   it('finds the report metrics, not the markup, with offsets into the extracted text', () => {
     const [page, sniffed, resaved] = parse('page.html', 'page-as-txt.txt', 'resaved.htm');
     const text = htmlToText(PAGE);

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { terminalSafe } from '../src/text/terminalText.js';
 import { parseReport } from '../src/parseReport.js';
+import { findControls } from '../src/normalise/controls.js';
 import { validateDocument } from '../src/model/validateDocument.js';
+import fc from 'fast-check';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'reportx.js');
@@ -43,6 +45,53 @@ describe('terminalSafe', () => {
     expect(terminalSafe('a\nb\tc\rd')).toBe('a\\x0Ab\\x09c\\x0Dd');
     expect(terminalSafe('a\nb\tc\rd', { multiline: true })).toBe('a\nb\tc\\x0Dd');
     expect(terminalSafe('上高县司法局 2024 «ok»')).toBe('上高县司法局 2024 «ok»');
+  });
+});
+
+describe('properties', () => {
+  const controls = fc.constantFrom(
+    RED,
+    CLEAR,
+    '\x1b[0m',
+    '\x1b]0;t\x07',
+    '\x9b2J',
+    '\x07',
+    '\x00',
+    '\x7f',
+    '\x85',
+    '\u202e',
+    '\x1b',
+  );
+  const words = fc.constantFrom('全年办理案件', '12件', '调解成功率达', '95%', '。', '\n', ' ', 'm', '31', '[', '人次');
+  const texts = fc.array(fc.oneof(controls, words), { maxLength: 40 }).map((a) => a.join(''));
+
+  it('terminalSafe leaves no control character (line breaks and tabs only when multiline)', () => {
+    fc.assert(
+      fc.property(fc.oneof(texts, fc.string({ unit: 'binary' })), (s) => {
+        expect(terminalSafe(s)).not.toMatch(/[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+        expect(terminalSafe(s, { multiline: true })).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]/);
+      }),
+    );
+  });
+
+  it('no metric starts inside a control sequence or takes its number from one, and every document stays valid', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const doc = parseReport(text);
+        expect(validateDocument(doc).ok).toBe(true);
+        const { spans } = findControls(text);
+        const inside = (i: number) => spans.some((s) => i >= s.start && i < s.end);
+        for (const m of doc.metrics) {
+          expect(text.slice(m.span.start, m.span.end)).toBe(m.raw);
+          expect(inside(m.span.start), m.raw).toBe(false);
+          // the number: the digits from the start of the metric
+          for (let i = m.span.start; i < m.span.end && /[\d.]/.test(text[i]); i++) expect(inside(i), m.raw).toBe(false);
+        }
+        const hasControl = /[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]/.test(text);
+        expect(doc.warnings.some((w) => w.code === 'control-characters')).toBe(hasControl);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

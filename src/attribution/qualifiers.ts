@@ -37,6 +37,8 @@ import {
 } from './qualifierWords.js';
 
 const SCALES = new Set(['百', '千', '万', '亿']);
+/** CHANGE_NOUNS as an array, made once (it was spread from the set at every metric). */
+const CHANGE_NOUN_LIST = [...CHANGE_NOUNS];
 
 /** A word right before the number (近5000人次): its start, so it stays out of raw. */
 export function approxBefore(content: string, m: Mention): { approx: Approx; start: number } {
@@ -65,7 +67,7 @@ export function changeOf(content: string, before: number, isCount: boolean): Cha
   if (content[end - 1] === '了') end--;
   if (LEVEL_MARKERS.includes(content[end - 1])) return null;
   const link = CHANGE_NOUN_LINKS.find((w) => content.startsWith(w, end - w.length));
-  if (link && [...CHANGE_NOUNS].some((noun) => content.startsWith(noun, end - link.length - noun.length)))
+  if (link && CHANGE_NOUN_LIST.some((noun) => content.startsWith(noun, end - link.length - noun.length)))
     end -= link.length;
   for (const { word, change } of CHANGE_WORDS) {
     if (!content.startsWith(word, end - word.length)) continue;
@@ -264,7 +266,8 @@ const GLOBAL_PERIOD_PATTERNS = PERIOD_PATTERNS.map((p) => new RegExp(p.source, '
  * document title (《…纲要(2023-2025年)》) are the title's, not the sentence's.
  */
 export function periodsIn(content: string, sentence: Span): Span[] {
-  const text = content.slice(sentence.start, sentence.end).replace(/《[^》]*》/g, (title) => ' '.repeat(title.length));
+  const plain = content.slice(sentence.start, sentence.end);
+  const text = plain.includes('《') ? plain.replace(/《[^》]*》/g, (title) => ' '.repeat(title.length)) : plain;
   const found: Span[] = [];
   for (const pattern of GLOBAL_PERIOD_PATTERNS) {
     for (const m of text.matchAll(pattern)) {

@@ -2,6 +2,7 @@
 // file (no worker start-up, which keeps one small report fast from a cold start), otherwise on
 // this thread and a pool of jobs - 1 worker threads, with a bounded window of files in progress,
 // so memory does not grow with the number of files.
+import { cpus } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parseFile, renderResult, type FileResult, type ParseFileOptions, type RenderedFile } from './parseFile.js';
@@ -12,7 +13,7 @@ import { maxJobs } from './jobs.js';
 export interface BatchOptions extends ParseFileOptions {
   /**
    * Threads that parse: this one and jobs - 1 workers. Default: the number of cores, or 1 for a
-   * small batch (see AUTO_POOL_BYTES).
+   * small batch (see AUTO_POOL_BYTES); workers only for the cores found idle (see SpareCores).
    */
   jobs?: number;
 }
@@ -27,12 +28,9 @@ export const WINDOW_PER_JOB = 8;
 /**
  * Without --jobs, a batch smaller than this (total bytes) is parsed in this thread: each worker
  * takes about half a second to load the pipeline and its dictionary, more than such a batch
- * takes to parse on one core.
+ * takes to parse on one core. Sizes are read until they reach it (a few stat calls for any batch).
  */
 export const AUTO_POOL_BYTES = 4 * 1024 * 1024;
-
-/** …and a batch of this many files or more always goes to the pool (no sizes read). */
-export const AUTO_POOL_FILES = 256;
 
 /**
  * Files at least this large are parsed one at a time in a worker of their own, never on this
@@ -75,7 +73,7 @@ export async function* parseBatch(
     render: options.render,
   });
   const parseHere = (f: string): Promise<FileResult | RenderedFile> =>
-    parseFile(f, fileOptions).then((r) => (render ? renderResult(r, render) : r));
+    parseFile(f, fileOptions).then((r) => (render ? renderResult(r, render, true) : r));
   const jobs = Math.min(await chooseJobs(files, options.jobs), files.length);
   // Started at the first large file (ISOLATE_BYTES), or the first file of a worker that died.
   let isolated: Promise<ParsePool> | null = null;
@@ -101,9 +99,17 @@ export async function* parseBatch(
     }
     // This thread is one of the jobs (see sharedInOrder): measured on 2 cores against 2 workers and
     // an idle main thread, faster (one thread fewer competing for the cores) and ~30 MB less RSS
-    // (one V8 isolate fewer).
-    const { ParsePool: Pool } = await import('./workerPool.js');
-    const pool = new Pool({ threads: jobs - 1, retry: (t) => parseIsolated(t.path) });
+    // (one V8 isolate fewer). Without --jobs, the workers start only if cores are free to run them
+    // (see SpareCores): on a busy machine they took CPU from this thread instead of adding any.
+    let pool: ParsePool | null = null;
+    let starting: Promise<void> | null = null;
+    const start = (threads: number) => {
+      starting = import('./workerPool.js').then(({ ParsePool: Pool }) => {
+        pool = new Pool({ threads, retry: (t) => parseIsolated(t.path) });
+      });
+    };
+    const spare = options.jobs === undefined ? new SpareCores() : null;
+    if (!spare) start(jobs - 1);
     try {
       yield* sharedInOrder(
         files,
@@ -111,21 +117,63 @@ export async function* parseBatch(
         {
           // Read at each refill: it opens once the workers are warm (workerPool.ts).
           get capacity() {
-            return pool.capacity;
+            if (!starting && spare?.ready()) {
+              const threads = Math.min(jobs - 1, Math.round(spare.free()));
+              if (threads >= 1) start(threads);
+              else starting = Promise.resolve();
+            }
+            return (pool as ParsePool | null)?.capacity ?? 0;
           },
           // Standard input can only be read by this thread.
           accepts: (f) => f !== '-',
-          run: async (f) => ((await large(f)) ? parseIsolated(f) : pool.run(task(f))),
+          run: async (f) => ((await large(f)) ? parseIsolated(f) : pool!.run(task(f))),
         },
         // A large file waits for its worker here; rare enough not to matter to the batch's pace.
         async (f) => ((await large(f)) ? parseIsolated(f) : parseHere(f)),
       );
     } finally {
-      await pool.destroy();
+      await starting;
+      await (pool as ParsePool | null)?.destroy();
     }
   } finally {
     await (await (isolated as Promise<ParsePool> | null))?.destroy();
   }
+}
+
+/**
+ * How many cores stand idle while this thread parses: the machine's idle time (os.cpus(), every
+ * process counted) since the batch started, read once SPARE_CORES_AFTER_MS have passed. This
+ * thread is busy meanwhile, so a free core is one a worker would have to itself. Measured on 2
+ * cores shared with other work (load average 10–14): a worker made the batch 30–60% slower, the
+ * two threads taking 45% more CPU time for the same files; on an idle machine it adds a core.
+ */
+class SpareCores {
+  private readonly since = performance.now();
+  private readonly before = idleAndTotal();
+
+  ready(): boolean {
+    return performance.now() - this.since >= SPARE_CORES_AFTER_MS;
+  }
+
+  free(): number {
+    const now = idleAndTotal();
+    const total = now.total - this.before.total;
+    return total > 0 ? ((now.idle - this.before.idle) / total) * now.cores : 0;
+  }
+}
+
+/** Long enough to see what the machine does (the first file, with the dictionary, takes ~0.2 s). */
+export const SPARE_CORES_AFTER_MS = 100;
+
+function idleAndTotal(): { idle: number; total: number; cores: number } {
+  let idle = 0;
+  let total = 0;
+  const all = cpus();
+  for (const { times } of all) {
+    idle += times.idle;
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+  }
+  return { idle, total, cores: all.length };
 }
 
 /** A file's size in bytes (0 when it cannot be stated: reading it will say why). */
@@ -143,7 +191,6 @@ async function chooseJobs(files: string[], jobs: number | undefined): Promise<nu
   }
   const cores = defaultJobs();
   if (cores === 1 || files.length < 2) return 1;
-  if (files.length >= AUTO_POOL_FILES) return cores;
   return (await atLeastBytes(files, AUTO_POOL_BYTES)) ? cores : 1;
 }
 

@@ -6,7 +6,7 @@ import { parseBatch } from './batch.js';
 import { CATALOG_FLAGS, CATALOG_HELP, catalogFilesOption, collectCatalog } from './catalogOption.js';
 import { startProgress } from './progress.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
-import { problemLine } from './messages.js';
+import { messageLine, problemLine } from './messages.js';
 import { jsonArrayWriter, ndjsonWriter } from './writers/jsonWriters.js';
 import { outDirWriter } from './writers/outDirWriter.js';
 import { outputNames } from './outputNames.js';
@@ -78,7 +78,7 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
   let jobs = opts.jobs;
   if (jobs !== undefined) {
     const capped = capJobs(jobs);
-    if (capped.note && !opts.quiet) process.stderr.write(`reportx: ${capped.note}\n`);
+    if (capped.note && !opts.quiet) process.stderr.write(messageLine(capped.note));
     jobs = capped.jobs;
   }
   // The output is checked before any input is parsed: names that would collide (exit 2), a

@@ -6,9 +6,11 @@ import { loadCatalog } from '../indicators/catalogFiles.js';
 import type { ReportDocument } from '../model/schema.js';
 import { validateDocument } from '../model/validateDocument.js';
 import { decodeBytes } from '../decode/decodeBytes.js';
+import { type HtmlToText, isHtml, loadHtmlToText } from '../decode/html.js';
 import { withSegmentationMemo } from '../text/segmenter.js';
 import type { Render } from '../output/renderDocument.js';
 import { DEFAULT_MAX_SIZE, readRegularFile, readStandardInput } from './readInput.js';
+import type { Output } from './writers/writer.js';
 
 export { describeReadError } from './readInput.js';
 
@@ -24,7 +26,14 @@ export type FileResult = { ok: true; path: string; document: ReportDocument; tex
  * stays a string: the stream encodes it into a buffer it frees at once, where bytes of our own
  * would be a fresh allocation per document, alive until a GC (measured: ~10% of a one-thread run).
  */
-export type RenderedFile = { ok: true; path: string; output: string | Uint8Array; metrics: number } | FileFailure;
+export type RenderedFile = { ok: true; path: string; output: Output; metrics: number } | FileFailure;
+
+/**
+ * Documents with more metrics than this, rendered in this thread, are rendered piece by piece as
+ * they are written (Render.pieces): a 100 MB report's ndjson line is ~190 million characters,
+ * which as one string and then its UTF-8 bytes took ~600 MB more than the document itself.
+ */
+export const PIECES_ABOVE_METRICS = 4096;
 
 export interface ParseFileOptions {
   /** Force an encoding instead of detecting one. */
@@ -45,31 +54,56 @@ export async function parseFile(path: string, options: ParseFileOptions = {}): P
   // 6% of a one-thread batch spent idle, waiting for reads). It runs a microtask later, so a
   // caller starting several files (batch.ts) hands the others to workers before this thread is
   // taken by the parse.
-  const read =
-    path === '-'
-      ? await readStandardInput(maxSize)
-      : await Promise.resolve(path).then((p) => readRegularFile(p, maxSize));
-  if (!read.ok) return { ok: false, path, reason: read.reason };
-  const bytes = read.bytes;
+  let bytes: Uint8Array | FileFailure | null = await (path === '-'
+    ? readStandardInput(maxSize)
+    : Promise.resolve(path).then((p) => readRegularFile(p, maxSize))
+  ).then((read) => (read.ok ? read.bytes : { ok: false as const, path, reason: read.reason }));
+  if (!(bytes instanceof Uint8Array)) return bytes as FileFailure;
   try {
-    return parseBytes(path, bytes, options);
+    // The HTML reader is loaded only when a page comes (see src/decode/html.ts).
+    const htmlToText = isHtml(path === '-' ? null : path, bytes) ? await loadHtmlToText() : undefined;
+    const decoded = decodeAndHash(path, bytes, options, htmlToText);
+    // Dropped before the parse, which needs only the text: a large input's bytes are not kept
+    // through it (100 MB less at the peak for a 100 MB file).
+    bytes = null;
+    return decoded.ok ? parseDecoded(path, decoded, options) : decoded;
   } catch (err) {
     // A bug in the pipeline fails this file, not the whole batch.
     return { ok: false, path, reason: describeParseError(err) };
   }
 }
 
-export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOptions = {}): FileResult {
-  const decoded = decodeBytes(bytes, { encoding: options.encoding, path: path === '-' ? null : path });
+export function parseBytes(
+  path: string,
+  bytes: Uint8Array,
+  options: ParseFileOptions = {},
+  htmlToText?: HtmlToText,
+): FileResult {
+  const decoded = decodeAndHash(path, bytes, options, htmlToText);
+  return decoded.ok ? parseDecoded(path, decoded, options) : decoded;
+}
+
+type DecodedFile = Extract<ReturnType<typeof decodeBytes>, { ok: true }> & { sha256: string };
+
+function decodeAndHash(
+  path: string,
+  bytes: Uint8Array,
+  options: ParseFileOptions,
+  htmlToText?: HtmlToText,
+): DecodedFile | FileFailure {
+  const decoded = decodeBytes(bytes, { encoding: options.encoding, path: path === '-' ? null : path, htmlToText });
   if (!decoded.ok) return { ok: false, path, reason: decoded.reason };
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { ...decoded, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+function parseDecoded(path: string, decoded: DecodedFile, options: ParseFileOptions): FileResult {
   const document = withSegmentationMemo(() =>
     parseReport(decoded.text, {
       path: path === '-' ? null : path,
       encoding: decoded.encoding,
       encodingConfidence: decoded.confidence,
       format: decoded.format,
-      sha256,
+      sha256: decoded.sha256,
       warnings: decoded.warnings,
       // Compiled once per list of files, in each thread (loadCatalog keeps it).
       catalog: loadCatalog(options.catalogFiles),
@@ -90,10 +124,14 @@ export function validated(path: string, document: ReportDocument): FileResult {
   };
 }
 
-export function renderResult(result: FileResult, render: Render): RenderedFile {
+/** @param inPieces large documents as pieces made while they are written (this thread only: a worker sends text). */
+export function renderResult(result: FileResult, render: Render, inPieces = false): RenderedFile {
   if (!result.ok) return result;
   try {
-    return { ok: true, path: result.path, output: render(result.document), metrics: result.document.metrics.length };
+    const { document } = result;
+    const output =
+      inPieces && document.metrics.length > PIECES_ABOVE_METRICS ? render.pieces(document) : render(document);
+    return { ok: true, path: result.path, output, metrics: document.metrics.length };
   } catch (err) {
     return { ok: false, path: result.path, reason: describeParseError(err) };
   }

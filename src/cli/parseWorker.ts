@@ -39,18 +39,41 @@ export default async function parseTask(task: ParseTask): Promise<FileResult | R
   if (!task.render) return result;
   const key = JSON.stringify(task.render);
   if (!renderers.has(key)) renderers.set(key, loadRenderer(task.render));
-  return moved(renderResult(result, await renderers.get(key)!));
+  return moved(renderResult(result, await renderers.get(key)!, true));
 }
 
 // TextEncoder, not Buffer.from: its bytes always own their ArrayBuffer (Buffer.from puts small
 // strings in a shared pool), so it can be transferred.
 const utf8 = new TextEncoder();
 
-/** The result with its text as UTF-8 bytes, their buffer in piscina's transfer list (this worker gives it up). */
+/** A large document's pieces are sent as byte chunks of about this many characters each. */
+const CHUNK_CHARACTERS = 256 * 1024;
+
+/**
+ * The result with its text as UTF-8 bytes, their buffers in piscina's transfer list (this worker
+ * gives them up). A large document rendered in pieces goes as a list of chunks: its text is never
+ * one string here (a 50 MB report's ndjson line is ~95 million characters).
+ */
 function moved(result: RenderedFile): RenderedFile {
   if (!result.ok) return result;
-  const bytes = typeof result.output === 'string' ? utf8.encode(result.output) : result.output;
+  const { output } = result;
+  let bytes: Uint8Array | Uint8Array[];
+  if (typeof output === 'string') bytes = utf8.encode(output);
+  else if (output instanceof Uint8Array) bytes = output;
+  else {
+    bytes = [];
+    let text = '';
+    for (const piece of output) {
+      text += piece as string;
+      if (text.length >= CHUNK_CHARACTERS) {
+        bytes.push(utf8.encode(text));
+        text = '';
+      }
+    }
+    if (text) bytes.push(utf8.encode(text));
+  }
   const value: RenderedFile = { ...result, output: bytes };
-  const transferable = { [Piscina.transferableSymbol]: [bytes.buffer], [Piscina.valueSymbol]: value };
+  const buffers = Array.isArray(bytes) ? bytes.map((b) => b.buffer) : [bytes.buffer];
+  const transferable = { [Piscina.transferableSymbol]: buffers, [Piscina.valueSymbol]: value };
   return Piscina.move(transferable as unknown as ArrayBuffer) as unknown as RenderedFile;
 }

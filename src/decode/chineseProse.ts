@@ -19,7 +19,12 @@ export interface ProseCounts {
   hangul: number;
 }
 
-export function proseCounts(text: string): ProseCounts {
+/**
+ * The letters of the start of `text`, by script. With `common: false` common characters are not
+ * told apart (commonHan counts every Chinese character): text read as UTF-8 or UTF-16 cannot be
+ * the mojibake of a wrong legacy encoding, and this spares a cold start the table (~10 ms).
+ */
+export function proseCounts(text: string, common = true): ProseCounts {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   const counts: ProseCounts = { letters: 0, han: 0, commonHan: 0, kana: 0, hangul: 0 };
   for (let i = 0; i < sample.length; i++) {
@@ -29,16 +34,26 @@ export function proseCounts(text: string): ProseCounts {
     } else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) {
       counts.letters++;
       counts.han++;
-      if (isCommonHan(code)) counts.commonHan++;
+      if (!common || isCommonHan(code)) counts.commonHan++;
     } else if (code >= 0x3040 && code <= 0x30ff) {
       counts.letters++;
       counts.kana++;
     } else if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff)) {
       counts.letters++;
       counts.hangul++;
-    } else if (/\p{L}/u.test(sample[i])) counts.letters++;
+    } else if (isOtherLetter(code)) counts.letters++;
   }
   return counts;
+}
+
+/** Latin (accented), Greek, Cyrillic, Hebrew, Arabic and Thai letters: plain ranges, no Unicode property regex (costly to compile at start-up). */
+function isOtherLetter(code: number): boolean {
+  return (
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) ||
+    (code >= 0x370 && code <= 0x52f) ||
+    (code >= 0x5d0 && code <= 0x6ff) ||
+    (code >= 0xe01 && code <= 0xe4e)
+  );
 }
 
 /**
@@ -59,7 +74,7 @@ export function notChineseReason(counts: ProseCounts): string | null {
 
 /** The warning for text that does not look like Chinese prose, or null. */
 export function proseWarning(text: string, encoding: string): Warning | null {
-  const reason = notChineseReason(proseCounts(text));
+  const reason = notChineseReason(proseCounts(text, !encoding.startsWith('utf-')));
   if (reason === null) return null;
   return {
     code: 'not-chinese-text',

@@ -3,17 +3,18 @@
 // something else; web pages (src/decode/html.ts) have their text extracted. Anything that is not
 // text (empty, binary, undecodable) is refused with a reason.
 //
-// Decoding itself is Node's own: buffer.isUtf8 and Buffer#toString for UTF-8, WHATWG
+// Decoding itself is Node's own: buffer.isUtf8 (and a plain loop, src/decode/utf8.ts) for UTF-8, WHATWG
 // TextDecoder for the rest (Node ships with full ICU, so gbk/gb18030/big5/shift_jis/… are built
 // in). Valid UTF-8 — nearly every report — takes the native fast path and never reaches the
 // detector; only other bytes are given to jschardet (src/decode/detectEncoding.ts), on at most
 // their first 64 KB.
 
 import { isUtf8 } from 'node:buffer';
+import { decodeWellFormedUtf8 } from './utf8.js';
 import type { Warning } from '../model/schema.js';
 import { proseWarning } from './chineseProse.js';
 import { detectLegacyEncoding, detectUtf16 } from './detectEncoding.js';
-import { declaredCharset, htmlToText, isHtml } from './html.js';
+import { declaredCharset, type HtmlToText, isHtml } from './html.js';
 
 export type Decoded =
   | {
@@ -39,6 +40,11 @@ export interface DecodeOptions {
   encoding?: string;
   /** The file's name: `.html`/`.htm` is read as a web page (content is sniffed too). */
   path?: string | null;
+  /**
+   * Extracts a page's text (`await loadHtmlToText()`, html.ts): needed only when `isHtml(path,
+   * bytes)`, loaded by the caller then, so that text files never load the HTML parser.
+   */
+  htmlToText?: HtmlToText;
 }
 
 /** Above this share of undecodable or control characters the input is not text. */
@@ -72,7 +78,8 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (!read.ok) return read;
   let text = read.text;
   if (html) {
-    text = htmlToText(read.text);
+    if (!options.htmlToText) return { ok: false, reason: 'a web page, but the HTML reader was not loaded (a bug)' };
+    text = options.htmlToText(read.text);
     if (!/\S/.test(text)) return { ok: false, reason: 'empty page (no text in the HTML)' };
   }
   const warning = proseWarning(text, read.encoding);
@@ -116,11 +123,10 @@ function readText(bytes: Uint8Array, forced: string | undefined, html: boolean):
     return { ok: false, reason: 'binary file (contains NUL bytes)' };
   }
 
-  // buffer.isUtf8 validates in native code (SIMD) at several GB/s; Buffer's own UTF-8 decoding
-  // is then faster than TextDecoder's. Valid UTF-8 with any non-ASCII in it is never an accident,
-  // so it wins even over a page's declared charset (scrapers re-save pages as UTF-8).
-  if (isUtf8(bytes))
-    return checked(bytes, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), 'utf-8', 1);
+  // buffer.isUtf8 validates in native code (SIMD) at several GB/s; well-formed bytes are then
+  // decoded without validating again (src/decode/utf8.ts). Valid UTF-8 with any non-ASCII in it
+  // is never an accident, so it wins even over a page's declared charset (scrapers re-save pages as UTF-8).
+  if (isUtf8(bytes)) return checked(bytes, decodeWellFormedUtf8(bytes), 'utf-8', 1);
   // not well-formed UTF-8: a damaged UTF-8 file, or another encoding
   const damagedUtf8 = looksLikeDamagedUtf8(bytes);
   if (damagedUtf8 !== null) return checked(bytes, damagedUtf8.text, 'utf-8', damagedUtf8.confidence);

@@ -278,15 +278,27 @@ function selfReference(text: string, windows: [number, number][]): BodyMention |
 }
 
 function mostFrequentSuffix(text: string): string {
-  const counts = new Map<string, number>();
-  for (const suffix of BODY_SUFFIXES) {
-    if (suffix.length < 3 || !suffix.endsWith('局')) continue;
-    let n = 0;
-    for (let at = text.indexOf(suffix); at >= 0; at = text.indexOf(suffix, at + 1)) n++;
-    if (n) counts.set(suffix, n);
+  // One pass over the text's 局, each checked against the suffixes that end there, instead of one
+  // search of the whole text per suffix (~40). Counts, and so the choice, are the same.
+  const counts = new Array<number>(LONG_BUREAU_SUFFIXES.length).fill(0);
+  for (let at = text.indexOf('局'); at >= 0; at = text.indexOf('局', at + 1)) {
+    for (let i = 0; i < LONG_BUREAU_SUFFIXES.length; i++) {
+      const suffix = LONG_BUREAU_SUFFIXES[i];
+      if (at + 1 >= suffix.length && text.startsWith(suffix, at + 1 - suffix.length)) counts[i]++;
+    }
   }
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  let best = '';
+  let most = 0;
+  // The first suffix with the highest count, in BODY_SUFFIXES order (as the stable sort gave).
+  for (let i = 0; i < counts.length; i++) {
+    if (counts[i] > most) {
+      most = counts[i];
+      best = LONG_BUREAU_SUFFIXES[i];
+    }
+  }
+  return best;
 }
+const LONG_BUREAU_SUFFIXES = BODY_SUFFIXES.filter((s) => s.length >= 3 && s.endsWith('局'));
 
 /**
  * The most frequent place of the given level (县, 区, …) named in the text, seen at least twice or

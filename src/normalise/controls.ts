@@ -1,7 +1,11 @@
 // Control characters in report text are noise: a terminal escape sequence pasted into a page
 // (`\x1b[31m`) would otherwise leave `[31m` behind, read as a metric of 31 metres. Each sequence,
 // and each other C0/C1 control character except tab, line feed, carriage return and form feed
-// (line breaks, see charMap.ts), is found here and blanked to spaces like any other noise.
+// (line breaks, see charMap.ts), is found here and blanked to spaces like any other noise. (Tried:
+// U+FFFC or a line break instead, so that no stage reads across the gap; the indicator phrase
+// then took the escape sequence in — `办理案件\x1b[31m` — or was lost. With spaces a metric can
+// still bridge a gap between its number and its unit, `31\x1b[2Jm`, as it bridges `31 m`; its
+// number never comes from inside a sequence.)
 import type { Span, Warning } from '../model/schema.js';
 
 /**

@@ -17,7 +17,19 @@ export interface RenderSpec {
   escapeFormulas?: boolean;
 }
 
-export type Render = (document: ReportDocument) => string;
+export interface Render {
+  (document: ReportDocument): string;
+  /**
+   * The same text in pieces, each made only when the one before it has been taken: for a large
+   * document, written piece by piece (see src/cli/writers/writer.ts), the whole text never stands
+   * in memory at once (an ndjson line is about 2.5 times the input's size). Concatenated, the
+   * pieces are exactly the string the renderer returns.
+   */
+  pieces(document: ReportDocument): Iterable<string>;
+}
+
+/** Array items (metrics, warnings) per piece: pieces of ~10–30 KB, small enough for the young generation, where they die cheaply (pieces of 256 items went to the large-object space and stayed until a full collection). */
+const ITEMS_PER_PIECE = 32;
 
 /**
  * The renderer for a format. JSON is pretty-printed with two spaces (one document of an array, or
@@ -27,18 +39,64 @@ export type Render = (document: ReportDocument) => string;
 export async function loadRenderer(spec: RenderSpec): Promise<Render> {
   switch (spec.format) {
     case 'json':
-      return (d) => JSON.stringify(d, null, 2);
+      return Object.assign((d: ReportDocument) => JSON.stringify(d, null, 2), {
+        pieces: (d: ReportDocument) => jsonPieces(d, true, ''),
+      });
     case 'ndjson':
-      return (d) => JSON.stringify(d) + '\n';
+      return Object.assign((d: ReportDocument) => JSON.stringify(d) + '\n', {
+        pieces: (d: ReportDocument) => jsonPieces(d, false, '\n'),
+      });
     case 'csv':
     case 'tsv': {
       const { csvRecords, tsvRecords } = await import('./delimited.js');
       const records = spec.format === 'csv' ? csvRecords : tsvRecords;
       const columns = spec.columns ?? METRIC_COLUMNS;
       const options = { escapeFormulas: spec.escapeFormulas };
-      return (d) => records(rowCells(d, columns), options);
+      // Records are independent: the records of a run of rows are that run's part of the whole.
+      return Object.assign((d: ReportDocument) => records(rowCells(d, columns), options), {
+        *pieces(d: ReportDocument) {
+          const rows = rowCells(d, columns);
+          for (let i = 0; i < rows.length; i += ITEMS_PER_PIECE)
+            yield records(rows.slice(i, i + ITEMS_PER_PIECE), options);
+        },
+      });
     }
   }
+}
+
+/**
+ * JSON.stringify(document) (pretty: with two-space indentation), in pieces: each top-level field
+ * whole, except arrays, whose items come a few hundred at a time. Pretty-printed, a value nested
+ * at depth n is its own pretty form with every line break followed by 2n more spaces (a string
+ * never holds a raw line break: JSON escapes it).
+ */
+function* jsonPieces(document: ReportDocument, pretty: boolean, end: string): Generator<string> {
+  const json = (value: unknown, indent: string) => {
+    const text = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+    return pretty && text !== undefined ? text.replaceAll('\n', '\n' + indent) : text;
+  };
+  let fields = 0;
+  yield '{';
+  for (const [key, value] of Object.entries(document)) {
+    const lead = (fields > 0 ? ',' : '') + (pretty ? `\n  ${JSON.stringify(key)}: ` : `${JSON.stringify(key)}:`);
+    if (!Array.isArray(value) || value.length === 0) {
+      const text = json(value, '  ');
+      if (text === undefined) continue; // JSON.stringify leaves such a field out
+      yield lead + text;
+    } else {
+      let piece = lead + '[';
+      for (let i = 0; i < value.length; i++) {
+        piece += (i > 0 ? ',' : '') + (pretty ? '\n    ' : '') + (json(value[i], '    ') ?? 'null');
+        if ((i + 1) % ITEMS_PER_PIECE === 0) {
+          yield piece;
+          piece = '';
+        }
+      }
+      yield piece + (pretty ? '\n  ]' : ']');
+    }
+    fields++;
+  }
+  yield (pretty && fields > 0 ? '\n}' : '}') + end;
 }
 
 /** The header record of a csv/tsv output. */

@@ -4,7 +4,7 @@
 import { headerRecord, type RenderSpec } from '../../output/renderDocument.js';
 import { UTF8_BOM } from '../../output/delimited.js';
 import type { MetricColumn } from '../../output/metricRows.js';
-import { streamOut, type OutputWriter } from './writer.js';
+import { streamOut, writeOutput, type OutputWriter } from './writer.js';
 
 export interface CsvOptions {
   columns?: readonly MetricColumn[];
@@ -39,7 +39,7 @@ function delimitedWriter(stream: NodeJS.WritableStream, spec: RenderSpec, prefix
   return {
     async write(output) {
       await start();
-      if (output.length > 0) await out(output);
+      await writeOutput(out, output);
     },
     async end() {
       await start();

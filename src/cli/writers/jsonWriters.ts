@@ -1,4 +1,4 @@
-import { streamOut, type OutputWriter } from './writer.js';
+import { streamOut, writeOutput, type OutputWriter } from './writer.js';
 
 /** A JSON array of documents (rendered as 'json'); opened before the first and closed after the last. */
 export function jsonArrayWriter(stream: NodeJS.WritableStream): OutputWriter {
@@ -7,7 +7,7 @@ export function jsonArrayWriter(stream: NodeJS.WritableStream): OutputWriter {
   return {
     write: async (output) => {
       await out(count++ === 0 ? '[\n' : ',\n');
-      await out(output);
+      await writeOutput(out, output);
     },
     end: async () => {
       await out(count === 0 ? '[]\n' : '\n]\n');
@@ -20,7 +20,7 @@ export function jsonArrayWriter(stream: NodeJS.WritableStream): OutputWriter {
 export function ndjsonWriter(stream: NodeJS.WritableStream): OutputWriter {
   const out = streamOut(stream);
   return {
-    write: (output) => out(output),
+    write: (output) => writeOutput(out, output),
     end: () => out.flush(),
   };
 }

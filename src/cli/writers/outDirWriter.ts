@@ -5,7 +5,7 @@ import { access, mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from './atomicFile.js';
 import { outputError } from './outputError.js';
-import type { OutputWriter } from './writer.js';
+import { wholeOutput, type OutputWriter } from './writer.js';
 
 /**
  * Creates DIR first, so that an --out naming a file or an unwritable place fails (OutputError)
@@ -25,7 +25,8 @@ export async function outDirWriter(dir: string, names: ReadonlyMap<string, strin
   }
   const made = new Set<string>([dir]);
   return {
-    async write(output, inputPath) {
+    async write(rendered, inputPath) {
+      const output = wholeOutput(rendered);
       const path = join(dir, names.get(inputPath)!);
       const parent = dirname(path);
       if (!made.has(parent)) {

@@ -5,9 +5,16 @@ import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
 import { onInterrupt } from '../cleanup.js';
 import { type OutputError, outputError } from './outputError.js';
 
+/** A document rendered: its text, its UTF-8 bytes, or its text in pieces made as they are taken (Render.pieces). */
+/**
+ * A document rendered: its text, its UTF-8 bytes, or (a large document) its text in pieces, made
+ * as they are taken in this thread (Render.pieces) or sent as byte chunks by a worker.
+ */
+export type Output = string | Uint8Array | Iterable<string | Uint8Array>;
+
 export interface OutputWriter {
-  /** `output` is the document rendered for this writer's format (text, or its UTF-8 bytes); `inputPath` the file it came from ('-' for stdin). */
-  write(output: string | Uint8Array, inputPath: string): Promise<void>;
+  /** `output` is the document rendered for this writer's format; `inputPath` the file it came from ('-' for stdin). */
+  write(output: Output, inputPath: string): Promise<void>;
   end(): Promise<void>;
 }
 
@@ -20,6 +27,8 @@ export interface OutputWriter {
 export interface StreamOut {
   (chunk: string | Uint8Array): Promise<void>;
   flush(): Promise<void>;
+  /** One record written in pieces: a failure or a signal cuts a regular file back to before its first piece. */
+  pieces(pieces: Iterable<string | Uint8Array>): Promise<void>;
 }
 
 /**
@@ -42,21 +51,26 @@ function isRegularFile(fd: number): boolean {
 }
 
 function fileOut(fd: number, target: string): StreamOut {
-  // Whatever the file held before (`>>`) plus the chunks written whole.
+  // Whatever the file held before (`>>`) plus the records written whole.
   let whole = fstatSync(fd).size;
   let failed: OutputError | null = null;
-  // Between writes the file ends at `whole`; a signal mid-write would leave a part of a chunk.
+  // Between records the file ends at `whole`; a signal mid-record would leave a part of one.
   const cutBack = () => {
     if (fstatSync(fd).size > whole) ftruncateSync(fd, whole);
   };
-  const out = (chunk: string | Uint8Array): Promise<void> => {
+  /** Writes the chunks one after another and moves `whole` past them only once all are written. */
+  const record = (chunks: Iterable<string | Uint8Array>): Promise<void> => {
     if (failed) return Promise.reject(failed);
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     const forget = onInterrupt(cutBack);
     try {
-      // writeSync may write part of a chunk (the disk filled up): go on until all of it is written or it fails.
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-      whole += bytes.length;
+      let written = 0;
+      for (const chunk of chunks) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        // writeSync may write part of a chunk (the disk filled up): go on until all of it is written or it fails.
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+        written += bytes.length;
+      }
+      whole += written;
       return Promise.resolve();
     } catch (err) {
       failed = outputError(target, err);
@@ -70,7 +84,10 @@ function fileOut(fd: number, target: string): StreamOut {
       forget();
     }
   };
-  return Object.assign(out, { flush: () => (failed ? Promise.reject(failed) : Promise.resolve()) });
+  return Object.assign((chunk: string | Uint8Array) => record([chunk]), {
+    flush: () => (failed ? Promise.reject(failed) : Promise.resolve()),
+    pieces: record,
+  });
 }
 
 function pipeOut(stream: NodeJS.WritableStream, target: string): StreamOut {
@@ -107,5 +124,22 @@ function pipeOut(stream: NodeJS.WritableStream, target: string): StreamOut {
   };
   return Object.assign(out, {
     flush: () => lastWrite.then(() => (failed ? Promise.reject(failed) : undefined)),
+    // A pipe cannot be cut back: the pieces go one after another, each waiting for room.
+    pieces: async (pieces: Iterable<string | Uint8Array>) => {
+      for (const piece of pieces) if (piece.length > 0) await out(piece);
+    },
   });
+}
+
+/** Writes one document's output: text or bytes at once, pieces one after another as one record. */
+export function writeOutput(out: StreamOut, output: Output): Promise<void> {
+  if (typeof output === 'string' || output instanceof Uint8Array)
+    return output.length > 0 ? out(output) : Promise.resolve();
+  return out.pieces(output);
+}
+
+/** The whole output as text or bytes (pieces joined), for a writer that needs it in one piece. */
+export function wholeOutput(output: Output): string | Uint8Array {
+  if (typeof output === 'string' || output instanceof Uint8Array) return output;
+  return Buffer.concat([...output].map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
 }
