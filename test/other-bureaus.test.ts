@@ -626,13 +626,14 @@ describe('comparisons, benchmarks, rankings and goals met (人社局, 生态环�
       change: 'up',
       indicator: '建筑业增加值',
     },
+    // GUIDE: for an index where less is better, 改善 is a fall.
     {
       anchor: '改善1.8%',
       raw: '1.8%',
       value: 1.8,
       unit: '%',
       kind: 'percent',
-      change: 'up',
+      change: 'down',
       indicator: '空气质量综合指数',
     },
     { anchor: '15个区县', raw: '15个', value: 15, unit: '个', kind: 'count' },

@@ -25,12 +25,37 @@ function checkDocument(text: string): void {
     const issue = check.error.issues[0];
     throw new Error(`schema: ${issue.path.join('.') || '(root)'}: ${issue.message} for ${JSON.stringify(text)}`);
   }
+  let previousEnd = 0;
   for (const m of doc.metrics) {
     const sliced = text.slice(m.span.start, m.span.end);
     if (sliced !== m.raw) {
       throw new Error(
         `metric ${m.id}: text.slice(${m.span.start}, ${m.span.end}) is ${JSON.stringify(sliced)}, raw is ${JSON.stringify(m.raw)}, in ${JSON.stringify(text)}`,
       );
+    }
+    // Metric spans never overlap (3万多亩/全省第一 once gave 亩/全省第 and 第一 over it).
+    if (m.span.start < previousEnd) {
+      throw new Error(
+        `metric ${m.id} (${m.raw}) starts at ${m.span.start}, inside the metric before it, in ${JSON.stringify(text)}`,
+      );
+    }
+    previousEnd = m.span.end;
+    // The indicator is its span's text exactly (no character dropped), and at most 16 characters.
+    if ((m.indicator === null) !== (m.indicatorSpan === null)) {
+      throw new Error(
+        `metric ${m.id}: indicator ${JSON.stringify(m.indicator)} with span ${JSON.stringify(m.indicatorSpan)}`,
+      );
+    }
+    if (m.indicator !== null && m.indicatorSpan !== null) {
+      const named = text.slice(m.indicatorSpan.start, m.indicatorSpan.end);
+      if (named !== m.indicator) {
+        throw new Error(
+          `metric ${m.id}: indicator ${JSON.stringify(m.indicator)} but its span slices ${JSON.stringify(named)}, in ${JSON.stringify(text)}`,
+        );
+      }
+      if (m.indicator.length > 16 || m.indicator.length === 0) {
+        throw new Error(`metric ${m.id}: indicator ${JSON.stringify(m.indicator)} is not 1–16 characters`);
+      }
     }
   }
 }
@@ -96,6 +121,12 @@ const UNITS = [
   '提升',
   '排名第',
   '全省第',
+  '倒数第',
+  '亩',
+  '/全省第一',
+  '分别',
+  '(含',
+  ')',
 ];
 const HEADINGS = [
   '一、',
@@ -181,6 +212,23 @@ const WORDS = [
   '为',
   '的',
   '个',
+  '社区',
+  '和',
+  '、',
+  '占',
+  '比重',
+  '共计',
+  '计划',
+  '拟',
+  '实际',
+  '目标值(',
+  '综合指数',
+  '改善',
+  '或',
+  '当中，',
+  '涉及',
+  '被评为',
+  '已全部',
 ];
 const NOISE = ['##paidbegin##', '##paidend##', '##', '#', '浏览次数：', '发布时间：2024-12-30', '【打印】', '附件'];
 

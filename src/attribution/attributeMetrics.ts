@@ -4,16 +4,23 @@ import type { Mention } from '../mentions/metricMentions.js';
 import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
 import { tableCellAt, type TableCell } from '../structure/tables.js';
-import { isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
-import { FUNDING_VERBS } from './indicatorWords.js';
+import { isDigit, isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
+import { FUNDING_VERBS, MAX_INDICATOR_LENGTH } from './indicatorWords.js';
+import { IMPROVEMENT_WORDS, LESS_IS_BETTER } from './qualifierWords.js';
 import {
   followingPhrase,
   isRankFrame,
+  namedCategory,
+  predicateAfter,
   purposeClause,
   precedingPhrase,
   previousClausePhrase,
-  rankPhrase,
+  listedNames,
   stripEdges,
+  truncate,
+  rankBeforeScope,
+  rankPhrase,
+  totalSubject,
   type IndicatorContext,
 } from './indicator.js';
 import {
@@ -22,6 +29,7 @@ import {
   approxBefore,
   benchmarkChange,
   changeOf,
+  isGoalFigure,
   isTarget,
   periodBefore,
   periodsIn,
@@ -59,11 +67,12 @@ export interface AttributionInput {
   tableCells?: TableCell[];
 }
 
-/** The source text of a span without the noise blanked in `content` (##paidbegin## inside a word). */
+/**
+ * The source text of a span, or null when it holds nothing but spaces and blanked noise
+ * (##paidbegin##). settleIndicator makes the final text exact.
+ */
 function textWithoutNoise(source: string, content: string, span: Span): string | null {
-  let text = '';
-  for (let i = span.start; i < span.end; i++) if (!(content[i] === ' ' && source[i] !== ' ')) text += source[i];
-  return text.trim() || null;
+  return content.slice(span.start, span.end).trim() ? source.slice(span.start, span.end) : null;
 }
 
 export function attributeMetrics(input: AttributionInput): Metric[] {
@@ -94,10 +103,46 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       after: after.end,
       upperBound: sentence.end,
     };
-    // A rank reads its own clause back to the ranking verb (综合指数在15个区县排名第10位).
-    const ranked = m.kind === 'rank' ? rankPhrase(ctx, sentence.start) : null;
+    // A rank reads its own clause back to the ranking verb (综合指数在15个区县排名第10位), or
+    // continues a list of ranks (…第4、营商环境第6), or ranks the figure its bracket follows
+    // (增长7.1%(全省排名第12名)), or names what stands before its scope (增幅全市第7名).
+    const ranked = m.kind === 'rank' ? rankIndicator(content, ctx, sentence.start, sameSentence) : null;
+    // 完成年目标任务4000人, 目标值(90%): a goal's figure measures what the sentence last measured in its unit.
+    const goalOf = isGoalFigure(content.slice(Math.max(sentence.start, before.start - 12), before.start))
+      ? lastInSentence(metrics, sentence, (x) => x.unit === m.unit)
+      : null;
     let indicatorSpan =
-      ranked ?? (m.kind === 'rank' && isRankFrame(content, ctx, sentence.start) ? null : chooseIndicator(ctx, m));
+      goalOf?.indicatorSpan ??
+      ranked ??
+      (m.kind === 'rank'
+        ? isRankFrame(content, ctx, sentence.start)
+          ? null
+          : /^(?:倒数)?第/.test(content.slice(m.start, m.start + 3))
+            ? rankBeforeScope(ctx, sentence.start)
+            : chooseIndicator(ctx, m)
+        : chooseIndicator(ctx, m));
+    // 20家企业100%接入平台: a share of what the count before it counted is named by its predicate.
+    if (
+      m.kind === 'percent' &&
+      sameSentence &&
+      indicatorSpan &&
+      sameSpan(indicatorSpan, sameSentence.metric.indicatorSpan)
+    )
+      indicatorSpan = predicateAfter(ctx) ?? indicatorSpan;
+    // 完成年目标任务4000人的103%: the share is of what the clause completes, named before the figure.
+    if (
+      !indicatorSpan &&
+      m.kind === 'percent' &&
+      sameSentence &&
+      content.slice(sameSentence.mention.end, before.start) === '的'
+    )
+      indicatorSpan = precedingPhrase({ ...ctx, lowerBound: sentence.start, before: sameSentence.mention.start });
+    // Nothing of its own: a total names what the sentence's first clause names; a rate, the rate
+    // term of the clause before (占投诉总数比重最大，达81.67%). Only then the metric before.
+    if (!indicatorSpan && m.kind !== 'rank')
+      indicatorSpan =
+        totalSubject(ctx, sentence.start) ??
+        (m.kind === 'percent' || m.kind === 'pp' ? previousClausePhrase(ctx, sentence.start, true, true) : null);
     let indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
     // 城乡收入比为1.85,比上年缩小0.04: a ratio's bare change names the ratio stated before it.
     if (m.kind === 'ratio' && change) {
@@ -140,6 +185,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       };
     }
     const period = periodBefore(periods.spans, before.start);
+    const direction = lessIsBetter(content, before.start, change, indicator);
     const metric: Metric = {
       id: `m${metrics.length + 1}`,
       span: { start: m.start, end: m.end },
@@ -148,7 +194,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       unit: m.unit,
       kind: m.kind,
       approx: m.approx ?? before.approx ?? after.approx,
-      change,
+      change: direction,
       target: isTarget(
         content,
         sentence,
@@ -156,6 +202,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
         inPlan,
         anyBetween(planOpeners, paragraphStart, m.start),
         input.planYear ?? null,
+        m.kind === 'percent',
       ),
       indicator,
       indicatorSpan: indicator ? indicatorSpan : null,
@@ -169,9 +216,47 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     metrics.push(metric);
     previous = { mention: m, metric, sentence: fullSentence };
   }
-  for (const group of sharedUnitGroups(content, metrics)) distributeOverGroup(source, content, group);
+  // A change stated once holds for the whole group (分别下降2.16和1.66个百分点).
+  for (const group of sharedUnitGroups(content, metrics, true)) {
+    const change = group.find((m) => m.change)?.change ?? null;
+    for (const m of group) {
+      m.change ??= change;
+      // 分别拉动0.42、-3.15和2.73个百分点: a negative member of a rise falls.
+      if (m.value < 0 && m.change === 'up') m.change = 'down';
+    }
+  }
+  // A list after 分别 may change unit on the way (11微克/立方米、…、1.2毫克/立方米): names go by position.
+  for (const run of sharedUnitGroups(content, metrics, false)) nameRespectively(source, content, run, metrics);
   shareWithAdjacent(metrics);
+  for (const m of metrics) settleIndicator(source, content, m);
   return metrics;
+}
+
+/**
+ * The indicator is exactly the source text of its span, at most MAX_INDICATOR_LENGTH characters:
+ * the span loses whitespace at its edges and, when noise (##paidbegin##) was blanked inside it,
+ * everything up to the noise (the head noun is at the end); a longer span keeps its end.
+ */
+function settleIndicator(source: string, content: string, m: Metric): void {
+  const span = m.indicatorSpan;
+  let start = span?.start ?? 0;
+  let end = span?.end ?? 0;
+  for (let i = end - 1; i >= start; i--) {
+    if (content[i] === ' ' && !/\s/.test(source[i])) {
+      start = i + 1;
+      break;
+    }
+  }
+  while (start < end && /\s/.test(source[start])) start++;
+  while (end > start && /\s/.test(source[end - 1])) end--;
+  if (end - start > MAX_INDICATOR_LENGTH) ({ start, end } = truncate({ start, end }, content.slice(start, end)));
+  if (!span || end <= start) {
+    m.indicator = null;
+    m.indicatorSpan = null;
+    return;
+  }
+  m.indicatorSpan = { start, end };
+  m.indicator = source.slice(start, end);
 }
 
 /**
@@ -181,11 +266,58 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
 function changeFor(content: string, m: Mention, before: number): Metric['change'] {
   // 比上年缩小0.04 after a ratio: the ratio's change (its level, 收入比为1.85, has no change word).
   if (m.kind === 'ratio') return m.unit === ':1' ? changeOf(content, before, false) : null;
-  if (m.kind === 'rank' && content[m.start] === '第') return null;
+  if (m.kind === 'rank' && /^(?:倒数)?第/.test(content.slice(m.start, m.start + 3))) return null;
   const change = changeOf(content, before, m.kind === 'count' || m.kind === 'rank');
   if (change || m.kind === 'rank') return change;
   return benchmarkChange(content, before, m.kind === 'pp' || m.kind === 'percent');
 }
+
+function rankIndicator(
+  content: string,
+  ctx: IndicatorContext,
+  sentenceStart: number,
+  previous: { mention: Mention; metric: Metric } | null,
+): Span | null {
+  if (previous?.metric.kind === 'rank') {
+    const between = content.slice(previous.mention.end, ctx.before);
+    if (between[0] === '、' && !/[,;。:()\d]/.test(between)) {
+      const item = stripEdges(content, previous.mention.end + 1, ctx.before);
+      if (item.end - item.start >= 2) return item;
+    }
+  }
+  if (
+    previous &&
+    content[previous.mention.end] === '(' &&
+    !/[,;。:()]/.test(content.slice(previous.mention.end + 1, ctx.before))
+  )
+    return previous.metric.indicatorSpan;
+  return rankPhrase(ctx, sentenceStart);
+}
+
+/** 综合指数同比改善6.3%: an improvement of an index or a concentration is a fall. */
+function lessIsBetter(
+  content: string,
+  before: number,
+  change: Metric['change'],
+  indicator: string | null,
+): Metric['change'] {
+  if (change !== 'up' || !indicator || !LESS_IS_BETTER.test(indicator)) return change;
+  const end = content[before - 1] === '了' ? before - 1 : before;
+  return IMPROVEMENT_WORDS.some((w) => content.startsWith(w, end - w.length)) ? 'down' : change;
+}
+
+const sameSpan = (a: Span, b: Span | null) => b !== null && a.start === b.start && a.end === b.end;
+/** 已全部完工, 均已投用: a state reached, right after the noun counted. */
+const STATE_AFTER_NOUN = /^(?:均?已)/;
+
+/** From `from` to the end of its clause, when that holds no figure. */
+function clauseEndFrom(ctx: IndicatorContext, from: number): Span | null {
+  let end = from;
+  while (end < ctx.upperBound && end - from <= MAX_INDICATOR_LENGTH && !CLAUSE_END.test(ctx.content[end])) end++;
+  if (end === from || /\d/.test(ctx.content.slice(from, end))) return null;
+  return { start: from, end };
+}
+const CLAUSE_END = /[,;:。!?()、\n]/;
 
 const isCounted = (m: Metric) => m.kind === 'count' || m.kind === 'amount';
 const isRated = (m: Metric) => !isCounted(m);
@@ -213,15 +345,21 @@ function shareWithAdjacent(metrics: Metric[]): void {
 }
 
 /** Runs of metrics joined only by a joiner: one range or one list stated once. */
-function sharedUnitGroups(content: string, metrics: Metric[]): Metric[][] {
+function sharedUnitGroups(content: string, metrics: Metric[], sameUnit: boolean): Metric[][] {
   const groups: Metric[][] = [];
   let run: Metric[] = [];
   for (const m of metrics) {
     const last = run.at(-1);
+    // Joiners are short: a long stretch between two metrics is never read.
+    const between = last && m.span.start - last.span.end <= 4 ? content.slice(last.span.end, m.span.start).trim() : '';
     if (
       last &&
-      last.unit === m.unit &&
-      UNIT_SHARING_JOINERS.includes(content.slice(last.span.end, m.span.start).trim())
+      between &&
+      // 下降1.2%或86宗: a change verb covers the figure after 或 whatever its unit.
+      (!sameUnit || last.unit === m.unit || between === '或') &&
+      (UNIT_SHARING_JOINERS.includes(between) ||
+        // 分别下降5%,44%: after 分别 a comma lists too.
+        (between === ',' && content.slice(Math.max(0, run[0].span.start - 6), run[0].span.start).includes('分别')))
     )
       run.push(m);
     else {
@@ -234,38 +372,54 @@ function sharedUnitGroups(content: string, metrics: Metric[]): Metric[][] {
 }
 
 /**
- * A change stated once holds for the whole group (分别下降2.16和1.66个百分点), and after 分别 the
- * names listed before it go to the members in order (刑事案件发案率、治安案件发案率分别…).
+ * After 分别 the names listed before it go to the members in order (刑事案件发案率、治安案件发案率分别…). When the
+ * 分别 clause lists none, the list is in the clause before it (…集中在A、B、C等方面，分别占…),
+ * past a comparison frame (A、B，与近五年均值相比分别下降…), or else it is the metrics stated just
+ * before, each with its own name (事故19起，死亡5人，较去年同期分别下降5%、44%).
  */
-function distributeOverGroup(source: string, content: string, group: Metric[]): void {
-  const change = group.find((m) => m.change)?.change ?? null;
-  for (const m of group) {
-    m.change ??= change;
-    // 分别拉动0.42、-3.15和2.73个百分点: a negative member of a rise falls.
-    if (m.value < 0 && m.change === 'up') m.change = 'down';
-  }
+function nameRespectively(source: string, content: string, group: Metric[], metrics: Metric[]): void {
   const first = group[0].span.start;
-  const lead = content.slice(Math.max(0, first - 60), first);
+  const lead = content.slice(Math.max(0, first - 80), first);
   const respectively = lead.lastIndexOf('分别');
   if (respectively < 0) return;
-  const clauseStart = Math.max(...[',', ';', '。', ':', '\n'].map((d) => lead.lastIndexOf(d, respectively))) + 1;
   const offset = first - lead.length;
-  const names: Span[] = [];
-  const pattern = /[^、和与及]+/g;
-  for (const part of lead.slice(clauseStart, respectively).matchAll(pattern)) {
-    const text = part[0].trim();
-    if (!text) continue;
-    const start = offset + clauseStart + part.index + part[0].indexOf(text);
-    // 全市刑事、治安案件同比分别…: the scope and the comparison belong to no one name.
-    const name = stripEdges(content, start, start + text.length);
-    if (name.end > name.start) names.push(name);
+  let clauseEnd = offset + respectively;
+  let names: Span[] = [];
+  for (let tries = 0; tries < 3 && clauseEnd > offset; tries++) {
+    const clauseStart =
+      offset + Math.max(...LIST_CLAUSE_BREAKS.map((d) => lead.lastIndexOf(d, clauseEnd - offset - 1))) + 1;
+    if (clauseStart < offset || (clauseStart === offset && offset > 0)) break;
+    names = listedNames(content, { start: clauseStart, end: clauseEnd });
+    if (names.length === group.length) break;
+    // Only a comparison frame, or nothing, may stand between the list and 分别.
+    const clause = content.slice(clauseStart, clauseEnd).trim();
+    if (clause && !COMPARISON_ONLY.test(clause)) break;
+    clauseEnd = clauseStart - 1;
   }
-  if (names.length !== group.length) return;
-  group.forEach((m, i) => {
-    m.indicatorSpan = names[i];
-    m.indicator = textWithoutNoise(source, content, names[i]);
-  });
+  if (names.length === group.length) {
+    group.forEach((m, i) => {
+      m.indicatorSpan = names[i];
+      m.indicator = textWithoutNoise(source, content, names[i]);
+    });
+    return;
+  }
+  // The metrics right before the group, in the same sentence, one per member.
+  // Metric ids are m1, m2, … in order: the index without a search.
+  const at = Number(group[0].id.slice(1)) - 1;
+  const before = metrics.slice(Math.max(0, at - group.length), at);
+  if (
+    before.length === group.length &&
+    before.every((m) => m.indicator && m.sentence.start === group[0].sentence.start && m.kind !== group[0].kind)
+  ) {
+    group.forEach((m, i) => {
+      m.indicatorSpan = before[i].indicatorSpan;
+      m.indicator = before[i].indicator;
+    });
+  }
 }
+const LIST_CLAUSE_BREAKS = [',', ';', '。', ':', '\n'];
+/** A clause that only compares (与近五年均值相比, 较去年同期, 同比): no list of its own. */
+const COMPARISON_ONLY = /^(?:[与同和较比跟][^,;。]{0,12}?(?:相比|相较|同期)?|同比|环比|(?:较|比)[^,;。]{0,10})$/;
 
 /**
  * Counts take the noun phrase after them when there is one (落实62条整改措施), and so does a
@@ -280,9 +434,28 @@ function chooseIndicator(ctx: IndicatorContext, m: Mention): Span | null {
     if (use) return use;
   }
   const isCount = m.kind === 'count' || m.kind === 'amount';
-  if (!isCount && (preceding || ctx.content[ctx.after] !== '的')) return preceding;
+  if (!isCount && preceding) return preceding;
+  if (!isCount && ctx.content[ctx.after] !== '的') return predicateAfter(ctx);
   const following = followingPhrase(ctx);
   if (!following) return preceding ?? nounAfterMeasureWord(ctx);
+  // 30%的公证事项予以容缺受理: the predicate says which part of the things the share is of.
+  if (!isCount && !preceding) {
+    const predicate = predicateAfter(ctx, following.end);
+    if (predicate && predicate.end - following.start <= MAX_INDICATOR_LENGTH)
+      return { start: following.start, end: predicate.end };
+    return { start: following.start, end: following.end };
+  }
+  // 3家医院被确定为省级胸痛中心: the category is named by the predicate.
+  const category = namedCategory(ctx, following.end);
+  if (category) return category;
+  // 8个工程已全部完工: after a bare noun, a state reached names which of them are counted.
+  if (
+    following.end - following.start <= 2 &&
+    STATE_AFTER_NOUN.test(ctx.content.slice(following.end, following.end + 2))
+  ) {
+    const state = clauseEndFrom(ctx, following.end);
+    if (state && state.end - following.start <= MAX_INDICATOR_LENGTH) return { start: following.start, end: state.end };
+  }
   const enumerated = ctx.content[ctx.before - 1] === '等';
   if (!preceding || enumerated || !following.verbLed || preceding.end - preceding.start <= 2) {
     return { start: following.start, end: following.end };
@@ -293,5 +466,7 @@ function chooseIndicator(ctx: IndicatorContext, m: Mention): Span | null {
 /** When segmentation finds no noun (三个片区内 → 片/q 区内/s), the two characters after a measure word. */
 function nounAfterMeasureWord(ctx: IndicatorContext): Span | null {
   const { content, after } = ctx;
+  // 51微克/立方米下降5.8%: two characters that lead to another figure are its verb, not a noun.
+  if (isDigit(content[after + 2])) return null;
   return isHan(content[after]) && isHan(content[after + 1]) ? { start: after, end: after + 2 } : null;
 }

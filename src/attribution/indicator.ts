@@ -18,6 +18,8 @@ import {
   RANK_VERBS,
   RANKED_PLACE,
   FOLLOWING_STOP_WORDS,
+  HEAD_NOUNS,
+  CATEGORY_VERBS,
   NOMINAL_VERBS,
   WORDS_ENDING_IN_LINK_CHAR,
   CLAUSE_DELIMITERS,
@@ -42,6 +44,18 @@ export interface IndicatorContext {
 }
 
 const RESTART_HINT = /[共计其]/;
+const DIRECTION_CHARS = '高低多少快慢';
+/** The end of the last 任务是/目标为 in the text, or -1. */
+function goalStatementEnd(text: string): number {
+  for (let at = text.length - 1; at >= 2; at--) {
+    if (
+      (text[at] === '是' || text[at] === '为') &&
+      (text.startsWith('任务', at - 2) || text.startsWith('目标', at - 2))
+    )
+      return at + 1;
+  }
+  return -1;
+}
 
 /** The word tables indexed by the character a word must end (or start) with: a lookup, not a scan. */
 function indexBy(words: string[], key: (w: string) => string): Map<string, string[]> {
@@ -61,43 +75,153 @@ export function followingPhrase(ctx: IndicatorContext): (Span & { verbLed: boole
   if (content[at] === '的') at++;
   if (content[at] === '“' || content[at] === '《') {
     const close = content.indexOf(content[at] === '“' ? '”' : '》', at + 1);
-    if (close > at + 1 && close - at <= MAX_INDICATOR_LENGTH + 1) return { start: at + 1, end: close, verbLed: false };
+    // 12批“2040”重点隐患清单: a quoted code is no name.
+    if (close > at + 1 && close - at <= MAX_INDICATOR_LENGTH + 1 && !/\d/.test(content.slice(at + 1, close)))
+      return { start: at + 1, end: close, verbLed: false };
     return null;
   }
+  const first = nounRun(ctx, at, true);
+  if (!first) return null;
+  let length = first.length;
+  // 5个村(社区)省级民主法治示范村, 14个村(社区)、…: a bracket after the noun glosses it; a noun
+  // after the bracket is still the same phrase.
+  const bracketEnd = glossAfter(content, at + length, ctx.upperBound);
+  if (bracketEnd > 0) {
+    const more = nounRun(ctx, bracketEnd, false);
+    const whole = bracketEnd - at + (more?.length ?? 0);
+    if (whole <= MAX_INDICATOR_LENGTH) length = whole;
+  }
+  // 六起涉及虚假宣传的违法案件: a relative clause ending in 的 modifies the noun after it.
+  let verbLed = first.verbLed;
+  // 633人行政执法证和监督证年审: nouns coordinated by 和/与/及 with no number after are one phrase.
+  if (COORDINATORS.has(content[at + length]) && !verbLed) {
+    const more = nounRun(ctx, at + length + 1, false);
+    if (more && length + 1 + more.length <= MAX_INDICATOR_LENGTH) length += 1 + more.length;
+  }
+  // A possessive 的 (街道(开发区)的行政执法现场) ends the phrase; a relative clause's does not
+  // (打击非法集资的专项行动): it opens with a verb, or a head noun follows it.
+  if (content[at + length] === '的') {
+    const head = nounRun(ctx, at + length + 1, false);
+    const headText = head ? content.slice(at + length + 1, at + length + 1 + head.length) : '';
+    if (head && (verbLed || HEAD_NOUNS.has(headText.slice(-2)))) {
+      verbLed = false;
+      const whole = length + 1 + head.length;
+      if (whole <= MAX_INDICATOR_LENGTH) length = whole;
+      else return { start: at + length + 1, end: at + length + 1 + head.length, verbLed: false };
+    }
+  }
+  // 15个区县排名第10位: segmentation may glue the ranking verb to the noun (排名第/i).
+  const phrase = content.slice(at, at + length);
+  const rankAt = rankVerbAt(phrase, true);
+  if (rankAt === 0) return null;
+  if (rankAt > 0) length = rankAt;
+  // 引进1名具有法律职业资格(A证)工作人员: 具有… describes what is counted; the quality is its name.
+  const lead = first.firstWord;
+  if (ATTRIBUTIVE_VERBS.has(lead) && length > lead.length + 1) {
+    return { start: at + lead.length, end: at + Math.min(length, MAX_INDICATOR_LENGTH), verbLed: false };
+  }
+  return { start: at, end: at + Math.min(length, MAX_INDICATOR_LENGTH), verbLed };
+}
+
+/**
+ * The noun phrase starting at `at`: words up to a stop (a verb after a noun, a particle, a
+ * preposition, a conjunction, punctuation), except that a verb or two between nouns still belong
+ * to it when they lead to a head noun (文化站提升项目, 法治为民办实事项目, 涉VOC排放企业).
+ */
+function nounRun(
+  ctx: IndicatorContext,
+  at: number,
+  verbMayLead: boolean,
+): { length: number; firstWord: string; verbLed: boolean } | null {
+  const { content } = ctx;
   if (!isHan(content[at])) return null;
   let end = at;
   while (end < ctx.upperBound && end - at < 24 && !CLAUSE_DELIMITERS.has(content[end]) && !isDigit(content[end])) end++;
   const words = tagWords(content.slice(at, end));
   let length = 0;
   let sawNoun = false;
-  for (const w of words) {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const latin = i > 0 && !isHan(w.word[0]) && /^[A-Za-z]+$/.test(w.word);
     const stop =
-      (STOP_TAGS.has(w.tag) && !NOMINAL_VERBS.has(w.word)) ||
-      w.tag.startsWith('u') ||
-      !isHan(w.word[0]) ||
+      (!latin &&
+        ((STOP_TAGS.has(w.tag) && !NOMINAL_VERBS.has(w.word)) || w.tag.startsWith('u') || !isHan(w.word[0]))) ||
       (w.tag === 'c' && CONJUNCTIONS.has(w.word)) ||
       FOLLOWING_STOP_WORDS.has(w.word);
+    if (stop && sawNoun) {
+      const head = headNounAhead(words, i);
+      if (head > 0) {
+        for (let j = i; j < head; j++) length += words[j].word.length;
+        i = head - 1;
+        continue;
+      }
+      break;
+    }
     // A verb may lead (12个学习专题) but not follow a noun (35家单位联合聘请).
-    if (stop && (sawNoun || w.tag !== 'v')) break;
+    if (stop && (w.tag !== 'v' || !verbMayLead)) break;
     if (!stop) sawNoun = true;
     length += w.word.length;
     if (length >= MAX_INDICATOR_LENGTH) break;
   }
   if (!sawNoun || length === 0) return null;
-  // 15个区县排名第10位: segmentation may glue the ranking verb to the noun (排名第/i).
-  const phrase = content.slice(at, at + length);
-  const rankAt = rankVerbAt(phrase);
-  if (rankAt === 0) return null;
-  if (rankAt > 0) length = rankAt;
-  // 引进1名具有法律职业资格(A证)工作人员: 具有… describes what is counted; the quality is its name.
-  if (ATTRIBUTIVE_VERBS.has(words[0].word) && length > words[0].word.length + 1) {
-    return { start: at + words[0].word.length, end: at + Math.min(length, MAX_INDICATOR_LENGTH), verbLed: false };
+  return { length, firstWord: words[0].word, verbLed: words[0].tag === 'v' && !NOMINAL_VERBS.has(words[0].word) };
+}
+
+/**
+ * When the words from `from` on reach a head noun (项目, 企业, 干部…) within three words, none of
+ * them a particle, preposition, conjunction, number or mark, the index just after that head; else -1.
+ */
+function headNounAhead(words: readonly { word: string; tag: string }[], from: number): number {
+  for (let j = from; j < Math.min(words.length, from + 4); j++) {
+    const w = words[j];
+    if (HEAD_NOUNS.has(w.word)) return j > from ? j + 1 : -1;
+    if (!isHan(w.word[0]) || /^[upcmqy]/.test(w.tag) || FOLLOWING_STOP_WORDS.has(w.word) || w.word === '已') return -1;
   }
-  return {
-    start: at,
-    end: at + Math.min(length, MAX_INDICATOR_LENGTH),
-    verbLed: words[0].tag === 'v' && !NOMINAL_VERBS.has(words[0].word),
-  };
+  return -1;
+}
+
+/** 与 is left out: mostly a preposition after a count (2家单位与经开区签订). */
+const COORDINATORS = new Set(['和', '及']);
+
+/** The end of a short bracket right at `at` with no figure inside (村(社区), 资格(A证)), or -1. */
+function glossAfter(content: string, at: number, upperBound: number): number {
+  if (content[at] !== '(') return -1;
+  const close = content.indexOf(')', at + 1);
+  if (close < 0 || close >= upperBound || close - at > 10 || /[\d,;。]/.test(content.slice(at + 1, close))) return -1;
+  return close + 1;
+}
+
+/**
+ * The predicate after a share, to the clause end (92%认为服务质量较好, 100%接入监管平台), when it
+ * opens with a verb, holds no figure and fits an indicator: it names what the share is of.
+ */
+export function predicateAfter(ctx: IndicatorContext, from = ctx.after): Span | null {
+  const { content } = ctx;
+  if (!isHan(content[from])) return null;
+  let end = from;
+  while (end < ctx.upperBound && end - from <= MAX_INDICATOR_LENGTH && !CLAUSE_DELIMITERS.has(content[end])) end++;
+  if (end - from < 2 || end - from > MAX_INDICATOR_LENGTH || /\d/.test(content.slice(from, end))) return null;
+  const first = tagWords(content.slice(from, end))[0];
+  if (!first?.tag.startsWith('v') || LINK_VERBS.has(first.word)) return null;
+  return { start: from, end };
+}
+const CATEGORY_VERB_STARTS = new Set(CATEGORY_VERBS.map((w) => w[0]));
+const LINK_VERBS = new Set(['为', '是', '达', '达到', '占', '有', '比', '较']);
+
+/**
+ * 3家医院被确定为省级胸痛中心: after the noun counted, a verb of naming (被评为, 入选) gives the
+ * category the count is of. The span of that category, or null.
+ */
+export function namedCategory(ctx: IndicatorContext, nounEnd: number): Span | null {
+  const { content } = ctx;
+  if (!CATEGORY_VERB_STARTS.has(content[nounEnd])) return null;
+  const verb = CATEGORY_VERBS.find((w) => content.startsWith(w, nounEnd));
+  if (!verb) return null;
+  const start = nounEnd + verb.length;
+  let end = start;
+  while (end < ctx.upperBound && end - start <= MAX_INDICATOR_LENGTH && !CLAUSE_DELIMITERS.has(content[end])) end++;
+  if (end - start < 2 || end - start > MAX_INDICATOR_LENGTH || /\d/.test(content.slice(start, end))) return null;
+  return stripEdges(content, start, end);
 }
 
 /** 投入N万元，用于… : the clause after a sum, when it says what the money is for. */
@@ -121,6 +245,8 @@ function startsWithWord(text: string, at: number, words: readonly string[]): boo
 export function precedingPhrase(ctx: IndicatorContext): Span | null {
   const start = clauseStart(ctx.content, ctx.before, ctx.lowerBound);
   const phrase = cleanPhrase(ctx.content, start, ctx.before);
+  const glossed = ctx.content[start - 1] === ')' ? beforeGloss(ctx, start - 1, phrase === null) : null;
+  if (glossed) return glossed;
   if (phrase || ctx.content[start - 1] !== '(' || start - 1 <= ctx.lowerBound) return phrase;
   // 高于全省平均增幅(11%): a bracketed figure measures what stands right before the brackets,
   // the benchmark itself when there is one.
@@ -132,11 +258,46 @@ export function precedingPhrase(ctx: IndicatorContext): Span | null {
   return cleanPhrase(ctx.content, outerStart, start - 1);
 }
 
+/**
+ * The phrase before a bracket gloss that closes at `close`: 改变原处理意见(含撤销、变更)12件,
+ * 建成卫生院(分院)15所, 发案率(按每十万人口计)下降3.5%, 地区生产总值(GDP)951435万元. A gloss that
+ * lists what is included (含…, 包括…) or says how it is counted (按…计) leaves the name before it; a
+ * short one is kept with it (卫生院(分院)). Used when nothing after the bracket names the metric, or
+ * when the gloss lists inclusions (直接纠正(含撤销…)行政机关决定46件 → 直接纠正).
+ */
+function beforeGloss(ctx: IndicatorContext, close: number, nothingAfter: boolean): Span | null {
+  const { content } = ctx;
+  const open = content.lastIndexOf('(', close);
+  if (open <= 0 || close - open > 40) return null;
+  const gloss = content.slice(open + 1, close);
+  const inclusive = GLOSS_OPENERS.test(gloss);
+  if (!nothingAfter && !inclusive) return null;
+  const start = clauseStart(content, open, Math.max(0, open - 40));
+  const name = cleanPhrase(content, start, open);
+  if (!name) return null;
+  if (!inclusive && close + 1 - name.start <= MAX_INDICATOR_LENGTH && !/\d/.test(gloss))
+    return { start: name.start, end: close + 1 };
+  return name;
+}
+const GLOSS_OPENERS = /^(?:含|包括|包含|不含|其中|按|以|注)/;
+
 /** The clause before the one holding the metric (位列全市第五 → 部门满意率较上年度有显著进步). */
-export function previousClausePhrase(ctx: IndicatorContext, sentenceStart: number, preferRate: boolean): Span | null {
+export function previousClausePhrase(
+  ctx: IndicatorContext,
+  sentenceStart: number,
+  preferRate: boolean,
+  rateOnly = false,
+): Span | null {
   const end = clauseStart(ctx.content, ctx.before, sentenceStart) - 1;
   if (end <= sentenceStart) return null;
   const start = clauseStart(ctx.content, end, sentenceStart);
+  if (rateOnly) {
+    // The clause's own figure ends its name: 第一产业增加值占地区生产总值的比重为13.15%.
+    const digit = ctx.content.slice(start, end).search(/\d/);
+    const named = digit >= 0 ? start + digit : end;
+    if (!RATE_TERM.test(ctx.content.slice(start, named))) return null;
+    return cleanPhrase(ctx.content, start, named);
+  }
   if (preferRate) {
     const span = stripEdges(ctx.content, start, end);
     const m = RATE_TERM.exec(ctx.content.slice(span.start, span.end));
@@ -144,6 +305,23 @@ export function previousClausePhrase(ctx: IndicatorContext, sentenceStart: numbe
   }
   return cleanPhrase(ctx.content, start, end);
 }
+
+/**
+ * 向上争取省级补助项目5个，危桥改造项目11个，共计16个: a total whose clause holds only the total
+ * word sums what the sentence's first clause names. Null when the clause holds more.
+ */
+export function totalSubject(ctx: IndicatorContext, sentenceStart: number): Span | null {
+  const { content } = ctx;
+  // Every total word ends in 计 or 共: most metrics are turned away without reading the clause.
+  const last = content[ctx.before - 1];
+  if (last !== '计' && last !== '共') return null;
+  const start = clauseStart(content, ctx.before, sentenceStart);
+  if (start <= sentenceStart || !TOTAL_WORDS.has(content.slice(start, ctx.before).trim())) return null;
+  let end = sentenceStart;
+  while (end < start && !CLAUSE_DELIMITERS.has(content[end]) && !isDigit(content[end])) end++;
+  return cleanPhrase(content, sentenceStart, end);
+}
+const TOTAL_WORDS = new Set(['共计', '合计', '总计', '共', '一共', '累计', '总共']);
 
 function clauseStart(
   content: string,
@@ -163,6 +341,8 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   // What stands between the halves of a range or pair (0.3-2公里, 2.16和1.66个百分点) names nothing,
   // and neither does a bare 占比 (调委会280个，占比85.9%): the sentence's indicator holds.
   if ([...text].every((c) => UNIT_SHARING_JOINERS.includes(c)) || text === '占比') return null;
+  // 比年目标任务4%低0.63个百分点: a bare direction left after the benchmark's figure names nothing.
+  if (text.length === 1 && DIRECTION_CHARS.includes(text)) return null;
 
   // 城镇登记失业率低于省控线: the benchmark is not what is measured.
   const benchmark = benchmarkAt(text);
@@ -171,9 +351,14 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
     if (span.end <= span.start) return null;
     text = content.slice(span.start, span.end);
   }
-  const share = /占(.{2,16}?)的?$/.exec(text);
+  // A share is named subject+占+base (餐饮服务投诉占投诉总数), without the 的比重 that follows the base.
+  const share = /占(.{2,16}?)的?(?:比重|比例)?$/.exec(text);
   if (share && share.index + 1 + share[1].length <= text.length) {
-    return { start: span.start + share.index + 1, end: span.start + share.index + 1 + share[1].length };
+    const end = span.start + share.index + 1 + share[1].length;
+    const base = { start: span.start + share.index + 1, end };
+    if (share.index === 0) return base;
+    const whole = stripEdges(content, span.start, end);
+    return whole.end - whole.start <= MAX_INDICATOR_LENGTH ? whole : truncate(whole, content.slice(whole.start, end));
   }
   // A closing mark whose opening lies before the clause: 关爱未成年人”等专项宣传活动 → 等专项宣传活动,
   // 对照《…纲要(2023-2025年)》梳理年度任务 → 梳理年度任务.
@@ -194,6 +379,12 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   // 社区矫正对象累计接收568人: a bare verb after 累计 leaves what is counted before it.
   if (restart > 0 && restart < text.length && text.length - restart > 2) {
     span = stripEdges(content, span.start + restart, span.end);
+    text = content.slice(span.start, span.end);
+  }
+  // 建设任务是新增托位300个: what a goal statement sets follows its 任务是/目标为.
+  const goal = goalStatementEnd(text);
+  if (goal > 0 && text.length - goal >= 2) {
+    span = stripEdges(content, span.start + goal, span.end);
     text = content.slice(span.start, span.end);
   }
   // 涉及我区的行政案件 → 行政案件: what is counted follows the last 的.
@@ -237,11 +428,41 @@ export function rankPhrase(ctx: IndicatorContext, sentenceStart: number): Span |
   const nameless = subject.end <= subject.start || RANKED_PLACE.test(subjectText);
   const insideText = text.slice(scope + 1, cut);
   const inside = scope >= 0 && nameless && !RANKING_SCOPE.test(insideText) ? LOCATIVE_END.exec(insideText) : null;
-  const span = inside ? stripEdges(content, start + scope + 1, start + scope + 1 + inside.index) : subject;
+  let span = inside ? stripEdges(content, start + scope + 1, start + scope + 1 + inside.index) : subject;
+  // 位居全国百强县投资潜力第3: with no subject, what follows the ranking's scope is ranked.
+  if (nameless && !inside) {
+    const verb = RANK_VERBS.find((v) => text.startsWith(v, cut)) ?? '';
+    const after = text.slice(cut + verb.length);
+    const ranking = AFTER_VERB_SCOPE.exec(after);
+    if (ranking && after.length - ranking[0].length >= 2)
+      span = stripEdges(content, start + cut + verb.length + ranking[0].length, ctx.before);
+  }
   const phrase = content.slice(span.start, span.end);
   if (span.end <= span.start || RANK_GENERIC.has(phrase) || RANKED_PLACE.test(phrase)) return null;
   return cleanPhrase(content, span.start, span.end);
 }
+
+/**
+ * A rank with no ranking verb: what stands before its scope, as written (增幅全市第7名 → 增幅;
+ * 营商环境第6). Null when nothing but the scope is there.
+ */
+export function rankBeforeScope(ctx: IndicatorContext, sentenceStart: number): Span | null {
+  const { content } = ctx;
+  const start = rankClauseStart(content, ctx.before, Math.max(sentenceStart, ctx.lowerBound));
+  const text = content.slice(start, ctx.before);
+  const scope = RANK_SCOPE.exec(text);
+  let end = scope ? start + scope.index : ctx.before;
+  while (end > start && isSpace(content[end - 1])) end--;
+  let from = start;
+  for (let lead = leadingLength(content, from, end); lead > 0; lead = leadingLength(content, from, end)) from += lead;
+  if (end - from < 2 || /[\d()]/.test(content.slice(from, end))) return null;
+  return truncate({ start: from, end }, content.slice(from, end));
+}
+const RANK_SCOPE = /(?:全国|全省|全市|全区|全县|全州|全盟|全旗|同级|同类|本市|本省)[^,;。]*$/;
+
+/** After a ranking verb, the scope ranked in: 全国百强县, 全省同类城市, 全市. */
+const AFTER_VERB_SCOPE =
+  /^(?:全国|全省|全市|全区|全县|全州|同级|同类)(?:[^第,;。]{0,8}?(?:县|市|区|省|城市|单位|部门)(?:中)?)?/;
 
 const LOCATIVE_END = /[中里上内]?$/;
 /** 在西咸渭46个区县 / 在全省同级单位中: who is ranked against, not what is ranked. */
@@ -258,14 +479,19 @@ const rankClauseStart = (content: string, from: number, lowerBound: number) =>
 const RANK_CLAUSE_DELIMITERS = new Set([',', ';', ':', '。', '!', '?', '\n']);
 
 /** The first ranking verb in the text, or -1. */
-function rankVerbAt(text: string): number {
+function rankVerbAt(text: string, placing = false): number {
   let cut = -1;
   for (const verb of RANK_VERBS) {
-    const at = text.indexOf(verb);
+    let at = text.indexOf(verb);
+    // Inside a noun phrase a one-character verb ranks only before a place in the ranking (排第, 居全省):
+    // 排 in 排放企业 is no ranking.
+    while (placing && verb.length === 1 && at >= 0 && !RANK_PLACE_AFTER.test(text.slice(at + 1, at + 2)))
+      at = text.indexOf(verb, at + 1);
     if (at >= 0 && (cut < 0 || at < cut)) cut = at;
   }
   return cut;
 }
+const RANK_PLACE_AFTER = /^(?:第|前|全|首|末|倒|$)/;
 
 const CLOSING_MARKS: Record<string, string> = { '”': '“', '》': '《', ')': '(', '」': '「' };
 
@@ -292,8 +518,94 @@ function lastRestart(words: readonly string[]): number {
   return restart;
 }
 
+/**
+ * The names listed in `span` (A、B和C): each item cleaned; the first item loses the words that lead
+ * into the list (集中在住房保障 → 住房保障), the last its closing 等/等方面. Elliptical coordination
+ * (城镇、农村居民人均消费支出…) gives the short items the whole coordination, or when that is too
+ * long the head they share with the last.
+ */
+export function listedNames(content: string, span: Span): Span[] {
+  const names: Span[] = [];
+  const text = content.slice(span.start, span.end);
+  for (const part of listItems(text)) {
+    const raw = part.text.trim();
+    if (!raw) continue;
+    const start = span.start + part.index + part.text.indexOf(raw);
+    let end = start + raw.length;
+    const etc = raw.lastIndexOf('等');
+    if (etc > 0 && raw.length - etc <= 4) end = start + etc;
+    names.push(stripEdges(content, start, end));
+  }
+  if (names.length < 2 || names.some((n) => n.end <= n.start)) return [];
+  const first = names[0];
+  const firstWords = tagWords(content.slice(first.start, first.end));
+  // 主要集中在住房保障: the words up to the last verb or preposition lead into the list.
+  let lead = 0;
+  let offset = 0;
+  for (const w of firstWords) {
+    offset += w.word.length;
+    if (/^[vpd]/.test(w.tag) && offset < first.end - first.start) lead = offset;
+  }
+  if (lead > 0) names[0] = { start: first.start + lead, end: first.end };
+  const last = names[names.length - 1];
+  const lastText = content.slice(last.start, last.end);
+  const shortItems = names.slice(0, -1).every((n) => n.end - n.start <= 3);
+  if (shortItems && lastText.length >= 5) {
+    // 城镇、农村居民…: modifiers of one length are parallel, and the head follows the last one's;
+    // otherwise only the last word is surely shared (新生儿、婴儿和5岁以下儿童死亡率 → 死亡率).
+    // 刑事类、治安类、打架斗殴类警情: a suffix the short items share ends the last one's modifier too.
+    const length = names[0].end - names[0].start;
+    const words = cutWords(lastText);
+    const boundaries = new Set(words.map((_, i) => words.slice(0, i + 1).join('').length));
+    const suffix = commonSuffix(names.slice(0, -1).map((n) => content.slice(n.start, n.end)));
+    const suffixAt = suffix ? lastText.indexOf(suffix) : -1;
+    const afterSuffix = suffixAt >= 0 && boundaries.has(suffixAt + suffix.length) ? suffixAt + suffix.length : 0;
+    // 城镇、农村居民…: two-character modifiers of one length are parallel even inside a word (农村居民).
+    const parallel =
+      names.slice(0, -1).every((n) => n.end - n.start === length) && (boundaries.has(length) || length <= 2);
+    const headStart = afterSuffix || (parallel ? length : lastText.length - (words.at(-1)?.length ?? 0));
+    // When parallel modifiers and their head fit an indicator, the whole coordination is the short
+    // items' name as written; otherwise the shared head, cut keeping its end.
+    const whole = { start: names[0].start, end: last.end };
+    if ((parallel || afterSuffix) && whole.end - whole.start <= MAX_INDICATOR_LENGTH) {
+      for (let i = 0; i < names.length - 1; i++) names[i] = whole;
+    } else if (lastText.length - headStart >= 2) {
+      const head = truncate({ start: last.start + headStart, end: last.end }, lastText.slice(headStart));
+      for (let i = 0; i < names.length - 1; i++) names[i] = head;
+    }
+  }
+  return names.map((n) => truncate(n, content.slice(n.start, n.end)));
+}
+
+/** The items of A、B和C: split at 、 and at 和/与/及 where segmentation finds them as words (not in 涉及). */
+function listItems(text: string): { text: string; index: number }[] {
+  const items: { text: string; index: number }[] = [];
+  let index = 0;
+  for (const part of text.split('、')) {
+    let start = 0;
+    let offset = 0;
+    for (const word of /[和与及]/.test(part) ? cutWords(part) : [part]) {
+      if (LIST_CONJUNCTIONS.has(word)) {
+        items.push({ text: part.slice(start, offset), index: index + start });
+        start = offset + word.length;
+      }
+      offset += word.length;
+    }
+    items.push({ text: part.slice(start), index: index + start });
+    index += part.length + 1;
+  }
+  return items;
+}
+const LIST_CONJUNCTIONS = new Set(['和', '与', '及', '以及']);
+
+function commonSuffix(texts: string[]): string {
+  let suffix = texts[0] ?? '';
+  for (const t of texts) while (suffix && !t.endsWith(suffix)) suffix = suffix.slice(1);
+  return suffix;
+}
+
 /** Cut to at most MAX_INDICATOR_LENGTH characters, keeping the end, at a word boundary. */
-function truncate(span: Span, text: string): Span {
+export function truncate(span: Span, text: string): Span {
   if (text.length <= MAX_INDICATOR_LENGTH) return span;
   let keep = 0;
   const words = cutWords(text);

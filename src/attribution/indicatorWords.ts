@@ -9,6 +9,17 @@ export const CLAUSE_DELIMITERS = new Set([',', ';', ':', '。', '!', '?', '(', '
  * Longest first where one word ends another.
  */
 export const TRAILING_WORDS = [
+  // 占投诉总数比重最大，达81.67%: a superlative says which share is largest, not what it is of.
+  // 轻微下降1.2%, 大幅增长: a degree adverb says how much, not what.
+  '轻微',
+  '小幅',
+  '大幅',
+  '明显',
+  '显著',
+  '最大',
+  '最高',
+  '最低',
+  '最小',
   '平均',
   '至少',
   '最少',
@@ -69,8 +80,6 @@ export const TRAILING_WORDS = [
   '环比',
   '同期',
   '同比增长率',
-  '增长率',
-  '下降率',
   '提高幅度',
   '增长幅度',
   '下降幅度',
@@ -82,6 +91,10 @@ export const TRAILING_WORDS = [
   '减幅',
   '净增',
   '净减',
+  '压减',
+  '压降',
+  '削减',
+  '缩减',
   '前进',
   '后退',
   '进步',
@@ -378,6 +391,8 @@ export const LEADING_WORDS = [
   '其中',
   '共有',
   '有',
+  '总体',
+  '整体',
   '确保',
   '力争',
   '预计',
@@ -480,6 +495,49 @@ export const FOLLOWING_STOP_WORDS = new Set([
   '大关',
 ]);
 
+/**
+ * Head nouns that close a phrase after a number: a verb between nouns still belongs to the phrase
+ * when it leads to one of these (文化站提升项目, 涉VOC排放企业, 新提任县管领导干部). All two characters.
+ */
+export const HEAD_NOUNS = new Set([
+  '项目',
+  '工程',
+  '行动',
+  '活动',
+  '案件',
+  '企业',
+  '单位',
+  '干部',
+  '人员',
+  '中心',
+  '平台',
+  '清单',
+  '机构',
+  '场所',
+  '设施',
+  '基地',
+  '站点',
+  '学校',
+  '医院',
+  '窗口',
+  '事项',
+]);
+
+/** After the noun counted, a verb of naming whose object is the category counted (3家医院被评为示范单位). */
+export const CATEGORY_VERBS = [
+  '被确定为',
+  '被评为',
+  '被命名为',
+  '被认定为',
+  '被列为',
+  '被授予',
+  '被评定为',
+  '获评',
+  '评为',
+  '认定为',
+  '命名为',
+];
+
 /** Conjunctions that end it (4个律所和1个…); jieba's other 'c' tags on short fragments are often wrong (律所 → 律/所). */
 export const CONJUNCTIONS = new Set(['和', '与', '及', '以及', '并', '并且', '或', '或者', '而', '但', '同时', '且']);
 
@@ -579,7 +637,7 @@ export const PURPOSE_VERBS = ['用于', '开展', '实施', '采购', '购置', 
  * 比2019年增长12.15%, 与上月相比上升44.4%, 相比去年同期增加2起.
  */
 export const COMPARISON_FRAME =
-  /(?:较|比|与)[^,;。]{0,12}?(?<![减增缺至很提升最较])[高低快慢多少]$|(?:与|同|和|相)?(?:相比|比|较)(?:\d{2}(?:\d{2})?年|[〇○零一二三四五六七八九]{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+(?:同期)?(?:相比|相较)?$|(?:与|同|和)(?:\d{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+相比$/;
+  /(?:较|比|与)[^,;。]{0,12}?(?<![减增缺至很提升最较])[高低快慢多少]出?$|(?:与|同|和|相)?(?:相比|比|较)(?:\d{2}(?:\d{2})?年|[〇○零一二三四五六七八九]{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+(?:末|底|初)?(?:同期)?(?:相比|相较)?(?:新增|净增)?$|(?:与|同|和)(?:\d{4}年|去年|上年度?|上一年度?|上月|上季度|上期|同期)+(?:末|底|初)?相比$/;
 
 /** 低于省控线, 高于全市GDP增速: the benchmark a rate is compared with; what is measured stands before it. */
 export const BENCHMARK_WORDS = ['高于', '低于', '快于', '慢于', '优于', '超出']; // all two characters: see indicator.ts
@@ -588,5 +646,5 @@ export const BENCHMARK_WORDS = ['高于', '低于', '快于', '慢于', '优于'
 export const RANK_VERBS = ['位居', '位列', '名列', '排名', '排在', '排位', '位次', '居', '列', '排'];
 /** Words before a rank verb that name no indicator of their own: the rate is in the clause before. */
 export const RANK_GENERIC = new Set(['得分', '成绩', '排名', '名次', '位次', '综合']);
-/** 柯桥区列全省区县市第一: a place before the ranking verb is who ranks, not what is ranked. */
-export const RANKED_PLACE = /^(?:我|本|全)?[\u4e00-\u9fa5]{0,6}[省市区县州旗镇乡]$/;
+/** 柯桥区列全省区县市第一, 县局列全市倒数第二: a place or body before the ranking verb is who ranks, not what is ranked. */
+export const RANKED_PLACE = /^(?:我|本|全)?[\u4e00-\u9fa5]{0,6}[省市区县州旗镇乡]$|^(?:我|本|该|[省市区县])局$/;

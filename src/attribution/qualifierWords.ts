@@ -56,6 +56,7 @@ export const CHANGE_WORDS: { word: string; change: Exclude<Change, null> }[] = [
     '攀升',
     '扩大',
     '涨',
+    '新增',
   ].map((word) => ({ word, change: 'up' as const })),
   ...[
     '下降率',
@@ -70,6 +71,9 @@ export const CHANGE_WORDS: { word: string; change: Exclude<Change, null> }[] = [
     '降低幅度',
     '减幅',
     '压降',
+    '压减',
+    '削减',
+    '缩减',
     '缩小',
     '净减',
     '恶化',
@@ -83,6 +87,7 @@ export const CHANGE_WORDS: { word: string; change: Exclude<Change, null> }[] = [
 ];
 /** Before a count, 提升 and 提高 improve something (强提升五个专项活动); only these mean more or fewer. */
 export const COUNT_CHANGE_WORDS = new Set([
+  '新增',
   '增长',
   '增加',
   '减少',
@@ -102,8 +107,16 @@ export const COUNT_CHANGE_WORDS = new Set([
   '上移',
   '下移',
 ]);
+/**
+ * For an index or a concentration less is better: 改善 (and 好转) of one is a fall (综合指数同比改善6.3%,
+ * 细颗粒物浓度改善9.1%).
+ */
+export const IMPROVEMENT_WORDS = ['改善', '好转'];
+export const LESS_IS_BETTER = /指数|浓度|PM2\.5|PM10|细颗粒物|可吸入颗粒物|二氧化硫|二氧化氮|臭氧|一氧化碳/;
+
 /** Single characters that are change words only right after a comparison (同比增, 较上年少). */
-export const WEAK_CHANGE_WORDS = new Set(['增', '多', '涨', '减', '降', '少']);
+// 人口自然增长率2.2‰ is a level; 同比增长率470% a change. 比上年新增1547人 is a change; 新增就业 a level.
+export const WEAK_CHANGE_WORDS = new Set(['增', '多', '涨', '减', '降', '少', '增长率', '下降率', '新增']);
 export const COMPARISON_WORDS = ['同比', '环比', '较上年', '比上年', '较去年', '比去年', '较', '比'];
 
 /** 增幅达15%, 降幅为8%: a rate-of-change noun may be linked to its number by these. */
@@ -140,6 +153,8 @@ export const TARGET_WORDS = [
   '将达到',
   '要达到',
   '努力实现',
+  '任务是',
+  '任务为',
 ];
 /** 完成全年目标任务89.6%: 目标 after these is a result measured against a goal. */
 export const TARGET_WORD_NEGATORS = ['完成', '实现', '超额完成'];
@@ -150,8 +165,38 @@ export const TARGET_WORD_NEGATORS = ['完成', '实现', '超额完成'];
  */
 export const PLAN_AUXILIARY =
   /(?<![按照])计划(?=完成|实施|投资|新建|建设|开展|安排|新增|改造|种植|投入|举办|组织|建成|修建|培训|招|用|于|在|年内|全年)|(?<![模虚草比])拟(?=新建|建设|建|投资|实施|开展|安排|新增|于|用|招)/g;
-/** A quota stated as its own clause right before the number: 完成人工造林17015.5亩(任务14815亩). */
-export const QUOTA_CLAUSE = /(?:^|[,;:(])(?:计划任务|目标任务|任务)$/;
+/**
+ * The figure of a goal itself, right after the goal's name: 完成人工造林17015.5亩(任务14815亩),
+ * 完成年目标任务12500人的98.5%, 比省控目标5.5%低…, 实现了省定的目标值(90%).
+ */
+export const GOAL_FIGURE_BEFORE = /(?:目标(?:值|任务)?|计划任务|(?:^|[,;:(])任务)(?:为|是)?\(?$/;
+/** 完成年度计划的104.2%, 完成预算的57.8%: a clause opening with 完成 and ending in 的 measures a result against a plan. */
+export const RESULT_AGAINST_PLAN = /(?:^|[,;:(])(?:已|实际|累计|共)?完成[^,;:()]*的$/;
+/** A clause with one of these reports a result: a goal stated before it does not reach past it. */
+export const RESULT_OPENER = /实际|已经|已(?!知)|截至|截止|目前/;
+/** A goal stated earlier does not reach past these: 预计年产值4亿元，但3家企业… */
+export const TARGET_SCOPE_BREAK = /但是|但|然而|不过/;
+/** Forecast words: with no number in their own clause (预计排名靠前) they reach no figure after it. */
+export const FORECAST_WORDS = new Set(['预计', '有望', '预期']);
+/** Before 目标 in its clause, these make it the benchmark of a comparison (较市定目标高出6.2个百分点). */
+export const BENCHMARK_BEFORE_GOAL = /(?:较|比|超出|高于|低于|超过|对照|对比)[^,;:()]{0,10}$/;
+/** 计划, 拟, 需 as words of their own before a verb are auxiliaries of a goal (计划开工, 拟申请, 需自筹). */
+export const PLAN_AUXILIARY_WORDS = new Set(['计划', '拟', '需']);
+export const PLAN_AUXILIARY_HINT = /计划|拟|需/;
+/** Words before 计划 that make it a noun (按计划, 学习计划). Verbs and prepositions before it do too. */
+export const PLAN_NOUN_BEFORE = new Set([
+  '按',
+  '按照',
+  '依照',
+  '依据',
+  '根据',
+  '照',
+  '工作',
+  '年度',
+  '学习',
+  '原',
+  '原定',
+]);
 
 /** 到2022年底…: a deadline after the year reviewed states a goal (see isTarget). */
 export const DEADLINE = /到(\d{4})年(?:底|末)?/g;
@@ -164,8 +209,6 @@ export const TARGET_WORDS_AFTER = ['有望', '预计', '力争', '确保'];
  * not make the rest of the sentence a goal either.
  */
 export const TARGET_SHARE_AFTER = /^(?:任务)?的?\d|^(?:管理|考核|责任|绩效)/;
-/** A goal stated earlier does not reach past these: 预计年产值4亿元，但3家企业… */
-export const TARGET_SCOPE_BREAKS = /但是|但|然而|不过/g;
 
 /** 较全省总体增速高1.87个百分点, 比上年少3件: a comparison, then a one-character direction right before the number. */
 export const COMPARED_DIRECTIONS: Record<string, Exclude<Change, null>> = {

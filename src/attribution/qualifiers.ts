@@ -2,6 +2,7 @@
 import type { Approx, Change, Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { clauseBefore } from '../text/chars.js';
+import { tagWords } from '../text/segmenter.js';
 import {
   APPROX_AFTER,
   APPROX_BEFORE,
@@ -16,11 +17,18 @@ import {
   BENCHMARK_COMPARISONS,
   COMPARED_DIRECTIONS,
   COMPARISON_OPENERS,
+  BENCHMARK_BEFORE_GOAL,
   DEADLINE,
+  FORECAST_WORDS,
+  GOAL_FIGURE_BEFORE,
   PLAN_AUXILIARY,
-  QUOTA_CLAUSE,
+  PLAN_AUXILIARY_HINT,
+  PLAN_AUXILIARY_WORDS,
+  PLAN_NOUN_BEFORE,
+  RESULT_AGAINST_PLAN,
   RESULT_MARKERS,
-  TARGET_SCOPE_BREAKS,
+  RESULT_OPENER,
+  TARGET_SCOPE_BREAK,
   TARGET_SHARE_AFTER,
   TARGET_WORDS,
   TARGET_WORDS_AFTER,
@@ -75,8 +83,9 @@ export function changeOf(content: string, before: number, isCount: boolean): Cha
 }
 
 /**
- * Whether the metric is a goal: a target word earlier in its sentence; a plan section (unless the
- * sentence reports a result already achieved); or a review paragraph after 下一步/明年 (planOpened).
+ * Whether the metric is a goal: a target word earlier in its sentence whose scope reaches it; a plan
+ * section (unless the sentence reports a result already achieved); or a review paragraph after
+ * 下一步/明年 (planOpened).
  */
 export function isTarget(
   content: string,
@@ -85,57 +94,111 @@ export function isTarget(
   inPlanSection: boolean,
   planOpened: boolean,
   planYear: number | null = null,
+  isPercent = false,
 ): boolean {
   const lead = content.slice(sentence.start, metricStart);
   if (inPlanSection) return !RESULT_MARKERS.some((w) => lead.includes(w)) && !datedBefore(lead, planYear);
   const rest = content.slice(metricStart, Math.min(sentence.end, metricStart + 16));
   const clauseEnd = rest.search(/[,;。]/);
   if (TARGET_WORDS_AFTER.some((w) => rest.slice(0, clauseEnd < 0 ? rest.length : clauseEnd).includes(w))) return true;
+  // 降低3.89%的目标任务全面完成: the figure is the goal's own.
+  if (GOAL_AFTER.test(rest)) return true;
   // One search for any goal cue at all: most sentences have none, and the reading below is dearer.
   if (!GOAL_CUE.test(lead)) return planOpened;
-  if (QUOTA_CLAUSE.test(lead)) return true;
+  // 完成年度计划的104.2%: a result measured against a plan. The plan's own figure is the goal
+  // (完成年目标任务12500人的98.5%, 目标值(90%), 任务14815亩).
+  // 完成全年目标任务89.6%: a percentage after the goal a clause completes is the share done.
+  if (isPercent && COMPLETED_CLAUSE.test(lead)) return false;
+  if (GOAL_FIGURE_BEFORE.test(lead)) return true;
+  if (RESULT_AGAINST_PLAN.test(lead)) return false;
   if (planYear !== null) for (const m of lead.matchAll(DEADLINE)) if (Number(m[1]) >= planYear) return true;
-  // A goal word reaches the metric unless a 但 stands between them, or a ; closes a clause
-  // that stated no number of its own (确保隐患消除，风险可控；组织开展9次… is no goal).
-  let scopeStart = 0;
-  for (const m of lead.matchAll(TARGET_SCOPE_BREAKS)) scopeStart = m.index + m[0].length;
-  const scope = cutAtBareClause(lead.slice(scopeStart));
-  scopeStart = lead.length - scope.length;
-  let auxiliary = -1;
-  for (const m of scope.matchAll(PLAN_AUXILIARY)) auxiliary = m.index;
-  if (auxiliary >= 0 && !ALREADY.test(scope.slice(auxiliary))) return true;
-  for (const word of TARGET_WORDS) {
-    for (let at = scope.lastIndexOf(word); at >= 0; at = at > 0 ? scope.lastIndexOf(word, at - 1) : -1) {
-      // 今年计划投资800万元，11月份已完成投资640万元: what is already done is no goal.
-      if (ALREADY.test(scope.slice(at))) continue;
-      const after = content.slice(sentence.start + scopeStart + at + word.length, metricStart + 1);
-      if (
-        word === '目标' &&
-        (TARGET_WORD_NEGATORS.some((n) => clauseOf(scope, at).includes(n)) || TARGET_SHARE_AFTER.test(after))
-      )
-        continue;
-      return true;
-    }
-  }
-  return planOpened;
+  return goalReaches(lead) || planOpened;
+}
+
+/** Whether the number right after `lead` is the figure of a goal named before it (目标值(90%), 目标任务4000人). */
+export function isGoalFigure(lead: string): boolean {
+  return GOAL_FIGURE_BEFORE.test(lead);
 }
 
 /**
- * The text after the last ; that closes a goal stated without a number (确保隐患消除，风险可控；),
- * which a goal word before it therefore does not carry past. 预计全年实现财政收入4006万元；… goes on.
+ * Reads the sentence up to the metric clause by clause. A goal word governs its own clause and the
+ * clauses after it, until a result opens (实际…, 已…, 目前…), a 但 turns the sentence, a ; closes a
+ * goal that stated no number of its own (确保隐患消除，风险可控；), or the goal was a verbal forecast
+ * (预计排名靠前) whose clause holds no number.
  */
-function cutAtBareClause(text: string): string {
-  let start = 0;
-  for (let semi = text.indexOf(';'); semi >= 0; semi = text.indexOf(';', semi + 1)) {
-    const segment = text.slice(start, semi);
-    const goal = Math.max(...TARGET_WORDS.map((w) => segment.lastIndexOf(w)));
-    if (goal >= 0 && !/\d/.test(segment.slice(goal))) start = semi + 1;
+function goalReaches(lead: string): boolean {
+  let active = false;
+  let numberSinceCue = false;
+  for (const clause of lead.matchAll(CLAUSES)) {
+    const text = clause[1];
+    if (active && (RESULT_OPENER.test(text) || TARGET_SCOPE_BREAK.test(text))) active = false;
+    const cue = goalCueIn(text);
+    if (cue) {
+      active = !ALREADY.test(text.slice(cue.at));
+      numberSinceCue = /\d/.test(text.slice(cue.at));
+      if (FORECAST_WORDS.has(cue.word) && !numberSinceCue && clause[2]) active = false;
+    } else if (/\d/.test(text)) numberSinceCue = true;
+    if (clause[2] === ';' && active && !numberSinceCue) active = false;
   }
-  return text.slice(start);
+  return active;
 }
 
+/** Each clause of the lead with the delimiter that closes it ('' for the metric's own clause). */
+const CLAUSES = /([^,;:()]*)([,;:()]?)/g;
+
+/** The last goal cue in a clause, or null. */
+function goalCueIn(clause: string): { word: string; at: number } | null {
+  let best: { word: string; at: number } | null = null;
+  for (const word of TARGET_WORDS) {
+    for (let at = clause.lastIndexOf(word); at >= 0; at = at > 0 ? clause.lastIndexOf(word, at - 1) : -1) {
+      if (best && at <= best.at) break;
+      if (word === '目标' && !isGoalTarget(clause, at)) continue;
+      best = { word, at };
+      break;
+    }
+  }
+  for (const m of clause.matchAll(PLAN_AUXILIARY)) if (!best || m.index > best.at) best = { word: m[0], at: m.index };
+  const auxiliary = auxiliaryByWords(clause);
+  if (auxiliary >= 0 && (!best || auxiliary > best.at)) best = { word: '计划', at: auxiliary };
+  return best;
+}
+
+/** 目标 as a goal, not a result measured against one (完成目标任务的130%) nor a benchmark (较市定目标高出). */
+function isGoalTarget(clause: string, at: number): boolean {
+  const before = clause.slice(0, at);
+  if (TARGET_WORD_NEGATORS.some((n) => before.includes(n))) return false;
+  if (BENCHMARK_BEFORE_GOAL.test(before)) return false;
+  // 市民生工程目标任务的127%: the clause ends where the metric starts.
+  const after = clause.slice(at + 2);
+  return !TARGET_SHARE_AFTER.test(after) && !/^(?:任务)?的$/.test(after);
+}
+
+/**
+ * 计划/拟/需 as words of their own, auxiliaries of the verb after them (计划开工, 拟申请, 需自筹),
+ * not nouns (学习计划, 按计划): the offset of the last such word, or -1. Segmentation decides the
+ * words; only clauses holding one of the characters are segmented.
+ */
+function auxiliaryByWords(clause: string): number {
+  if (!PLAN_AUXILIARY_HINT.test(clause)) return -1;
+  const words = tagWords(clause);
+  let offset = 0;
+  let found = -1;
+  for (let i = 0; i < words.length; offset += words[i].word.length, i++) {
+    if (!PLAN_AUXILIARY_WORDS.has(words[i].word)) continue;
+    const next = words[i + 1];
+    const previous = words[i - 1];
+    if (!next || !/^[\u4e00-\u9fa5]/.test(next.word)) continue;
+    if (previous && (PLAN_NOUN_BEFORE.has(previous.word) || /^(?:v|p)/.test(previous.tag))) continue;
+    if (/^[vpt]/.test(next.tag) || next.tag === 'ns') found = offset;
+  }
+  return found;
+}
+
+/** Right after the metric (past its unit): 的目标, 的目标任务, 的年度目标. */
+const GOAL_AFTER = /^[^,;。]{0,6}?的(?:年度)?目标/;
+const COMPLETED_CLAUSE = /(?:^|[,;:(])(?:已|实际|累计|共|超额)?完成[^,;:()]*$/;
 const ALREADY = /已(?:经)?(?:完成|实现|建成|达到|累计)/;
-const GOAL_CUE = new RegExp([...TARGET_WORDS, '计划', '拟', '任务', '到\\d{4}'].join('|'));
+const GOAL_CUE = new RegExp([...TARGET_WORDS, '计划', '拟', '需(?![要求])', '任务', '到\\d{4}'].join('|'));
 
 /** How far back a clause is read: comparisons and goal words sit close to their number. */
 const CLAUSE_REACH = 40;
@@ -149,8 +212,10 @@ export function benchmarkChange(content: string, before: number, isRate: boolean
   const clause = clauseOf(content, before);
   // 高于全省平均增幅(11%): the bracketed figure is the benchmark's own level, not a difference.
   if (clause.endsWith('(')) return null;
-  const direction = COMPARED_DIRECTIONS[clause.at(-1) ?? ''];
-  if (direction && COMPARISON_OPENERS.some((w) => clause.slice(0, -1).includes(w))) return direction;
+  // 较市定目标高出6.2个百分点: 出 after the direction adds nothing.
+  const compared = clause.endsWith('出') ? clause.slice(0, -1) : clause;
+  const direction = COMPARED_DIRECTIONS[compared.at(-1) ?? ''];
+  if (direction && COMPARISON_OPENERS.some((w) => compared.slice(0, -1).includes(w))) return direction;
   if (!isRate) return null;
   for (const { word, change } of BENCHMARK_COMPARISONS) {
     const at = clause.lastIndexOf(word);

@@ -104,6 +104,8 @@ export function findMentions(content: string, source: string, warnings: Warning[
       else waiting = [token];
       continue;
     }
+    // Spans never overlap: a mention reaching back (第 before the number) into the last one is dropped.
+    if (mention.start < (mentions.at(-1)?.end ?? 0)) continue;
     mentions.push(...shareUnit(content, waiting, mention));
     waiting = [];
     mentions.push(mention);
@@ -362,16 +364,24 @@ function readRank(content: string, token: NumberToken): Mention | 'excluded' {
     if (startsWithAny(content, end, ORDINAL_NOUNS)) return 'excluded';
     // 居全省各县(市、区)第一: a bracketed aside does not end the clause.
     const near = clause.replace(/\([^()]*\)/g, '').slice(-8);
-    if (!RANK_CONTEXT.some((w) => near.includes(w))) return 'excluded';
+    // 位居全省县域经济第4、营商环境第6: a list of ranks goes on after the first.
+    if (
+      !RANK_CONTEXT.some((w) => near.includes(w)) &&
+      !RANK_LIST_BEFORE.test(clause) &&
+      !RANKING_VERB_IN_CLAUSE.test(clause)
+    )
+      return 'excluded';
     // 排名全省第一全国第四: another rank may follow at once.
     if (isHan(content[end]) && !startsWithAny(content, end, ['的', '和', '与', '位', ...RANK_CONTEXT]))
       return 'excluded';
   }
   if (!Number.isInteger(token.value) || token.value <= 0) return 'excluded';
+  // 列全市倒数第二: a rank from the bottom is negative (GUIDE), and 倒数 is part of raw.
+  const fromBottom = content.startsWith('倒数', start - 2);
   return {
-    start,
+    start: fromBottom ? start - 2 : start,
     end,
-    value: token.value,
+    value: fromBottom ? -token.value : token.value,
     unit: '名次',
     kind: 'rank',
     approx: null,
@@ -380,6 +390,11 @@ function readRank(content: string, token: NumberToken): Mention | 'excluded' {
     factor: 1,
   };
 }
+
+/** 位居全国百强县投资潜力第3: a two-character ranking verb anywhere in the clause places it. */
+const RANKING_VERB_IN_CLAUSE = /位居|位列|名列|排名|排位/;
+/** A rank listed after another in the same clause: …第4、营商环境 (before 第6). */
+const RANK_LIST_BEFORE = /第[\d一二三四五六七八九十]+[名位]?、[^、,;。]{1,10}$/;
 
 /**
  * 1.04:1, 104.6:100 (→ 1.046), and 收入比2.026 (a ratio stated as one number); its change stated

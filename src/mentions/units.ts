@@ -346,8 +346,11 @@ export const ELECTRICITY_UNIT = '度';
 /** A unit in Latin letters is one only when no other letter or digit follows (80m, not 80mg or 5G). */
 export const LATIN_UNIT = /^[A-Za-z]/;
 
-/** Per-unit suffixes that stay part of a money unit: 1.66万元/床位 → unit 元/床位. */
-export const PER_UNIT = /^(?:\/(?:(?!以上|以下|以内|左右)[\u4e00-\u9fa5]){1,3}){1,2}/;
+/**
+ * Per-unit suffixes that stay part of a money unit: 1.66万元/床位 → unit 元/床位. A scope or a rank
+ * after the slash is no per-unit (3万多亩/全省第一).
+ */
+export const PER_UNIT = /^(?:\/(?!全[国省市区县])(?:(?!以上|以下|以内|左右|第)[\u4e00-\u9fa5]){1,3}){1,2}/;
 
 const byFirstChar = new Map<string, UnitRule[]>();
 for (const rule of UNIT_RULES) {
