@@ -9,35 +9,6 @@ export interface FoundForm extends Form {
 
 const NONE: readonly Form[] = [];
 
-/**
- * Which forms start at each position of one text, remembered for the positions read last. Each
- * metric reads its clause and sentence several times over (phrase, clause, sentence before …), and
- * neighbouring metrics read the same stretches; without the memo a sentence of many metrics (a
- * scraped table, a pathological file) costs each of them the forms of every position again.
- * Positions are remembered in a ring: metrics come in document order, so what is read is near the
- * last metric, and memory stays constant however long the text.
- */
-class FormPositions {
-  private static readonly RING = 4096;
-  private readonly position = new Int32Array(FormPositions.RING).fill(-1);
-  private readonly forms: (readonly Form[])[] = new Array(FormPositions.RING);
-
-  constructor(
-    readonly catalog: Catalog,
-    readonly text: string,
-  ) {}
-
-  /** The forms the text holds from position i, longest first. */
-  at(i: number): readonly Form[] {
-    const slot = i & (FormPositions.RING - 1);
-    if (this.position[slot] === i) return this.forms[slot];
-    const found = formsStartingAt(this.catalog, this.text, i);
-    this.position[slot] = i;
-    this.forms[slot] = found;
-    return found;
-  }
-}
-
 /** Forms are in lower case (compileCatalog): the text is compared the same way, ASCII letters folded. */
 function formsStartingAt(catalog: Catalog, text: string, i: number): readonly Form[] {
   const candidates = catalog.forms.get(asciiLowerChar(text[i]));
@@ -58,37 +29,133 @@ function matchesAt(text: string, i: number, form: string): boolean {
 
 const asciiLowerChar = (c: string): string => (c >= 'A' && c <= 'Z' ? c.toLowerCase() : c);
 
-/** Texts shorter than this (section titles) are read directly: there is nothing to remember. */
-const REMEMBERED_FROM = 256;
-let remembered: FormPositions | null = null;
+/** A form found at `start`: one object literal of one shape (a spread copy costs several times more). */
+const foundAt = (form: Form, start: number): FoundForm => ({
+  text: form.text,
+  role: form.role,
+  id: form.id,
+  start,
+  end: start + form.text.length,
+});
 
-function positionsOf(catalog: Catalog, text: string): FormPositions | null {
-  if (text.length < REMEMBERED_FROM) return null;
-  // The same text object in a row is the common case (one document's metrics): compared by length
-  // first, so another document's text is told apart without reading it.
-  if (
-    remembered === null ||
-    remembered.catalog !== catalog ||
-    remembered.text.length !== text.length ||
-    remembered.text !== text
-  )
-    remembered = new FormPositions(catalog, text);
-  return remembered;
+/** The longest form at i that ends by `end`, or undefined. */
+function longestWithin(catalog: Catalog, text: string, i: number, end: number): Form | undefined {
+  for (const f of formsStartingAt(catalog, text, i)) if (i + f.text.length <= end) return f;
+  return undefined;
 }
 
-/** The forms in text.slice(start, end), in order, offsets into `text`; what no form covers is skipped. */
-export function findForms(catalog: Catalog, text: string, start: number, end: number): FoundForm[] {
-  const positions = positionsOf(catalog, text);
-  const found: FoundForm[] = [];
+/** The direct reading: from `start`, the longest form ending by `end`, else the next character. */
+function scan(catalog: Catalog, text: string, start: number, end: number, into: FoundForm[]): void {
   let i = start;
   while (i < end) {
-    const here = positions ? positions.at(i) : formsStartingAt(catalog, text, i);
-    // The longest form that ends within the stretch.
-    const form = here.find((f) => i + f.text.length <= end);
+    const form = longestWithin(catalog, text, i, end);
     if (form) {
-      found.push({ ...form, start: i, end: i + form.text.length });
+      into.push(foundAt(form, i));
       i += form.text.length;
     } else i++;
   }
-  return found;
+}
+
+/**
+ * The whole text read once from its start, the forms kept in typed arrays. Each metric reads its
+ * phrase, clause and sentence several times over, and neighbouring metrics read the same
+ * stretches: read directly, a sentence of many metrics (a scraped table, a pathological file of
+ * 200,000 in one sentence) cost each metric its whole reach again. A stretch read from its own
+ * start agrees with the whole-text reading from the first position that reading also stood on
+ * (not inside one of its forms) until a form would run past the stretch's end; only the
+ * characters before and after that are read directly.
+ */
+class WholeTextForms {
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly which: Form[];
+
+  constructor(
+    readonly catalog: Catalog,
+    readonly text: string,
+  ) {
+    // Kept as numbers and references, not one object a form: a long text holds millions.
+    const starts: number[] = [];
+    const ends: number[] = [];
+    this.which = [];
+    let i = 0;
+    while (i < text.length) {
+      const form = longestWithin(catalog, text, i, text.length);
+      if (form) {
+        starts.push(i);
+        ends.push(i + form.text.length);
+        this.which.push(form);
+        i += form.text.length;
+      } else i++;
+    }
+    this.starts = Int32Array.from(starts);
+    this.ends = Int32Array.from(ends);
+  }
+
+  /** Index of the first form starting at or after i. */
+  private firstFrom(i: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] < i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Whether the whole-text reading stood on i: i is not strictly inside one of its forms. */
+  private stoodOn(i: number, next: number): boolean {
+    return next === 0 || this.ends[next - 1] <= i;
+  }
+
+  find(start: number, end: number): FoundForm[] {
+    const { catalog, text } = this;
+    const found: FoundForm[] = [];
+    let i = start;
+    // Inside a whole-text form: read directly until the two readings meet.
+    while (i < end) {
+      const next = this.firstFrom(i);
+      if (this.stoodOn(i, next)) {
+        // From here the readings agree, up to a form that would end past `end`.
+        let k = next;
+        for (; k < this.starts.length && this.ends[k] <= end; k++) {
+          found.push(foundAt(this.which[k], this.starts[k]));
+        }
+        // Between the forms taken the whole-text reading found nothing, and neither would this one;
+        // from the form that runs past `end` (if it starts before `end`) a shorter one may fit.
+        if (k < this.starts.length && this.starts[k] < end) scan(catalog, text, this.starts[k], end, found);
+        return found;
+      }
+      const form = longestWithin(catalog, text, i, end);
+      if (form) {
+        found.push(foundAt(form, i));
+        i += form.text.length;
+      } else i++;
+    }
+    return found;
+  }
+}
+
+/** Texts shorter than this (section titles) are read directly: there is nothing to share. */
+const WHOLE_TEXT_FROM = 256;
+let wholeText: WholeTextForms | null = null;
+
+/** The forms in text.slice(start, end), in order, offsets into `text`; what no form covers is skipped. */
+export function findForms(catalog: Catalog, text: string, start: number, end: number): FoundForm[] {
+  if (text.length < WHOLE_TEXT_FROM) {
+    const found: FoundForm[] = [];
+    scan(catalog, text, start, end, found);
+    return found;
+  }
+  // One document's metrics come one after another with the same text: compared by length first, so
+  // another document's text is told apart without reading it.
+  if (
+    wholeText === null ||
+    wholeText.catalog !== catalog ||
+    wholeText.text.length !== text.length ||
+    wholeText.text !== text
+  )
+    wholeText = new WholeTextForms(catalog, text);
+  return wholeText.find(start, end);
 }
