@@ -228,7 +228,7 @@ describe('parseBatch on worker threads', () => {
   });
 
   it('the worker pool alone gives what this thread gives, file for file', async () => {
-    const pool = new ParsePool(2);
+    const pool = new ParsePool({ threads: 2 });
     try {
       const pooled = (await Promise.all(mixed.map((f) => pool.run({ path: f })))) as FileResult[];
       const own = await collect(mixed, 1);
@@ -239,7 +239,7 @@ describe('parseBatch on worker threads', () => {
   });
 
   it('a pool takes no files until its workers have started and loaded the dictionary, then several per worker', async () => {
-    const pool = new ParsePool(2);
+    const pool = new ParsePool({ threads: 2 });
     try {
       expect(pool.capacity).toBe(0);
       await pool.ready;
@@ -250,7 +250,7 @@ describe('parseBatch on worker threads', () => {
   });
 
   it('a pool that is torn down fails the files it was running instead of throwing', async () => {
-    const pool = new ParsePool(1);
+    const pool = new ParsePool({ threads: 1 });
     const pending = FIXTURES.map((f) => pool.run({ path: f }));
     await pool.destroy();
     const results = await Promise.all(pending);
