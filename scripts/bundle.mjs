@@ -6,7 +6,8 @@
 // only when used, as in src/cli/main.ts.
 //
 // Kept outside the bundle: @node-rs/jieba (a native addon, loaded by require at run time) and
-// piscina (it starts its own worker script, found next to its own files). The pool's worker runs
+// piscina (it starts its own worker script, found next to its own files), and jschardet (1.2 MB
+// of detector models, required only when a file is not UTF-8: src/decode/detectEncoding.ts). The pool's worker runs
 // dist/cli/parseWorker.js, the tsc output, as before.
 //
 // The bundle sits two levels below the package root like dist/cli/*.js, so the paths the code
@@ -29,7 +30,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['@node-rs/jieba', '@node-rs/jieba/*', 'piscina'],
+  external: ['@node-rs/jieba', '@node-rs/jieba/*', 'piscina', 'jschardet'],
   // The CommonJS packages in the bundle (commander, fast-glob) require Node's built-in modules,
   // which an ES module bundle can only do through a require of its own.
   banner: {

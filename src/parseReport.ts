@@ -17,8 +17,14 @@ export interface ParseOptions {
   path?: string | null;
   /** The encoding the bytes were decoded from; recorded in source.encoding (default utf-8). */
   encoding?: string;
+  /** How sure that encoding is, 0–1 (default 1); recorded in source.encodingConfidence. */
+  encodingConfidence?: number;
+  /** `html` when the text was extracted from a web page (default `text`); recorded in source.format. */
+  format?: 'text' | 'html';
   /** sha256 of the original bytes; computed from the UTF-8 text when omitted. */
   sha256?: string;
+  /** Warnings from reading the bytes (src/decode), put first among the document's warnings. */
+  warnings?: Warning[];
 }
 
 export function parseReport(text: string, options: ParseOptions = {}): ReportDocument {
@@ -48,10 +54,12 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
     text,
     path: options.path ?? null,
     encoding: options.encoding ?? 'utf-8',
+    encodingConfidence: options.encodingConfidence ?? 1,
+    format: options.format ?? 'text',
     sha256: options.sha256 ?? null,
     meta,
     sections: tree.sections,
     metrics,
-    warnings: [...norm.warnings, ...tree.warnings, ...mentionWarnings],
+    warnings: [...(options.warnings ?? []), ...norm.warnings, ...tree.warnings, ...mentionWarnings],
   });
 }

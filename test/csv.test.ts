@@ -2,11 +2,14 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { csvWriter } from '../src/cli/writers/delimitedWriter.js';
 import { loadRenderer } from '../src/output/renderDocument.js';
+import { escapeFormula, unescapeFormula } from '../src/output/delimited.js';
+import fc from 'fast-check';
 import { METRIC_COLUMNS, parseColumns, plainDecimal, formatCell, indexSections } from '../src/output/metricRows.js';
 import type { ReportDocument } from '../src/model/schema.js';
 import {
   FIXTURES,
   HARD_SENTENCES,
+  formulaDocument,
   expectedRecords,
   jsonDocuments,
   requireBuild,
@@ -18,9 +21,12 @@ import {
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** Parses CSV the way a spreadsheet would: header row → objects; the BOM must be handled by the caller. */
+/**
+ * Parses CSV the way a spreadsheet would: header row → objects; the BOM must be handled by the
+ * caller. The quote that neutralises a formula is taken off again (unescapeFormula).
+ */
 function readCsv(text: string): { header: string[]; records: Record<string, string>[] } {
-  const rows = parse(text, { relax_column_count: false }) as string[][];
+  const rows = (parse(text, { relax_column_count: false }) as string[][]).map((r) => r.map(unescapeFormula));
   const [header, ...body] = rows;
   return { header, records: body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))) };
 }
@@ -90,7 +96,7 @@ describe('metric rows', () => {
 });
 
 describe('csv writer', () => {
-  const docs = [sampleDocument(), secondDocument()];
+  const docs = [sampleDocument(), secondDocument(), formulaDocument()];
 
   it('round-trips awkward sentences through a CSV parser, Chinese intact', async () => {
     const text = await written('csv', {}, docs);
@@ -99,6 +105,46 @@ describe('csv writer', () => {
     expect(header).toEqual([...METRIC_COLUMNS]);
     expect(records).toEqual(expectedAll(docs));
     expect(records.map((r) => r.sentence)).toEqual(expect.arrayContaining(HARD_SENTENCES));
+  });
+
+  it('neutralises text cells that start like a formula (OWASP), numbers stay numbers; off with escapeFormulas: false', async () => {
+    const columns = ['file', 'organization', 'indicator', 'value', 'period', 'sentence'] as const;
+    const text = await written('csv', { bom: false, columns: [...columns] }, [formulaDocument()]);
+    const rows = parse(text) as string[][];
+    expect(rows[1]).toEqual([
+      "'@reports/=cmd.txt",
+      "'+某县司法局",
+      "'-办理案件",
+      '12',
+      "'\t全年",
+      `'${formulaDocument().metrics[0].sentence.text}`,
+    ]);
+    // A negative number is a number: no quote, and it reads back as -3.
+    expect(rows[2][3]).toBe('-3');
+    // Text already starting with a quote before a formula character gets one more; other quotes are left alone.
+    expect(rows[2][2]).toBe("''=已引号");
+    expect(rows[3][2]).toBe("'普通引号");
+    expect(rows[2][4]).toBe("'\r本月");
+    // Every cell a spreadsheet reads starts with something other than = + - @ tab CR, unless it is a number.
+    for (const row of rows.slice(1))
+      for (const cell of row) expect(/^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell)).toBe(false);
+
+    const raw = parse(
+      await written('csv', { bom: false, columns: [...columns], escapeFormulas: false }, [formulaDocument()]),
+    ) as string[][];
+    expect(raw[1].slice(0, 3)).toEqual(['@reports/=cmd.txt', '+某县司法局', '-办理案件']);
+  });
+
+  it('unescapeFormula inverts the escaping for any text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '1', '.', '中', 'a')).map((a) => a.join('')),
+        (s) => {
+          expect(unescapeFormula(escapeFormula(s))).toBe(s);
+          expect(escapeFormula(s)).not.toMatch(/^[=+@\t\r]/);
+        },
+      ),
+    );
   });
 
   it('quotes per RFC 4180: CRLF records; commas, quotes, CR and LF inside quoted fields', async () => {

@@ -14,7 +14,15 @@ type M = Pick<Metric, 'indicator' | 'value' | 'unit'> & Partial<Metric>;
 function report(org: string | null, year: number | null, path: string | null, metrics: M[]): ReportDocument {
   const sentence = '共办理法律援助案件1203件，“调解成功率”达99.78%，\t同比增长\n12%。';
   return reportDocumentSchema.parse({
-    source: { path, encoding: 'utf-8', characters: 100, sha256: 'c'.repeat(64), generator: 'reportx 0.1.0' },
+    source: {
+      path,
+      encoding: 'utf-8',
+      encodingConfidence: 1,
+      format: 'text',
+      characters: 100,
+      sha256: 'c'.repeat(64),
+      generator: 'reportx 0.1.0',
+    },
     meta: { organization: org, year, reportType: 'review', title: null, publishedAt: null, documentNumber: null },
     sections: [],
     metrics: metrics.map((m, i) => ({

@@ -45,12 +45,16 @@ export function jsonDocuments(files: string[]): ReportDocument[] {
 }
 
 /** Everything the csv/tsv writer writes for these documents, each rendered by the same format, as text. */
-export async function written(format: 'csv' | 'tsv', options: CsvOptions, docs: ReportDocument[]): Promise<string> {
+export async function written(
+  format: 'csv' | 'tsv',
+  options: CsvOptions & { escapeFormulas?: boolean },
+  docs: ReportDocument[],
+): Promise<string> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));
   const writer = format === 'csv' ? csvWriter(stream, options) : tsvWriter(stream, options);
-  const render = await loadRenderer({ format, columns: options.columns });
+  const render = await loadRenderer({ format, columns: options.columns, escapeFormulas: options.escapeFormulas });
   for (const d of docs) await writer.write(render(d), d.source.path ?? '-');
   await writer.end();
   return Buffer.concat(chunks).toString('utf8');
@@ -135,7 +139,15 @@ const SECTIONS: SectionNode[] = [
 export function sampleDocument(path: string | null = 'reports/崇川区司法局,2024.txt'): ReportDocument {
   const [s0, s1, s2, s3, s4] = HARD_SENTENCES;
   const doc: ReportDocument = {
-    source: { path, encoding: 'gb18030', characters: 900, sha256: 'a'.repeat(64), generator: 'reportx 0.1.0' },
+    source: {
+      path,
+      encoding: 'gb18030',
+      encodingConfidence: 1,
+      format: 'text',
+      characters: 900,
+      sha256: 'a'.repeat(64),
+      generator: 'reportx 0.1.0',
+    },
     meta: {
       organization: '崇川区司法局',
       year: 2024,
@@ -233,6 +245,8 @@ export function secondDocument(): ReportDocument {
     source: {
       path: 'reports/嵊泗.txt',
       encoding: 'utf-8',
+      encodingConfidence: 1,
+      format: 'text',
       characters: text.length,
       sha256: 'b'.repeat(64),
       generator: 'reportx 0.1.0',
@@ -249,6 +263,45 @@ export function secondDocument(): ReportDocument {
     metrics: [
       metric('m1', { raw: '97件', value: 97, unit: '件', indicator: '法律援助案件' }, text, 0),
       metric('m2', { raw: '58件', value: 58, unit: '件', indicator: '公证' }, text, 0),
+    ],
+    warnings: [],
+  } satisfies ReportDocument);
+}
+
+/**
+ * A report whose text cells start like spreadsheet formulas (=, +, -, @, tab, CR, and quotes before
+ * them), and a negative number, which must stay a number.
+ */
+export function formulaDocument(): ReportDocument {
+  const text = '=HYPERLINK("http://x.invalid","点击")全年办理案件12件，同比减少3件。';
+  return reportDocumentSchema.parse({
+    source: {
+      path: '@reports/=cmd.txt',
+      encoding: 'utf-8',
+      encodingConfidence: 1,
+      format: 'text',
+      characters: text.length,
+      sha256: 'c'.repeat(64),
+      generator: 'reportx 0.1.0',
+    },
+    meta: {
+      organization: '+某县司法局',
+      year: 2024,
+      reportType: 'review',
+      title: null,
+      publishedAt: null,
+      documentNumber: null,
+    },
+    sections: [],
+    metrics: [
+      metric('m1', { raw: '12件', value: 12, unit: '件', indicator: '-办理案件', period: '\t全年' }, text, 0),
+      metric(
+        'm2',
+        { raw: '3件', value: -3, unit: '件', indicator: "'=已引号", change: 'down', period: '\r本月' },
+        text,
+        0,
+      ),
+      metric('m3', { raw: '3件', value: 3, unit: '件', indicator: "'普通引号" }, text, 0),
     ],
     warnings: [],
   } satisfies ReportDocument);

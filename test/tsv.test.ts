@@ -1,11 +1,12 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { escapeTsvField, unescapeTsvField } from '../src/output/delimited.js';
+import { escapeTsvField, unescapeFormula, unescapeTsvField } from '../src/output/delimited.js';
 import { METRIC_COLUMNS } from '../src/output/metricRows.js';
 import {
   FIXTURES,
   HARD_SENTENCES,
+  formulaDocument,
   expectedRecords,
   jsonDocuments,
   requireBuild,
@@ -15,7 +16,7 @@ import {
   written,
 } from './tabularHelpers.js';
 
-/** Opens TSV with a parser: tab-separated, no quoting, every record on one line; then unescapes. */
+/** Opens TSV with a parser: tab-separated, no quoting, every record on one line; then unescapes (TSV escapes, then the formula quote). */
 function readTsv(text: string): { header: string[]; records: Record<string, string>[] } {
   const rows = parse(text, {
     delimiter: '\t',
@@ -23,7 +24,7 @@ function readTsv(text: string): { header: string[]; records: Record<string, stri
     record_delimiter: '\n',
     relax_column_count: false,
   }) as string[][];
-  const [header, ...body] = rows.map((r) => r.map(unescapeTsvField));
+  const [header, ...body] = rows.map((r) => r.map((f) => unescapeFormula(unescapeTsvField(f))));
   return { header, records: body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))) };
 }
 
@@ -54,18 +55,22 @@ describe('tsv escaping', () => {
 });
 
 describe('tsv writer', () => {
-  const docs = [sampleDocument(), secondDocument()];
+  const docs = [sampleDocument(), secondDocument(), formulaDocument()];
 
   it('opens in a parser to exactly the metrics, one line per record, no BOM', async () => {
     const text = await written('tsv', {}, docs);
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     const lines = text.split('\n');
     expect(lines.pop()).toBe('');
-    expect(lines).toHaveLength(1 + 9);
+    expect(lines).toHaveLength(1 + 12);
+    // The formula report's cells carry the neutralising quote (before the TSV escape of a tab).
+    expect(lines[10].split('\t')).toEqual(
+      expect.arrayContaining(["'@reports/=cmd.txt", "'+某县司法局", "'-办理案件", "'\\t全年"]),
+    );
     for (const line of lines) expect(line.split('\t')).toHaveLength(METRIC_COLUMNS.length);
     const { header, records } = readTsv(text);
     expect(header).toEqual([...METRIC_COLUMNS]);
-    expect(records).toEqual([...expectedRecords(docs[0]), ...expectedRecords(docs[1])]);
+    expect(records).toEqual(docs.flatMap(expectedRecords));
     expect(records.map((r) => r.sentence)).toEqual(expect.arrayContaining(HARD_SENTENCES));
   });
 

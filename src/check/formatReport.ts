@@ -5,6 +5,10 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { DocumentChange, FieldChange, FlatSection } from './compareDocuments.js';
 import type { Metric } from '../model/schema.js';
 import type { ConceptItem, GoldScore } from './scoreGold.js';
+import { terminalSafe as safe } from '../text/terminalText.js';
+
+// Every piece of text from a report or a file name goes through `safe` (src/text/terminalText.ts)
+// before it is coloured: this report is read on a terminal.
 
 /**
  * ok: matches; changed: differs; error: could not be parsed or its expected file could not be read;
@@ -40,11 +44,11 @@ export function formatFileResult(result: CheckFileResult, c: ChalkInstance = sty
   };
   const head = paint[result.status](result.status.padEnd(STATUS_WIDTH));
   let tail = '';
-  if (result.status === 'error') tail = `: ${result.error ?? 'failed'}`;
-  else if (result.status === 'created') tail = ` → ${result.expected}`;
+  if (result.status === 'error') tail = `: ${safe(result.error ?? 'failed')}`;
+  else if (result.status === 'created') tail = ` → ${safe(result.expected)}`;
   else if (result.changes.length)
-    tail = `: ${plural(result.changes.length, 'change')}${result.status === 'updated' ? ` → ${result.expected}` : ''}`;
-  const lines = [`${head} ${result.file}${tail}`];
+    tail = `: ${plural(result.changes.length, 'change')}${result.status === 'updated' ? ` → ${safe(result.expected)}` : ''}`;
+  const lines = [`${head} ${safe(result.file)}${tail}`];
   if (details) for (const change of result.changes) lines.push('    ' + describeChange(change, c));
   return lines;
 }
@@ -91,10 +95,10 @@ export function describeChange(change: DocumentChange, c: ChalkInstance = styler
     case 'metric': {
       if (change.op === 'changed') {
         const m = change.actual;
-        return `${sign} metric ${c.bold(change.expected.raw)}${at(m.span)}: ${fieldList(change.fields, c)}${context(m, c)}`;
+        return `${sign} metric ${c.bold(safe(change.expected.raw))}${at(m.span)}: ${fieldList(change.fields, c)}${context(m, c)}`;
       }
       const m = change.metric;
-      return `${sign} metric ${c.bold(m.raw)}${at(m.span)} (${metricSummary(m)})${context(m, c)}`;
+      return `${sign} metric ${c.bold(safe(m.raw))}${at(m.span)} (${metricSummary(m)})${context(m, c)}`;
     }
     case 'section': {
       if (change.op === 'changed')
@@ -102,7 +106,7 @@ export function describeChange(change: DocumentChange, c: ChalkInstance = styler
       return `${sign} section ${c.bold(sectionLabel(change.section))}${at(change.section.span)} (depth ${change.section.depth}, ${change.section.kind})`;
     }
     case 'warning':
-      return `${sign} warning ${c.bold(change.warning.code)}${at(change.warning.span)}: ${change.warning.message}`;
+      return `${sign} warning ${c.bold(safe(change.warning.code))}${at(change.warning.span)}: ${safe(change.warning.message)}`;
     default:
       return `${sign} ${change.item} ${fieldList([change], c)}`;
   }
@@ -116,10 +120,10 @@ function fieldList(fields: readonly FieldChange[], c: ChalkInstance): string {
 export function show(value: unknown): string {
   if (value === undefined) return '(none)';
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return safe(JSON.stringify(value));
   const v = value as Record<string, unknown>;
   if (typeof v.start === 'number' && typeof v.end === 'number') return `${v.start}–${v.end}`;
-  return JSON.stringify(value);
+  return safe(JSON.stringify(value));
 }
 
 function metricSummary(m: Metric): string {
@@ -127,14 +131,14 @@ function metricSummary(m: Metric): string {
   if (m.approx) parts.push(`approx ${m.approx}`);
   if (m.change) parts.push(`change ${m.change}`);
   if (m.target) parts.push('target');
-  if (m.indicator) parts.push(`indicator ${JSON.stringify(m.indicator)}`);
+  if (m.indicator) parts.push(`indicator ${show(m.indicator)}`);
   return parts.join(', ');
 }
 
 const TITLE_SHOWN = 24;
 
 function sectionLabel(s: FlatSection): string {
-  return s.marker + (s.title.length > TITLE_SHOWN ? s.title.slice(0, TITLE_SHOWN) + '…' : s.title);
+  return safe(s.marker + (s.title.length > TITLE_SHOWN ? s.title.slice(0, TITLE_SHOWN) + '…' : s.title));
 }
 
 function at(span: { start: number; end: number } | null | undefined): string {
@@ -148,7 +152,7 @@ const AFTER = 10;
 function context(m: Metric, c: ChalkInstance): string {
   const s = m.sentence;
   if (!s || typeof s.text !== 'string' || !s.text) return '';
-  const clean = (t: string) => t.replace(/\s*\n\s*/g, '⏎');
+  const clean = (t: string) => safe(t.replace(/\s*\n\s*/g, '⏎'));
   const offset = (m.span?.start ?? -1) - s.start;
   let shown: string;
   if (offset >= 0 && s.text.slice(offset, offset + m.raw.length) === m.raw) {
@@ -157,7 +161,7 @@ function context(m: Metric, c: ChalkInstance): string {
     shown =
       (from > 0 ? '…' : '') +
       clean(s.text.slice(from, offset)) +
-      c.bold(m.raw) +
+      c.bold(safe(m.raw)) +
       clean(s.text.slice(offset + m.raw.length, to)) +
       (to < s.text.length ? '…' : '');
   } else {
@@ -194,7 +198,7 @@ export function goldReportLines(score: GoldScore, verbose: boolean): string[] {
   const { metrics: m, ofFound, headings: h, meta, concepts: c } = score.summary;
   if (verbose && c) rows.push(...conceptRows(score.conceptItems));
   return [
-    ...rows,
+    ...rows.map((row) => safe(row)),
     `documents ${score.summary.documents}; gold metrics ${m.gold}, predicted ${m.predicted}`,
     `metrics  mention P ${pct(m.mention.p)} R ${pct(m.mention.r)} F1 ${pct(m.mention.f1)} | strict (span+value+unit+kind) P ${pct(m.strict.p)} R ${pct(m.strict.r)} F1 ${pct(m.strict.f1)}`,
     `complete (every field right) P ${pct(m.complete.p)} R ${pct(m.complete.r)} F1 ${pct(m.complete.f1)} | targets among found P ${pct(m.target.p)} R ${pct(m.target.r)} F1 ${pct(m.target.f1)}`,

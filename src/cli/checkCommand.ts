@@ -10,6 +10,7 @@ import { expandInputs } from './inputs.js';
 import { parseBatch } from './batch.js';
 import type { FileResult } from './parseFile.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
+import { problemLine } from './messages.js';
 import { writeFileAtomic } from './writers/atomicFile.js';
 import { streamOut } from './writers/writer.js';
 import { decodeBytes, isSupportedEncoding } from '../decode/decodeBytes.js';
@@ -77,7 +78,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions): Prom
   if (!opts.update) {
     const missing: Fixture[] = [];
     for (const f of fixtures) if (!(await exists(f.expected))) missing.push(f);
-    for (const f of missing) process.stderr.write(`reportx: ${f.file}: no expected file ${f.expected}\n`);
+    for (const f of missing) process.stderr.write(problemLine(f.file, `no expected file ${f.expected}`));
     if (missing.length) {
       const [what, them] =
         missing.length === 1 ? ['an expected file is', 'it'] : [`${missing.length} expected files are`, 'them'];
@@ -184,7 +185,7 @@ async function findFixtures(paths: string[], expectedDir: string | undefined): P
   for (const p of paths) {
     if (fg.isDynamicPattern(p)) {
       const { files: matched, problems } = await expandInputs([p]);
-      for (const problem of problems) process.stderr.write(`reportx: ${problem.pattern}: ${problem.reason}\n`);
+      for (const problem of problems) process.stderr.write(problemLine(problem.pattern, problem.reason));
       files.push(...matched.filter((f) => !f.endsWith('.json')));
       continue;
     }
@@ -245,7 +246,7 @@ async function runGold(dirs: string[], opts: CheckCommandOptions): Promise<numbe
     if (parsed.ok) documents[index] = parsed.document;
     else {
       failed++;
-      process.stderr.write(`reportx: ${parsed.path}: ${parsed.reason}\n`);
+      process.stderr.write(problemLine(parsed.path, parsed.reason));
     }
     index++;
   }

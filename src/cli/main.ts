@@ -5,6 +5,7 @@ import { EXIT_FAILURE, EXIT_OUTPUT, EXIT_USAGE, UsageError } from './exitCodes.j
 import { OutputError } from './writers/outputError.js';
 import { handleSignals, runCleanups } from './cleanup.js';
 import { VERSION } from '../model/version.js';
+import { messageLine, stderrText } from './messages.js';
 
 type CommandFactory = (run: (code: Promise<number>) => void) => CommandType;
 
@@ -31,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Extract sections and metrics from Chinese government work reports')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeErr: (s) => process.stderr.write(stderrText(s)) })
     .showHelpAfterError('(run reportx --help for usage)');
   const invoked = argv[2] && argv[2] in COMMANDS ? [argv[2]] : Object.keys(COMMANDS);
   for (const name of invoked) program.addCommand((await COMMANDS[name]())(run).exitOverride());
@@ -45,16 +46,16 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`reportx: ${err.message}\n`);
+      process.stderr.write(messageLine(err.message));
       return EXIT_USAGE;
     }
     if (err instanceof OutputError) {
       runCleanups();
       // A reader that closed the pipe (`| head`) chose to stop reading: nothing to tell it.
-      if (!err.closedPipe) process.stderr.write(`reportx: ${err.message}; stopped\n`);
+      if (!err.closedPipe) process.stderr.write(messageLine(`${err.message}; stopped`));
       return EXIT_OUTPUT;
     }
-    process.stderr.write(`reportx: ${(err as Error)?.stack ?? err}\n`);
+    process.stderr.write(messageLine(String((err as Error)?.stack ?? err)));
     return EXIT_FAILURE;
   }
 }

@@ -5,6 +5,7 @@ import { isSupportedEncoding } from '../decode/decodeBytes.js';
 import { parseBatch } from './batch.js';
 import { startProgress } from './progress.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
+import { problemLine } from './messages.js';
 import { jsonArrayWriter, ndjsonWriter } from './writers/jsonWriters.js';
 import { outDirWriter } from './writers/outDirWriter.js';
 import { outputNames } from './outputNames.js';
@@ -28,6 +29,8 @@ export interface ParseCommandOptions {
   /** Bytes; larger inputs are refused. */
   maxSize?: number;
   filesFrom?: string;
+  /** csv/tsv: false with --no-csv-escape. */
+  csvEscape?: boolean;
 }
 
 export function parseCommand(run: (code: Promise<number>) => void): Command {
@@ -50,6 +53,7 @@ export function parseCommand(run: (code: Promise<number>) => void): Command {
     .option('-q, --quiet', 'no progress or summary on standard error')
     .option('--columns <names>', `csv/tsv: comma-separated columns to write, in order (${METRIC_COLUMNS.join(',')})`)
     .option('--no-bom', 'csv: do not start with a UTF-8 byte-order mark')
+    .option('--no-csv-escape', "csv/tsv: keep text cells starting with = + - @ as they are (default: prefix a ')")
     .action((files: string[], opts: ParseCommandOptions) => run(runParse(files, opts)));
 }
 
@@ -65,7 +69,7 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
     throw new UsageError('no input: give files, globs, - or --files-from LIST');
   const { files, problems } = await expandInputs(patterns);
   if (opts.filesFrom !== undefined) files.push(...(await readFileList(opts.filesFrom)));
-  for (const p of problems) process.stderr.write(`reportx: ${p.pattern}: ${p.reason}\n`);
+  for (const p of problems) process.stderr.write(problemLine(p.pattern, p.reason));
   if (files.length === 0) throw new UsageError('no input file');
   let jobs = opts.jobs;
   if (jobs !== undefined) {
@@ -77,7 +81,11 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
   // directory that cannot be written (exit 3).
   const writer = await makeWriter(opts, files, columns);
   // --out writes one pretty-printed JSON file per input, like the json format's array items.
-  const render: RenderSpec = { format: opts.out ? 'json' : (opts.format as RenderSpec['format']), columns };
+  const render: RenderSpec = {
+    format: opts.out ? 'json' : (opts.format as RenderSpec['format']),
+    columns,
+    escapeFormulas: opts.csvEscape !== false,
+  };
   let failed = problems.length;
   const progress = await startProgress({ total: files.length, quiet: opts.quiet });
   try {
@@ -85,7 +93,7 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
       if (result.ok) await writer.write(result.output, result.path);
       else {
         failed++;
-        progress.note(`reportx: ${result.path}: ${result.reason}\n`);
+        progress.note(problemLine(result.path, result.reason));
       }
       progress.done(result);
     }

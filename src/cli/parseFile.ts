@@ -54,11 +54,18 @@ export async function parseFile(path: string, options: ParseFileOptions = {}): P
 }
 
 export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOptions = {}): FileResult {
-  const decoded = decodeBytes(bytes, { encoding: options.encoding });
+  const decoded = decodeBytes(bytes, { encoding: options.encoding, path: path === '-' ? null : path });
   if (!decoded.ok) return { ok: false, path, reason: decoded.reason };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const document = withSegmentationMemo(() =>
-    parseReport(decoded.text, { path: path === '-' ? null : path, encoding: decoded.encoding, sha256 }),
+    parseReport(decoded.text, {
+      path: path === '-' ? null : path,
+      encoding: decoded.encoding,
+      encodingConfidence: decoded.confidence,
+      format: decoded.format,
+      sha256,
+      warnings: decoded.warnings,
+    }),
   );
   return validated(path, document);
 }

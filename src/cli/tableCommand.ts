@@ -5,6 +5,7 @@ import { expandInputs } from './inputs.js';
 import { parseBatch } from './batch.js';
 import { isSupportedEncoding } from '../decode/decodeBytes.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
+import { problemLine } from './messages.js';
 import { streamOut } from './writers/writer.js';
 import { csvRecords, tsvRecords, UTF8_BOM } from '../output/delimited.js';
 import { Pivot, rowCoverage, tableRecords, type PivotTable } from '../table/pivot.js';
@@ -15,6 +16,8 @@ export const TABLE_FORMATS = ['text', 'csv', 'tsv'] as const;
 export interface TableCommandOptions {
   format?: string;
   bom?: boolean;
+  /** csv/tsv: false with --no-csv-escape. */
+  csvEscape?: boolean;
   minReports?: string;
   encoding?: string;
   quiet?: boolean;
@@ -30,6 +33,7 @@ export function tableCommand(run: (code: Promise<number>) => void): Command {
       ]),
     )
     .option('--no-bom', 'csv: do not start with a UTF-8 byte-order mark')
+    .option('--no-csv-escape', "csv/tsv: keep text cells starting with = + - @ as they are (default: prefix a ')")
     .option('--min-reports <n>', 'only indicators found in at least N reports', '1')
     .option('--encoding <name>', 'decode every input with this encoding instead of detecting it')
     .option('-q, --quiet', 'no notes on standard error')
@@ -44,7 +48,7 @@ export async function runTable(patterns: string[], opts: TableCommandOptions): P
     throw new UsageError(`--min-reports: expected a whole number ≥ 1, got "${opts.minReports}"`);
   const format = opts.format ?? (process.stdout.isTTY ? 'text' : 'csv');
   const { files, problems } = await expandInputs(patterns);
-  for (const p of problems) process.stderr.write(`reportx: ${p.pattern}: ${p.reason}\n`);
+  for (const p of problems) process.stderr.write(problemLine(p.pattern, p.reason));
   if (files.length === 0) throw new UsageError('no input file');
   let failed = problems.length;
   // Only the table is kept, not the documents.
@@ -53,7 +57,7 @@ export async function runTable(patterns: string[], opts: TableCommandOptions): P
     if (result.ok) pivot.add(result.document);
     else {
       failed++;
-      process.stderr.write(`reportx: ${result.path}: ${result.reason}\n`);
+      process.stderr.write(problemLine(result.path, result.reason));
     }
   }
   const full = pivot.result();
@@ -64,14 +68,14 @@ export async function runTable(patterns: string[], opts: TableCommandOptions): P
     );
   }
   const out = streamOut(process.stdout);
-  await out(renderTable(table, format, opts.bom !== false));
+  await out(renderTable(table, format, opts.bom !== false, opts.csvEscape !== false));
   await out.flush();
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 
-function renderTable(table: PivotTable, format: string, bom: boolean): string {
-  if (format === 'csv') return (bom ? UTF8_BOM : '') + csvRecords(tableRecords(table));
-  if (format === 'tsv') return tsvRecords(tableRecords(table));
+function renderTable(table: PivotTable, format: string, bom: boolean, escapeFormulas: boolean): string {
+  if (format === 'csv') return (bom ? UTF8_BOM : '') + csvRecords(tableRecords(table), { escapeFormulas });
+  if (format === 'tsv') return tsvRecords(tableRecords(table), { escapeFormulas });
   return renderTextTable(table, { color: colorWanted() });
 }
 

@@ -1,19 +1,44 @@
-// Bytes → text. Reports come as UTF-8 (with or without a BOM), UTF-16 with a BOM, or GBK/GB18030
-// from older Windows tools; anything else (empty, binary, undecodable) is refused with a reason.
+// Bytes → text. Reports come as UTF-8 (with or without a BOM), UTF-16 (with or without one),
+// GBK/GB18030 from older Windows tools, Big5 from Hong Kong, Macau and Taiwan, and now and then
+// something else; web pages (src/decode/html.ts) have their text extracted. Anything that is not
+// text (empty, binary, undecodable) is refused with a reason.
 //
-// All decoding is Node's own rather than a library's: buffer.isUtf8 and Buffer#toString for
-// UTF-8, WHATWG TextDecoder for the rest (Node ships with full ICU, so gbk/gb18030/big5/… are
-// built in, no dependency to keep up to date). The work happens in native code — the only
-// JS-level scans below are indexOf and regex searches, so a 50 MB file decodes in linear time
-// without per-byte JavaScript loops.
+// Decoding itself is Node's own: buffer.isUtf8 and Buffer#toString for UTF-8, WHATWG
+// TextDecoder for the rest (Node ships with full ICU, so gbk/gb18030/big5/shift_jis/… are built
+// in). Valid UTF-8 — nearly every report — takes the native fast path and never reaches the
+// detector; only other bytes are given to jschardet (src/decode/detectEncoding.ts), on at most
+// their first 64 KB.
 
 import { isUtf8 } from 'node:buffer';
+import type { Warning } from '../model/schema.js';
+import { proseWarning } from './chineseProse.js';
+import { detectLegacyEncoding, detectUtf16 } from './detectEncoding.js';
+import { declaredCharset, htmlToText, isHtml } from './html.js';
 
-export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
+export type Decoded =
+  | {
+      ok: true;
+      /** The text reportx parses: the decoded file, or for a page the text extracted from it. */
+      text: string;
+      /** What the bytes were read as (a TextDecoder encoding name). */
+      encoding: string;
+      /**
+       * 0–1: how sure the encoding is. 1 for a byte-order mark, valid UTF-8, a forced encoding or
+       * a page's declared charset; the detector's confidence for a guess.
+       */
+      confidence: number;
+      /** `html` when the text was extracted from a web page. */
+      format: 'text' | 'html';
+      /** Why the text may be wrong: not-chinese-text. */
+      warnings: Warning[];
+    }
+  | { ok: false; reason: string };
 
 export interface DecodeOptions {
   /** Force a decoder instead of detecting one: any label TextDecoder accepts (gbk, gb18030, big5, utf-16le, …). */
   encoding?: string;
+  /** The file's name: `.html`/`.htm` is read as a web page (content is sniffed too). */
+  path?: string | null;
 }
 
 /** Above this share of undecodable or control characters the input is not text. */
@@ -34,37 +59,89 @@ export function isSupportedEncoding(name: string): boolean {
   return makeDecoder(name) !== null;
 }
 
+type Read = { ok: true; text: string; encoding: string; confidence: number } | { ok: false; reason: string };
+
+/**
+ * Bytes → text: the encoding (forced, from a byte-order mark, valid UTF-8, a page's declared
+ * charset, UTF-16 without a mark, else the detector's guess), then for a web page its text; and a
+ * warning when the result does not look like Chinese prose.
+ */
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
+  const html = isHtml(options.path, bytes);
+  const read = readText(bytes, options.encoding, html);
+  if (!read.ok) return read;
+  let text = read.text;
+  if (html) {
+    text = htmlToText(read.text);
+    if (!/\S/.test(text)) return { ok: false, reason: 'empty page (no text in the HTML)' };
+  }
+  const warning = proseWarning(text, read.encoding);
+  return {
+    ok: true,
+    text,
+    encoding: read.encoding,
+    confidence: read.confidence,
+    format: html ? 'html' : 'text',
+    warnings: warning ? [warning] : [],
+  };
+}
+
+function readText(bytes: Uint8Array, forced: string | undefined, html: boolean): Read {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
 
-  if (options.encoding !== undefined) {
-    const decoder = makeDecoder(options.encoding);
-    if (!decoder) return { ok: false, reason: `unknown encoding: ${options.encoding}` };
+  if (forced !== undefined) {
+    const decoder = makeDecoder(forced);
+    if (!decoder) return { ok: false, reason: `unknown encoding: ${forced}` };
     // TextDecoder drops a BOM that matches the forced UTF-8/UTF-16 decoder, as detection does.
-    return checked(bytes, decoder.decode(bytes), decoder.encoding, `not ${decoder.encoding} text (undecodable bytes)`);
+    return checked(
+      bytes,
+      decoder.decode(bytes),
+      decoder.encoding,
+      1,
+      `not ${decoder.encoding} text (undecodable bytes)`,
+    );
   }
 
   const bom = detectBom(bytes);
   if (bom) {
     const text = new TextDecoder(bom.encoding, { ignoreBOM: true }).decode(bytes.subarray(bom.length));
-    return checked(bytes, text, bom.encoding);
+    return checked(bytes, text, bom.encoding, 1);
   }
 
-  // NUL bytes never occur in UTF-8 or GBK text; checked before any decoding, so binary files fail fast.
-  if (bytes.indexOf(0) !== -1) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+  // NUL bytes never occur in UTF-8 or GBK text, only in UTF-16 (every ASCII character has one);
+  // checked before any other decoding, so binary files fail fast.
+  if (bytes.indexOf(0) !== -1) {
+    const utf16 = detectUtf16(bytes);
+    if (utf16) return checked(bytes, new TextDecoder(utf16.encoding).decode(bytes), utf16.encoding, utf16.confidence);
+    return { ok: false, reason: 'binary file (contains NUL bytes)' };
+  }
 
   // buffer.isUtf8 validates in native code (SIMD) at several GB/s; Buffer's own UTF-8 decoding
-  // is then faster than TextDecoder's.
+  // is then faster than TextDecoder's. Valid UTF-8 with any non-ASCII in it is never an accident,
+  // so it wins even over a page's declared charset (scrapers re-save pages as UTF-8).
   if (isUtf8(bytes))
-    return checked(bytes, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), 'utf-8');
-  // not well-formed UTF-8: a damaged UTF-8 file, or GBK/GB18030
+    return checked(bytes, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), 'utf-8', 1);
+  // not well-formed UTF-8: a damaged UTF-8 file, or another encoding
   const damagedUtf8 = looksLikeDamagedUtf8(bytes);
-  if (damagedUtf8 !== null) return checked(bytes, damagedUtf8, 'utf-8');
+  if (damagedUtf8 !== null) return checked(bytes, damagedUtf8.text, 'utf-8', damagedUtf8.confidence);
 
-  const gb18030 = makeDecoder('gb18030');
-  if (!gb18030)
-    return { ok: false, reason: 'not UTF-8, and this Node has no GB18030 decoder (built without full ICU)' };
-  return checked(bytes, gb18030.decode(bytes), 'gb18030');
+  if (html) {
+    const declared = declaredCharset(bytes);
+    const decoder = declared === null ? null : makeDecoder(declared);
+    if (decoder) return checked(bytes, decoder.decode(bytes), decoder.encoding, 1);
+  }
+
+  const utf16 = detectUtf16(bytes);
+  if (utf16) return checked(bytes, new TextDecoder(utf16.encoding).decode(bytes), utf16.encoding, utf16.confidence);
+
+  const detected = detectLegacyEncoding(bytes) ?? { encoding: 'gb18030', confidence: 0 };
+  const decoder = makeDecoder(detected.encoding);
+  if (!decoder)
+    return {
+      ok: false,
+      reason: `not UTF-8, and this Node has no ${detected.encoding} decoder (built without full ICU)`,
+    };
+  return checked(bytes, decoder.decode(bytes), decoder.encoding, detected.confidence);
 }
 
 function makeDecoder(label: string): TextDecoder | null {
@@ -87,15 +164,18 @@ function detectBom(b: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'
  * file cut off in the middle of its last character, or a few stray bytes among many well-formed
  * multi-byte characters. Null when the bytes look like another encoding.
  */
-function looksLikeDamagedUtf8(bytes: Uint8Array): string | null {
+function looksLikeDamagedUtf8(bytes: Uint8Array): { text: string; confidence: number } | null {
   // A file cut off in the middle of its last character: well-formed up to there.
-  if (isUtf8(bytes.subarray(0, incompleteTailStart(bytes)))) return new TextDecoder('utf-8').decode(bytes);
+  if (isUtf8(bytes.subarray(0, incompleteTailStart(bytes))))
+    return { text: new TextDecoder('utf-8').decode(bytes), confidence: 1 };
   // Lenient decoding of bytes full of bad sequences is slow (GBK, binary): look at the start
   // first, where GBK text fails at once. One more bad sequence is allowed there, for a character
   // cut at the sample's end.
   const SAMPLE = 4 * 1024;
   if (bytes.length > SAMPLE && fewBadSequences(bytes.subarray(0, SAMPLE), 1) === null) return null;
-  return fewBadSequences(bytes, 0);
+  const text = fewBadSequences(bytes, 0);
+  // A few bad sequences among many good characters: nearly sure.
+  return text === null ? null : { text, confidence: 0.99 };
 }
 
 /**
@@ -135,8 +215,9 @@ function checked(
   bytes: Uint8Array,
   text: string,
   encoding: string,
+  confidence: number,
   undecodable = 'not text (undecodable bytes)',
-): Decoded {
+): Read {
   if (!/\S/.test(text)) return { ok: false, reason: 'empty file' };
   // In UTF-16 a NUL byte is ordinary (every ASCII character has one); a NUL character is not.
   if (encoding.startsWith('utf-16') ? text.includes('\0') : bytes.indexOf(0) !== -1) {
@@ -148,5 +229,5 @@ function checked(
   while (BAD_CHAR.exec(text) !== null) {
     if (++bad > limit) return { ok: false, reason: undecodable };
   }
-  return { ok: true, text, encoding };
+  return { ok: true, text, encoding, confidence };
 }

@@ -8,6 +8,8 @@ export interface DocumentParts {
   text: string;
   path: string | null;
   encoding: string;
+  encodingConfidence: number;
+  format: 'text' | 'html';
   /** sha256 of the original bytes; computed from the UTF-8 text when null. */
   sha256: string | null;
   meta: ReportDocument['meta'];
@@ -19,7 +21,15 @@ export interface DocumentParts {
 export function buildDocument(parts: DocumentParts): ReportDocument {
   const sha256 = parts.sha256 ?? createHash('sha256').update(parts.text, 'utf8').digest('hex');
   return {
-    source: { path: parts.path, encoding: parts.encoding, characters: parts.text.length, sha256, generator: GENERATOR },
+    source: {
+      path: parts.path,
+      encoding: parts.encoding,
+      encodingConfidence: parts.encodingConfidence,
+      format: parts.format,
+      characters: parts.text.length,
+      sha256,
+      generator: GENERATOR,
+    },
     meta: parts.meta,
     sections: parts.sections,
     metrics: parts.metrics,

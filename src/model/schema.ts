@@ -74,7 +74,17 @@ export const warningSchema = z.object({
 export const reportDocumentSchema = z.object({
   source: z.object({
     path: z.string().nullable(),
-    encoding: z.string(),
+    encoding: z.string().describe('what the bytes were decoded from: utf-8, utf-16le, gb18030, big5, …'),
+    encodingConfidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe(
+        'how sure the encoding is: 1 for a BOM, valid UTF-8, --encoding or a declared charset; else the detector',
+      ),
+    format: z
+      .enum(['text', 'html'])
+      .describe('html: the text was extracted from a web page, and every offset is into that text'),
     characters: z.number().int().nonnegative(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     generator: z

@@ -3,11 +3,12 @@
 import type { Span, Warning } from '../model/schema.js';
 import { normaliseChars } from './charMap.js';
 import { blankSpans, findNoise } from './noise.js';
+import { findControls } from './controls.js';
 
 export interface NormalisedText {
   /** The source as decoded. */
   source: string;
-  /** One-to-one normal forms: half-width ASCII, simplified key characters, \r as \n. */
+  /** One-to-one normal forms: half-width ASCII, simplified key characters, \r as \n, control characters blanked. */
   normal: string;
   /** `normal` with noise (markers, page header and footer) blanked to spaces. */
   content: string;
@@ -17,7 +18,17 @@ export interface NormalisedText {
 }
 
 export function normaliseText(source: string): NormalisedText {
-  const normal = normaliseChars(source);
+  // Control characters are blanked already in `normal`, so that no stage (meta reads `normal`)
+  // sees an escape sequence.
+  const controls = findControls(source);
+  const normal = blankSpans(normaliseChars(source), controls.spans);
   const { spans, headerEnd, warnings } = findNoise(normal);
-  return { source, normal, content: blankSpans(normal, spans), noise: spans, headerEnd, warnings };
+  return {
+    source,
+    normal,
+    content: blankSpans(normal, spans),
+    noise: [...controls.spans, ...spans].sort((a, b) => a.start - b.start),
+    headerEnd,
+    warnings: [...controls.warnings, ...warnings],
+  };
 }

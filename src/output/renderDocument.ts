@@ -13,6 +13,8 @@ export interface RenderSpec {
   format: RenderFormat;
   /** csv/tsv: the columns, in order (default METRIC_COLUMNS). */
   columns?: readonly MetricColumn[];
+  /** csv/tsv: neutralise text cells that start like a formula (default true; see delimited.ts). */
+  escapeFormulas?: boolean;
 }
 
 export type Render = (document: ReportDocument) => string;
@@ -33,7 +35,8 @@ export async function loadRenderer(spec: RenderSpec): Promise<Render> {
       const { csvRecords, tsvRecords } = await import('./delimited.js');
       const records = spec.format === 'csv' ? csvRecords : tsvRecords;
       const columns = spec.columns ?? METRIC_COLUMNS;
-      return (d) => records(rowCells(d, columns));
+      const options = { escapeFormulas: spec.escapeFormulas };
+      return (d) => records(rowCells(d, columns), options);
     }
   }
 }

@@ -2,6 +2,7 @@
 // two cells), emphasis through chalk. Pure: the caller decides whether colour is on.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { cellText, type PivotTable } from './pivot.js';
+import { terminalSafe } from '../text/terminalText.js';
 
 /** Wide (W) and full-width (F) ranges of Unicode East Asian Width; everything else is one cell. */
 const WIDE_RANGES: readonly [number, number][] = [
@@ -129,12 +130,13 @@ export function renderTextTable(table: PivotTable, options: TextTableOptions = {
   const c: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
   const maxIndicator = options.maxIndicatorWidth ?? 40;
   const TARGET = ' (target)';
-  const header = ['indicator', 'unit', ...table.columns.map((col) => col.label)];
+  // Report text and file names reach the terminal escaped (src/text/terminalText.ts).
+  const header = ['indicator', 'unit', ...table.columns.map((col) => terminalSafe(col.label))];
   // Plain text of every cell first, so widths are measured without colour codes.
   const body = table.rows.map((r) => ({
-    indicator: truncateToWidth(r.indicator, maxIndicator - (r.target ? TARGET.length : 0)),
+    indicator: truncateToWidth(terminalSafe(r.indicator), maxIndicator - (r.target ? TARGET.length : 0)),
     target: r.target,
-    unit: r.unit ?? '',
+    unit: terminalSafe(r.unit ?? ''),
     cells: r.cells.map((cell) => (cell.length === 0 ? EMPTY : cellText(cell, r.unit))),
   }));
   const widths = header.map((h) => displayWidth(h));
