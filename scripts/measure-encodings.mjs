@@ -22,7 +22,7 @@ const fr =
   "Le conseil municipal s'est réuni mardi soir pour examiner le budget de l'année prochaine. Les élus ont approuvé à l'unanimité la rénovation de l'école élémentaire et la création d'une piste cyclable le long de la rivière. Le maire a souligné que les dépenses de fonctionnement resteraient stables.";
 const tab = {};
 const conf = {};
-const add = (truth, L, text, buf, expectWarn) => {
+const add = (truth, L, text, buf) => {
   const d = decodeBytes(new Uint8Array(buf));
   const key = `${truth} ${L > 1e8 ? 'full' : L}`;
   tab[key] ??= { n: 0, enc: 0, text: 0, warn: 0, fail: 0 };
@@ -43,7 +43,8 @@ const add = (truth, L, text, buf, expectWarn) => {
   if (d.encoding === canon) t.enc++;
   if (d.text === text) t.text++;
   if (d.warnings.length) t.warn++;
-  (conf[key] ??= []).push(d.confidence);
+  conf[key] ??= [];
+  conf[key].push(d.confidence);
 };
 for (const d of docs)
   for (const L of [8, 20, 50, 150, 500, 1e9])

@@ -1,6 +1,7 @@
 // The library entry point: text in, document out. Each stage is a pure function in its own
 // folder; this file only wires them together, in order (ARCHITECTURE.md):
-//   normalise → structure (headings, sections, sentences) → meta → mentions → attribution → document.
+//   normalise → structure (headings, sections, sentences) → meta → mentions → attribution →
+//   indicators → document.
 // Decoding bytes to text (src/decode) comes before, in the caller.
 import type { ReportDocument, SectionKind, Warning } from './model/schema.js';
 import { normaliseText } from './normalise/normalise.js';
@@ -10,6 +11,9 @@ import { sentenceSpans } from './structure/sentences.js';
 import { findMentions } from './mentions/metricMentions.js';
 import { attributeMetrics } from './attribution/attributeMetrics.js';
 import { readMeta } from './meta/meta.js';
+import { assignIndicators } from './indicators/assignIndicators.js';
+import { loadCatalog } from './indicators/catalogFiles.js';
+import type { Catalog } from './indicators/compileCatalog.js';
 import { buildDocument } from './document/buildDocument.js';
 
 export interface ParseOptions {
@@ -25,6 +29,8 @@ export interface ParseOptions {
   sha256?: string;
   /** Warnings from reading the bytes (src/decode), put first among the document's warnings. */
   warnings?: Warning[];
+  /** The indicator catalogue (loadCatalog): the bundled one when omitted. */
+  catalog?: Catalog;
 }
 
 export function parseReport(text: string, options: ParseOptions = {}): ReportDocument {
@@ -41,7 +47,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
   const tree = sectionTree(headings, text, documentKind);
   const mentionWarnings: Warning[] = [];
   const mentions = findMentions(norm.content, text, mentionWarnings);
-  const metrics = attributeMetrics({
+  const attributed = attributeMetrics({
     source: text,
     content: norm.content,
     mentions,
@@ -49,6 +55,13 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
     tree,
     documentKind,
     planYear: meta.year === null ? null : meta.reportType === 'plan' ? meta.year : meta.year + 1,
+  });
+  const metrics = assignIndicators(attributed, {
+    source: text,
+    normal: norm.normal,
+    flat: tree.flat,
+    parentOf: tree.parentOf,
+    catalog: options.catalog ?? loadCatalog(),
   });
   return buildDocument({
     text,

@@ -24,7 +24,7 @@ const LAYERS: string[][] = [
   ['output', 'table', 'check', 'review'],
   ['cli'],
 ];
-const STAGES = ['decode', 'normalise', 'structure', 'meta', 'mentions', 'attribution', 'document'];
+const STAGES = ['decode', 'normalise', 'structure', 'meta', 'mentions', 'attribution', 'indicators', 'document'];
 
 function layerOf(file: string): number {
   const top = relative(SRC, file).split('/')[0];

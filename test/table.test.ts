@@ -34,6 +34,8 @@ function report(org: string | null, year: number | null, path: string | null, me
       change: null,
       target: false,
       indicatorSpan: null,
+      indicatorKey: null,
+      indicatorName: null,
       period: null,
       sectionId: null,
       sentence: { start: 0, end: sentence.length, text: sentence },

@@ -142,6 +142,9 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       ),
       indicator,
       indicatorSpan: indicator ? indicatorSpan : null,
+      // Filled by the next stage (src/indicators).
+      indicatorKey: null,
+      indicatorName: null,
       period: period ? source.slice(period.start, period.end) : null,
       sectionId: section?.id ?? null,
       sentence: { start: sentence.start, end: sentence.end, text: source.slice(sentence.start, sentence.end) },

@@ -52,6 +52,8 @@ export function approxAfter(content: string, m: Mention): { approx: Approx; end:
 /** 上升30%, 同比下降2.2个百分点, 增长了15% → a change; 提升至90% → a level. */
 export function changeOf(content: string, before: number, isCount: boolean): Change {
   let end = before;
+  // A space between the verb and the number is layout (比上年增加 39公顷).
+  while (content[end - 1] === ' ') end--;
   if (content[end - 1] === '了') end--;
   if (LEVEL_MARKERS.includes(content[end - 1])) return null;
   const link = CHANGE_NOUN_LINKS.find((w) => content.startsWith(w, end - w.length));

@@ -60,12 +60,17 @@ export async function* parseBatch(
   files: string[],
   options: BatchOptions & { render?: RenderSpec } = {},
 ): AsyncGenerator<FileResult | RenderedFile> {
-  const fileOptions: ParseFileOptions = { encoding: options.encoding, maxSize: options.maxSize };
+  const fileOptions: ParseFileOptions = {
+    encoding: options.encoding,
+    maxSize: options.maxSize,
+    catalogFiles: options.catalogFiles,
+  };
   const render = options.render ? await loadRenderer(options.render) : null;
   const task = (f: string) => ({
     path: f,
     encoding: options.encoding,
     maxSize: options.maxSize,
+    catalogFiles: options.catalogFiles,
     render: options.render,
   });
   const parseHere = (f: string): Promise<FileResult | RenderedFile> =>

@@ -8,6 +8,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { expandInputs } from './inputs.js';
 import { parseBatch } from './batch.js';
+import { CATALOG_FLAGS, CATALOG_HELP, catalogFilesOption, collectCatalog } from './catalogOption.js';
 import type { FileResult } from './parseFile.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
 import { problemLine } from './messages.js';
@@ -34,6 +35,7 @@ export interface CheckCommandOptions {
   minF1?: string;
   verbose?: boolean;
   encoding?: string;
+  catalog?: string[];
 }
 
 export const EXPECTED_SUFFIX = '.expected.json';
@@ -56,12 +58,14 @@ export function checkCommand(run: (code: Promise<number>) => void): Command {
     .option('--min-f1 <x>', 'with --gold: fail when the strict metric F1 is below X (0 to 1)')
     .option('-v, --verbose', 'with --gold: list missed, spurious and wrong metrics and missed headings')
     .option('--encoding <name>', 'decode every report with this encoding instead of detecting it')
+    .option(CATALOG_FLAGS, CATALOG_HELP, collectCatalog)
     .action((paths: string[], opts: CheckCommandOptions) => run(runCheck(paths, opts)));
 }
 
 export async function runCheck(paths: string[], opts: CheckCommandOptions): Promise<number> {
   if (opts.encoding !== undefined && !isSupportedEncoding(opts.encoding))
     throw new UsageError(`unknown encoding: ${opts.encoding}`);
+  opts = { ...opts, catalog: catalogFilesOption(opts.catalog).files };
   if (opts.gold !== undefined) {
     if (paths.length > 0)
       throw new UsageError('--gold DIR scores the reports its gold files name: give no FILES with it');
@@ -93,7 +97,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions): Prom
   let index = 0;
   for await (const parsed of parseBatch(
     fixtures.map((f) => f.file),
-    { encoding: opts.encoding },
+    { encoding: opts.encoding, catalogFiles: opts.catalog },
   )) {
     const fixture = fixtures[index++];
     const result = await checkOne(fixture, parsed, !!opts.update);
@@ -241,7 +245,7 @@ async function runGold(dirs: string[], opts: CheckCommandOptions): Promise<numbe
   let index = 0;
   for await (const parsed of parseBatch(
     golds.map((g) => join(g.dir, g.file)),
-    { encoding: opts.encoding },
+    { encoding: opts.encoding, catalogFiles: opts.catalog },
   )) {
     if (parsed.ok) documents[index] = parsed.document;
     else {

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { expandInputs } from './inputs.js';
 import { isSupportedEncoding } from '../decode/decodeBytes.js';
 import { parseBatch } from './batch.js';
+import { CATALOG_FLAGS, CATALOG_HELP, catalogFilesOption, collectCatalog } from './catalogOption.js';
 import { startProgress } from './progress.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
 import { problemLine } from './messages.js';
@@ -31,6 +32,7 @@ export interface ParseCommandOptions {
   filesFrom?: string;
   /** csv/tsv: false with --no-csv-escape. */
   csvEscape?: boolean;
+  catalog?: string[];
 }
 
 export function parseCommand(run: (code: Promise<number>) => void): Command {
@@ -54,6 +56,7 @@ export function parseCommand(run: (code: Promise<number>) => void): Command {
     .option('--columns <names>', `csv/tsv: comma-separated columns to write, in order (${METRIC_COLUMNS.join(',')})`)
     .option('--no-bom', 'csv: do not start with a UTF-8 byte-order mark')
     .option('--no-csv-escape', "csv/tsv: keep text cells starting with = + - @ as they are (default: prefix a ')")
+    .option(CATALOG_FLAGS, CATALOG_HELP, collectCatalog)
     .action((files: string[], opts: ParseCommandOptions) => run(runParse(files, opts)));
 }
 
@@ -67,6 +70,7 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
     throw new UsageError('--files-from - reads the list from standard input, so - cannot also be an input');
   if (patterns.length === 0 && opts.filesFrom === undefined)
     throw new UsageError('no input: give files, globs, - or --files-from LIST');
+  const catalogFiles = catalogFilesOption(opts.catalog).files;
   const { files, problems } = await expandInputs(patterns);
   if (opts.filesFrom !== undefined) files.push(...(await readFileList(opts.filesFrom)));
   for (const p of problems) process.stderr.write(problemLine(p.pattern, p.reason));
@@ -89,7 +93,13 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
   let failed = problems.length;
   const progress = await startProgress({ total: files.length, quiet: opts.quiet });
   try {
-    for await (const result of parseBatch(files, { encoding: opts.encoding, jobs, maxSize: opts.maxSize, render })) {
+    for await (const result of parseBatch(files, {
+      encoding: opts.encoding,
+      jobs,
+      maxSize: opts.maxSize,
+      catalogFiles,
+      render,
+    })) {
       if (result.ok) await writer.write(result.output, result.path);
       else {
         failed++;

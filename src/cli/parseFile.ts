@@ -2,6 +2,7 @@
 // worker thread runs, so it takes and returns plain data only.
 import { createHash } from 'node:crypto';
 import { parseReport } from '../parseReport.js';
+import { loadCatalog } from '../indicators/catalogFiles.js';
 import type { ReportDocument } from '../model/schema.js';
 import { validateDocument } from '../model/validateDocument.js';
 import { decodeBytes } from '../decode/decodeBytes.js';
@@ -29,6 +30,8 @@ export interface ParseFileOptions {
   encoding?: string;
   /** Larger files are refused (default DEFAULT_MAX_SIZE). */
   maxSize?: number;
+  /** Catalogue files (--catalog) read over the bundled catalogue; paths, so a worker can load them too. */
+  catalogFiles?: string[];
 }
 
 export async function parseFile(path: string, options: ParseFileOptions = {}): Promise<FileResult> {
@@ -65,6 +68,8 @@ export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOp
       format: decoded.format,
       sha256,
       warnings: decoded.warnings,
+      // Compiled once per list of files, in each thread (loadCatalog keeps it).
+      catalog: loadCatalog(options.catalogFiles),
     }),
   );
   return validated(path, document);

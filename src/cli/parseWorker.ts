@@ -10,6 +10,8 @@ export interface ParseTask {
   path: string;
   encoding?: string;
   maxSize?: number;
+  /** --catalog files, loaded once per worker (loadCatalog keeps the compiled catalogue). */
+  catalogFiles?: string[];
   /** Render the document in this format instead of returning it. */
   render?: RenderSpec;
 }
@@ -26,7 +28,11 @@ export function warmUp(): void {
 const renderers = new Map<string, Promise<Render>>();
 
 export default async function parseTask(task: ParseTask): Promise<FileResult | RenderedFile> {
-  const result = await parseFile(task.path, { encoding: task.encoding, maxSize: task.maxSize });
+  const result = await parseFile(task.path, {
+    encoding: task.encoding,
+    maxSize: task.maxSize,
+    catalogFiles: task.catalogFiles,
+  });
   if (!task.render) return result;
   const key = JSON.stringify(task.render);
   if (!renderers.has(key)) renderers.set(key, loadRenderer(task.render));

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { supportsColor } from 'chalk';
 import { expandInputs } from './inputs.js';
 import { parseBatch } from './batch.js';
+import { CATALOG_FLAGS, CATALOG_HELP, catalogFilesOption, collectCatalog } from './catalogOption.js';
 import { isSupportedEncoding } from '../decode/decodeBytes.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
 import { problemLine } from './messages.js';
@@ -21,6 +22,7 @@ export interface TableCommandOptions {
   minReports?: string;
   encoding?: string;
   quiet?: boolean;
+  catalog?: string[];
 }
 
 export function tableCommand(run: (code: Promise<number>) => void): Command {
@@ -37,6 +39,7 @@ export function tableCommand(run: (code: Promise<number>) => void): Command {
     .option('--min-reports <n>', 'only indicators found in at least N reports', '1')
     .option('--encoding <name>', 'decode every input with this encoding instead of detecting it')
     .option('-q, --quiet', 'no notes on standard error')
+    .option(CATALOG_FLAGS, CATALOG_HELP, collectCatalog)
     .action((files: string[], opts: TableCommandOptions) => run(runTable(files, opts)));
 }
 
@@ -47,13 +50,14 @@ export async function runTable(patterns: string[], opts: TableCommandOptions): P
   if (!Number.isInteger(minReports) || minReports < 1)
     throw new UsageError(`--min-reports: expected a whole number ≥ 1, got "${opts.minReports}"`);
   const format = opts.format ?? (process.stdout.isTTY ? 'text' : 'csv');
+  const catalogFiles = catalogFilesOption(opts.catalog).files;
   const { files, problems } = await expandInputs(patterns);
   for (const p of problems) process.stderr.write(problemLine(p.pattern, p.reason));
   if (files.length === 0) throw new UsageError('no input file');
   let failed = problems.length;
   // Only the table is kept, not the documents.
   const pivot = new Pivot();
-  for await (const result of parseBatch(files, { encoding: opts.encoding })) {
+  for await (const result of parseBatch(files, { encoding: opts.encoding, catalogFiles })) {
     if (result.ok) pivot.add(result.document);
     else {
       failed++;

@@ -29,6 +29,11 @@ export const metricSchema = z.object({
   target: z.boolean().describe('a goal or plan rather than a result'),
   indicator: z.string().nullable().describe('the phrase naming what is counted or rated'),
   indicatorSpan: spanSchema.nullable(),
+  indicatorKey: z
+    .string()
+    .nullable()
+    .describe('the canonical indicator from the catalogue (justice.reconsideration.received), null when none fits'),
+  indicatorName: z.string().nullable().describe('its Chinese name for column headers (行政复议收案数)'),
   period: z.string().nullable().describe('the period the sentence states: 截至9月底, 1-9月, 全年 …'),
   sectionId: z.string().nullable().describe('id of the innermost section containing the metric'),
   sentence: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() }),
