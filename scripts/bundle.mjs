@@ -21,6 +21,32 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'bundle');
 
+// The review page's script and style (src/review/client/), for a browser: one script with no
+// imports and one stylesheet, both minified, which src/review/reviewPage.ts inlines into every
+// page it writes. No framework: nothing else is needed at run time. Built before the CLI bundle,
+// which test/bundle.test.ts requires to be the newest file of dist/.
+await build({
+  entryPoints: {
+    client: join(ROOT, 'src', 'review', 'client', 'main.ts'),
+  },
+  outdir: join(ROOT, 'dist', 'review'),
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['chrome100', 'firefox100', 'safari15'],
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: { client: join(ROOT, 'src', 'review', 'client', 'review.css') },
+  outdir: join(ROOT, 'dist', 'review'),
+  bundle: true,
+  target: ['chrome100', 'firefox100', 'safari15'],
+  minify: true,
+  logLevel: 'warning',
+});
+
 rmSync(OUT, { recursive: true, force: true });
 await build({
   entryPoints: { reportx: join(ROOT, 'dist', 'cli', 'main.js') },

@@ -8,6 +8,7 @@ import { normaliseText } from './normalise/normalise.js';
 import { findHeadings } from './structure/findHeadings.js';
 import { sectionTree } from './structure/sectionTree.js';
 import { sentenceSpans } from './structure/sentences.js';
+import { findTableCells } from './structure/tables.js';
 import { findMentions } from './mentions/metricMentions.js';
 import { attributeMetrics } from './attribution/attributeMetrics.js';
 import { readMeta } from './meta/meta.js';
@@ -55,6 +56,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
     tree,
     documentKind,
     planYear: meta.year === null ? null : meta.reportType === 'plan' ? meta.year : meta.year + 1,
+    tableCells: findTableCells(norm.content),
   });
   const metrics = assignIndicators(attributed, {
     source: text,

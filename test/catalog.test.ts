@@ -69,7 +69,9 @@ describe('the catalogue', () => {
     expect(levelOnly('全县地区生产总值比上年增长[6.8%]。')).toBe('economy.gdp.change');
     expect(levelOnly('全县户籍人口比上年增加[1200人]。')).toBe('population.registered.delta');
     expect(levelOnly('城镇化率比上年提高[1.1个百分点]。')).toBe('population.urbanization_rate.pp');
-    expect(levelOnly('民营经济增加值占地区生产总值的比重为[58.2%]。')).toBeNull();
+    expect(levelOnly('民营经济增加值占地区生产总值的比重为[58.2%]。')).toBe('economy.private_economy.gdp_share');
+    // A share of a subject with no share entry gets nothing, not the amount's key.
+    expect(levelOnly('社会消费品零售总额占全市的比重为[12.4%]。')).toBeNull();
   });
 
   it('keeps the key of a goal', () => {
@@ -137,6 +139,21 @@ describe('a user catalogue', () => {
     expect(loadCatalog().byKey.get('justice.reconsideration.received')?.name).toBe('行政复议收案数');
   });
 
+  it("the README's example loads, and an entry without units takes its own unit only", () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const yaml = /```yaml\n(domain: [\s\S]*?)```/.exec(readme)?.[1];
+    expect(yaml, 'a YAML catalogue example in README.md').toBeDefined();
+    const example = join(dir, 'readme.yaml');
+    writeFileSync(example, yaml!);
+    const doc = parseReport('2024年,全县开展人民调解员培训6期,培训人民调解员410人次。', {
+      catalog: loadCatalog([example]),
+    });
+    expect(doc.metrics.map((m) => [m.raw, m.indicatorKey])).toEqual([
+      ['6期', null], // the sessions are not the trainees: 期 is not the entry's 人次
+      ['410人次', 'justice.mediator_training.trainees'],
+    ]);
+  });
+
   it('is refused with the field at fault', () => {
     expect(() => parseCatalogText('domain: x\nentries:\n  - key: Bad Key\n', 'x.yaml')).toThrow(
       /x\.yaml: entries\.0\.key/,
@@ -150,5 +167,10 @@ describe('a user catalogue', () => {
         ),
       ]),
     ).toThrow(CatalogError);
+    // One form naming two events would make a phrase's reading depend on the order of the files.
+    const clash = parseCatalogText('domain: x\nevents:\n  taken: { name: 收, forms: [受理] }\n', 'x.yaml');
+    expect(() => compileCatalog([...sources, clash])).toThrow(
+      /"受理" is a form of both event received and event taken/,
+    );
   });
 });

@@ -56,13 +56,21 @@ describe('CSV injection', () => {
     expect(all).toContain('-全年办理案件12件。');
   });
 
-  it('table --format csv: the column named after the file and indicator rows are neutralised', () => {
-    const r = runCli(['table', file, '--format', 'csv']);
+  it('table --format csv: wide and long layouts neutralise every text cell', () => {
+    const r = runCli(['table', file, '--format', 'csv', '--unkeyed']);
     expect(r.status).toBe(0);
     const rows = parse(r.stdout.toString('utf8').replace(/^\uFEFF/, '')) as string[][];
-    expect(rows[0]).toContain("'=cmd.txt");
+    expect(rows[1][0]).toContain('=cmd.txt');
     expect(rows.flat().filter((c) => FORMULA.test(c) && !NUMBER.test(c))).toEqual([]);
-    const off = runCli(['table', file, '--format', 'csv', '--no-csv-escape']);
-    expect((parse(off.stdout.toString('utf8').replace(/^\uFEFF/, '')) as string[][])[0]).toContain('=cmd.txt');
+    const long = runCli(['table', file, '--format', 'csv', '--layout', 'long', '--unkeyed']);
+    expect(
+      (parse(long.stdout.toString('utf8').replace(/^\uFEFF/, '')) as string[][])
+        .flat()
+        .filter((c) => FORMULA.test(c) && !NUMBER.test(c)),
+    ).toEqual([]);
+    const off = runCli(['table', file, '--format', 'csv', '--no-csv-escape', '--layout', 'long', '--unkeyed']);
+    expect((parse(off.stdout.toString('utf8').replace(/^\uFEFF/, '')) as string[][]).flat()).toContain(
+      '-全年办理案件12件。',
+    );
   });
 });

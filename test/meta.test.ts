@@ -20,8 +20,8 @@ describe('organization', () => {
       '**县司法局',
     );
   });
-  it('依法治县 does not make 法治县 a place', () => {
-    expect(meta('2020年，县司法局扎实推进依法治县工作，依法治县成效明显。').organization).toBeNull();
+  it('依法治县 does not make 法治县 a place: the body stays as the text names it', () => {
+    expect(meta('2020年，县司法局扎实推进依法治县工作，依法治县成效明显。').organization).toBe('县司法局');
   });
   it('an autonomous county is named whole: 麻阳苗族自治县司法局', () => {
     expect(meta('麻阳苗族自治县司法局2022年上半年工作总结\n一、依法治县统筹协调作用发挥明显').organization).toBe(
@@ -81,7 +81,7 @@ describe('organization and kinds on scraped pages', () => {
     expect(
       meta('第一篇:区司法局人民调解工作总结\n2018年，我区人民调解工作积极与区直部门协作，积极与区法院对接。')
         .organization,
-    ).toBeNull();
+    ).toBe('区司法局');
   });
   it('a masked place completes a bare 我局 (XX区 … 我局 … 市司法局)', () => {
     expect(
@@ -128,5 +128,73 @@ describe('plans named in titles and openers', () => {
       ['3个', false],
       ['5个', true],
     ]);
+  });
+});
+
+// Issue 11, section L: openings the parser has not seen (sentences in our own words).
+describe('organization named only in the opening, short forms, 我市 + body', () => {
+  it('a district segmentation does not know, opening its clause: 2021年,青檀湾区司法局…', () => {
+    expect(meta('2021年,青檀湾区司法局围绕中心工作,开展法治宣传40余场。').organization).toBe('青檀湾区司法局');
+  });
+  it('X卫生健康委 is a body; a site label line (计划总结) is not the title', () => {
+    const doc = parseReport(
+      '计划总结\n某市卫生健康委关于印发2025年全市卫生健康工作要点的通知\n到2025年底,全市建成社区医院12家。',
+    );
+    expect(doc.meta).toMatchObject({ organization: '某市卫生健康委', reportType: 'plan', year: 2025 });
+    expect(doc.meta.title).toContain('卫生健康委');
+    expect(doc.metrics.map((m) => [m.raw, m.target])).toEqual([['12家', true]]);
+  });
+  it('我市 + body is the body at its level: 市地方税务局; a year in Chinese numerals with typed zeros', () => {
+    expect(meta('二00五年以来,我市地方税务局在城乡推行网上申报,共建成办税厅12个。')).toMatchObject({
+      organization: '市地方税务局',
+      year: 2005,
+    });
+  });
+  it('a 卫健委 in a title glued to the text, not the verb before a later mention (纳入市卫健委)', () => {
+    const doc = parseReport(
+      '区卫健委2023年工作总结和2024年工作计划2023年,我委各项工作稳步推进。一是提升基层能力。将6个村卫生室列入区卫健委重点项目。',
+    );
+    expect(doc.meta).toMatchObject({ organization: '区卫健委', reportType: 'review+plan', year: 2023 });
+  });
+  it('a bare body with no place named anywhere stays as the text names it (县交通运输局)', () => {
+    expect(meta('今年以来,县交通运输局抓好农村公路建设,新建公路12公里。').organization).toBe('县交通运输局');
+  });
+  it('a bare 区司法局 is completed with a place segmentation cuts into place words (坪/山区)', () => {
+    expect(meta('2021年,区司法局推进普法。印发《坪山区普法规划》,制定《坪山区调解工作办法》。').organization).toBe(
+      '坪山区司法局',
+    );
+  });
+  it('the body the author speaks for (我代表…人民政府, 受…委托) is the author', () => {
+    expect(meta('我受市人民政府委托,现将全市环境质量情况报告如下。').organization).toBe('市人民政府');
+  });
+  it('a kind of report implies its body: a 统计公报 is the statistics bureau of the place in its title', () => {
+    expect(meta('2023年青溪县国民经济和社会发展统计公报\n全年地区生产总值增长5.1%。').organization).toBe(
+      '青溪县统计局',
+    );
+  });
+});
+
+describe('year and report type from openings', () => {
+  it('a year with a space before 年 (2022 年) is a year', () => {
+    expect(meta('今年以来,各项工作进展顺利。\n一、2022 年工作总结\n新建站点6个。').year).toBe(2022);
+  });
+  it('二〇二三年 is a year', () => {
+    expect(meta('二〇二一年,本局共办理群众来信1 020件。').year).toBe(2021);
+  });
+  it('the day a report was given (2024年1月9日在…会议上) is not the year of its work', () => {
+    expect(meta('政府工作报告\n2024年1月9日在县人民代表大会上\n一、2023年工作回顾\n全年生产总值增长6%。').year).toBe(
+      2023,
+    );
+  });
+  it('an opening announcing a review and next year’s plan makes review+plan, with only review headings', () => {
+    const doc = parseReport(
+      '今年以来,我局紧盯年度目标,各项工作进展顺利。现将全年工作总结及明年工作打算报告如下:\n一、主要工作\n二、存在不足',
+    );
+    expect(doc.meta.reportType).toBe('review+plan');
+  });
+  it('a government work report reviews and plans', () => {
+    expect(meta('各位代表:\n现在,我代表县人民政府,向大会报告工作。\n一、过去一年工作回顾').reportType).toBe(
+      'review+plan',
+    );
   });
 });

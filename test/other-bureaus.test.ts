@@ -352,9 +352,11 @@ describe('统计公报', () => {
     { anchor: '156家', raw: '156家', value: 156, unit: '家', kind: 'count', indicator: '规模以上工业企业' },
     { anchor: '45210元', raw: '45210元', value: 45210, unit: '元', kind: 'amount', indicator: '人均可支配收入' },
     { anchor: '2.026', raw: '2.026', value: 2.026, unit: ':1', kind: 'ratio', indicator: '收入比' },
+    // the guide: a bare change right after a ratio is the ratio's change
+    { anchor: '缩小0.05', raw: '0.05', value: 0.05, unit: ':1', kind: 'ratio', change: 'down' },
   ];
   it('metrics', () => expectRows(text, rows));
-  it('nothing spurious (缩小0.05 has no unit)', () => expectNoSpurious(text, rows));
+  it('nothing spurious', () => expectNoSpurious(text, rows));
   it('period 全年 on the level stated for the whole year', () => {
     const doc = parse(text);
     expect(find(doc, text, '286.5亿元', '286.5亿元')!.period).toBe('全年');
@@ -792,9 +794,10 @@ describe('a sum in 万 with its 元 left out, where the clause names money', () 
   const rows: Row[] = [
     { anchor: '920万', raw: '920万', value: 9200000, unit: '元', kind: 'amount', indicator: '完成投资' },
     { anchor: '200万', raw: '200万', value: 2000000, unit: '元', kind: 'amount', indicator: '纳税' },
+    // 人口25.6万 names people, not money: the guide gives it the unit its indicator implies.
+    { anchor: '25.6万', raw: '25.6万', value: 256000, unit: '人', kind: 'count', indicator: '常住人口' },
   ];
   it('metrics', () => expectRows(text, rows));
-  // 人口25.6万 names people, not money, and has no unit: not a metric under the guide.
   it('nothing spurious', () => expectNoSpurious(text, rows));
 });
 

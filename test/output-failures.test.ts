@@ -1,6 +1,6 @@
 // Output that cannot be written is not a bad input: one plain line, exit 3 (EXIT_OUTPUT), the
 // batch stopped, no temporary file left, and standard output in a file ends with whole records.
-// A full disk is a real one: a 64 KB tmpfs (mounting needs root; without it those tests are
+// A full disk is a real one: a 192 KB tmpfs (mounting needs root; without it those tests are
 // skipped and say why).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -40,7 +40,7 @@ beforeAll(() => {
   // Every fixture twice, under other names: 10 documents, far more than 64 KB of output.
   for (const copy of ['a', 'b'])
     for (const f of FIXTURES) writeFileSync(join(dir, `${copy}_${f.split('/').at(-1)}`), readFileSync(f));
-  full = tmpfs('full', 'size=64k');
+  full = tmpfs('full', 'size=192k');
   readOnly = tmpfs('ro', 'size=64k,ro');
   if (cannotMount) console.warn(`output-failures: skipping the full-disk tests: ${cannotMount}`);
 });

@@ -350,3 +350,55 @@ describe('a report whose line breaks were all lost', () => {
     expect(doc.metrics.map((m) => [m.raw, m.sectionId])).toEqual([['12次', 's1.1']]);
   });
 });
+
+// Issue 11, class 13: headings whose line breaks were lost, in short or cut-off texts (own words).
+describe('run-in headings shown by their nesting', () => {
+  const heads = (text: string) => flatten(parseReport(text).sections).map((s) => [s.depth, s.marker, s.title]);
+
+  it('一、X(一)Y after 。 is a heading even when no 二、 follows', () => {
+    expect(
+      heads(
+        '本年度各项工作有序推进。一、主要成效(一)服务能力提升。新建站点4个。(二)队伍建设加强。一是完善制度。二是强化培训。',
+      ),
+    ).toEqual([
+      [1, '一、', '主要成效'],
+      [2, '(一)', '服务能力提升'],
+      [2, '(二)', '队伍建设加强'],
+      [3, '一是', '完善制度'],
+      [3, '二是', '强化培训'],
+    ]);
+  });
+
+  it('a cut-off text with a single 一、 holding a single (一)', () => {
+    expect(heads('情况如下。 一、2023 年工作回顾 (一)基层治理持续加强。新增网格员30名。')).toEqual([
+      [1, '一、', '2023 年工作回顾'],
+      [2, '(一)', '基层治理持续加强'],
+    ]);
+  });
+
+  it('a first 一、 glued to the title, whose inner 1、 goes on to 2、', () => {
+    expect(
+      heads('某区民政局年度工作总结及来年工作计划一、全年工作回顾1、兜底保障有力。发放救助金85万元。2、养老服务提质。'),
+    ).toEqual([
+      [1, '一、', '全年工作回顾'],
+      [2, '1、', '兜底保障有力'],
+      [2, '2、', '养老服务提质'],
+    ]);
+  });
+
+  it('a deeper 1、 opening the text right after a heading title is a heading, with no 2、 after it', () => {
+    expect(
+      heads('一、队伍建设\n全年培训3次。\n二、执法监督加强。1、规范执法程序。全年抽查案卷40件。\n三、下步打算'),
+    ).toEqual([
+      [1, '一、', '队伍建设'],
+      [1, '二、', '执法监督加强'],
+      [2, '1、', '规范执法程序'],
+      [1, '三、', '下步打算'],
+    ]);
+  });
+
+  it('without nesting, a lone 一、 in prose stays prose', () => {
+    expect(heads('全年工作稳步推进。一、是基础更牢。全年办结案件15件。')).toEqual([]);
+    expect(heads('本局工作总结一、工作回顾。全年办理案件12件。')).toEqual([]);
+  });
+});

@@ -1,18 +1,31 @@
+// `reportx table`: the wide layout (a row per report, a column per canonical key, one value per
+// cell, never a sum) and the long layout (a row per keyed metric), as pure functions on hand-built
+// documents and through the CLI on the fixtures, checked cell by cell against their JSON.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { groupKey, normaliseIndicator } from '../src/table/groupKey.js';
-import { cellSum, cellText, columnLabels, pivotDocuments, tableRecords } from '../src/table/pivot.js';
+import { monthsCovered } from '../src/table/periodCoverage.js';
+import { chooseCandidate, compareCandidates } from '../src/table/cellChoice.js';
+import { convertValue } from '../src/table/unitConversion.js';
+import {
+  LONG_COLUMNS,
+  WIDE_REPORT_COLUMNS,
+  WideTableBuilder,
+  longRecords,
+  wideRecords,
+} from '../src/table/reportTable.js';
 import { displayWidth, renderTextTable, truncateToWidth } from '../src/table/textTable.js';
 import { plainDecimal } from '../src/output/metricRows.js';
 import { reportDocumentSchema, type Metric, type ReportDocument } from '../src/model/schema.js';
 import { unescapeTsvField } from '../src/output/delimited.js';
 import { FIXTURES, jsonDocuments, requireBuild, runCli } from './tabularHelpers.js';
 
-type M = Pick<Metric, 'indicator' | 'value' | 'unit'> & Partial<Metric>;
+type M = Pick<Metric, 'value' | 'unit'> &
+  Partial<Metric> & { indicatorKey?: string | null; indicatorName?: string | null };
 
+let position = 0;
 function report(org: string | null, year: number | null, path: string | null, metrics: M[]): ReportDocument {
-  const sentence = '共办理法律援助案件1203件，“调解成功率”达99.78%，\t同比增长\n12%。';
+  const sentence = '共办理法律援助案件1203件，“调解成功率”达99.78%，同比增长12%。';
   return reportDocumentSchema.parse({
     source: {
       path,
@@ -25,46 +38,61 @@ function report(org: string | null, year: number | null, path: string | null, me
     },
     meta: { organization: org, year, reportType: 'review', title: null, publishedAt: null, documentNumber: null },
     sections: [],
-    metrics: metrics.map((m, i) => ({
-      id: `m${i + 1}`,
-      span: { start: 0, end: 1 },
-      raw: `${m.value}${m.unit}`,
-      kind: 'count',
-      approx: null,
-      change: null,
-      target: false,
-      indicatorSpan: null,
-      indicatorKey: null,
-      indicatorName: null,
-      period: null,
-      sectionId: null,
-      sentence: { start: 0, end: sentence.length, text: sentence },
-      ...m,
-    })),
+    metrics: metrics.map((m, i) => {
+      const start = position++;
+      return {
+        id: `m${i + 1}`,
+        span: { start, end: start + 1 },
+        raw: `${m.value}${m.unit}`,
+        kind: 'count',
+        approx: null,
+        change: null,
+        target: false,
+        indicator: null,
+        indicatorKey: null,
+        indicatorName: null,
+        indicatorSpan: null,
+        period: null,
+        sectionId: null,
+        sentence: { start: 0, end: sentence.length, text: sentence },
+        ...m,
+      };
+    }),
     warnings: [],
   } satisfies ReportDocument);
 }
 
+const LEGAL_AID = { indicatorKey: 'justice.legal_aid.cases', indicatorName: '法律援助案件数' };
+const SUCCESS = {
+  indicatorKey: 'justice.mediation.success_rate',
+  indicatorName: '人民调解成功率',
+  kind: 'percent' as const,
+};
 const A = report('崇川区司法局', 2024, 'in/a.txt', [
-  { indicator: '法律援助案件', value: 1000, unit: '件' },
-  { indicator: '法律援助案件', value: 203, unit: '件' },
-  { indicator: '调解成功率', value: 99.78, unit: '%', kind: 'percent' },
-  { indicator: '调解成功率', value: 98, unit: '%', kind: 'percent' },
+  { ...LEGAL_AID, indicator: '法律援助案件', value: 1000, unit: '件', period: '1-9月' },
+  { ...LEGAL_AID, indicator: '法律援助案件', value: 1203, unit: '件', period: '全年' },
+  { ...LEGAL_AID, indicator: '法律援助案件', value: 1500, unit: '件', target: true },
+  { ...SUCCESS, indicator: '调解成功率', value: 99.78, unit: '%' },
+  { ...SUCCESS, indicator: '调解成功率', value: 98, unit: '%' },
   { indicator: '公证', value: 58, unit: '件' },
-  { indicator: '公证', value: 12, unit: '人次' },
-  { indicator: '法律援助案件', value: 1500, unit: '件', target: true },
   { indicator: null, value: 7, unit: '个' },
 ]);
 const B = report(null, 2022, 'in/嵊泗.txt', [
-  { indicator: '“法律援助案件”数', value: 97, unit: '件' },
-  { indicator: '调解 成功率', value: 95, unit: '%', kind: 'percent' },
-  { indicator: '法律明白人', value: 89, unit: '名' },
+  { ...LEGAL_AID, indicator: '法援案件', value: 97, unit: '宗' },
+  { ...SUCCESS, indicator: '调处成功率', value: 95, unit: '%' },
+  { indicator: '“公证”数', value: 12, unit: '件' },
+  { indicator: '公证', value: 3, unit: '人次' },
 ]);
 const C = report('上高县司法局', null, null, [
-  { indicator: 'ＡＢ类案件数量', value: 3, unit: '件' },
-  { indicator: '法律援助案件', value: 0.1, unit: '件' },
-  { indicator: '法律援助案件', value: 0.2, unit: '件' },
+  { ...LEGAL_AID, indicator: '法律援助案件', value: 1600, unit: '件', target: true, period: '全年' },
+  { ...LEGAL_AID, indicator: '法律援助', value: 40, unit: '人次' },
 ]);
+const describeKey = (key: string) =>
+  key === LEGAL_AID.indicatorKey
+    ? { name: '法律援助案件数', unit: '件', equivalentUnits: ['件', '宗', '起'] }
+    : key === SUCCESS.indicatorKey
+      ? { name: '人民调解成功率', unit: '%' }
+      : undefined;
 
 describe('groupKey', () => {
   it('normalises full-width forms, whitespace, quotation marks and a trailing 数/量', () => {
@@ -80,71 +108,149 @@ describe('groupKey', () => {
   });
 });
 
-describe('pivot', () => {
-  const table = pivotDocuments([A, B, C]);
-  const row = (indicator: string, target = false) =>
-    table.rows.find((r) => r.key === groupKey(indicator) && r.target === target)!;
-
-  it('labels columns by organization and year, else the file name', () => {
-    expect(table.columns.map((c) => c.label)).toEqual(['崇川区司法局 2024', '嵊泗.txt', '上高县司法局']);
+describe('period coverage', () => {
+  it('reads the months a period covers', () => {
+    expect(monthsCovered('全年')).toBe(12);
+    expect(monthsCovered('1-9月')).toBe(9);
+    expect(monthsCovered('1至10月')).toBe(10);
+    expect(monthsCovered('截至9月底')).toBe(9);
+    expect(monthsCovered('截至十一月底')).toBe(11);
+    expect(monthsCovered('上半年')).toBe(6);
+    expect(monthsCovered('前三季度')).toBe(9);
+    expect(monthsCovered('一季度')).toBe(3);
+    expect(monthsCovered('今年以来')).toBe(12);
+    expect(monthsCovered(null)).toBeNull();
+    expect(monthsCovered('近期')).toBeNull();
   });
+});
 
-  it('makes one row per indicator, merging spellings that normalise alike; goals get their own row', () => {
-    expect(table.rows.map((r) => [r.indicator, r.target])).toEqual([
-      ['法律援助案件', false],
-      ['调解成功率', false],
-      ['公证', false],
-      ['法律援助案件', true],
-      ['法律明白人', false],
-      ['ＡＢ类案件数量', false],
+describe('one value per cell', () => {
+  const c = (target: boolean, period: string | null, start: number) => ({ target, period, start });
+  it('prefers a result to a goal, then the widest period, then the first stated', () => {
+    expect(chooseCandidate([c(true, '全年', 0), c(false, '1-9月', 5)])).toEqual(c(false, '1-9月', 5));
+    expect(chooseCandidate([c(false, '1-9月', 0), c(false, '全年', 5)])).toEqual(c(false, '全年', 5));
+    expect(chooseCandidate([c(false, '上半年', 0), c(false, null, 9)])).toEqual(c(false, null, 9));
+    expect(chooseCandidate([c(false, null, 3), c(false, '全年', 8)])).toEqual(c(false, null, 3));
+    expect(compareCandidates(c(false, null, 1), c(false, null, 2))).toBeLessThan(0);
+    expect(chooseCandidate([])).toBeUndefined();
+  });
+});
+
+describe('unit conversion', () => {
+  it('converts units of one measure, and measure words only where the caller names them as one', () => {
+    expect(convertValue(2, '公顷', '亩')).toBe(30);
+    expect(convertValue(3000, '亩', '公顷')).toBe(200);
+    expect(convertValue(1.8, '万担', '吨')).toBeNull();
+    expect(convertValue(18000, '担', '吨')).toBe(900);
+    expect(convertValue(5, '宗', '件')).toBeNull();
+    expect(convertValue(5, '宗', '件', ['件', '宗', '起'])).toBe(5);
+    expect(convertValue(5, '人次', '件', ['件', '宗', '起'])).toBeNull();
+    expect(convertValue(7, '件', '件')).toBe(7);
+  });
+});
+
+describe('wide layout', () => {
+  const table = (() => {
+    const b = new WideTableBuilder({ describeKey });
+    for (const d of [A, B, C]) b.add(d);
+    return b.result();
+  })();
+  const cell = (report: number, key: string) =>
+    table.reports[report].cells.get(table.columns.findIndex((c) => c.key === key));
+
+  it('has one row per report and one column per key, named by the catalogue with its unit', () => {
+    expect(table.reports.map((r) => [r.file, r.organization, r.year])).toEqual([
+      ['in/a.txt', '崇川区司法局', 2024],
+      ['in/嵊泗.txt', null, 2022],
+      [null, '上高县司法局', null],
     ]);
-    expect(row('法律援助案件').variants).toEqual(['法律援助案件', '“法律援助案件”数']);
-    expect(table.omitted).toBe(1);
+    expect(table.columns).toEqual([
+      { key: 'justice.legal_aid.cases', name: '法律援助案件数', unit: '件' },
+      { key: 'justice.mediation.success_rate', name: '人民调解成功率', unit: '%' },
+    ]);
   });
 
-  it('sums counts of one unit, lists everything else', () => {
-    const legalAid = row('法律援助案件');
-    expect(legalAid.unit).toBe('件');
-    expect(legalAid.cells.map((c) => cellText(c, legalAid.unit))).toEqual(['1203', '97', '0.3']);
-    const rate = row('调解成功率');
-    expect(rate.unit).toBe('%');
-    expect(rate.cells.map((c) => cellText(c, rate.unit))).toEqual(['99.78; 98', '95', '']);
-    const notary = row('公证');
-    expect(notary.unit).toBeNull();
-    expect(notary.cells.map((c) => cellText(c, notary.unit))).toEqual(['58件; 12人次', '', '']);
-    expect(cellText(row('法律援助案件', true).cells[0], '件')).toBe('1500');
-    expect(cellSum([])).toBeNull();
+  it('takes one metric per cell by the rule and never adds two up', () => {
+    expect(cell(0, LEGAL_AID.indicatorKey)).toMatchObject({ value: 1203, metricId: 'm2', target: false });
+    expect(cell(0, SUCCESS.indicatorKey)).toMatchObject({ value: 99.78, metricId: 'm4' });
+    // 97宗 in a column of 件: the catalogue names 件/宗/起 as one unit.
+    expect(cell(1, LEGAL_AID.indicatorKey)).toMatchObject({ value: 97 });
+    // Only a goal: the goal stands, flagged; 40人次 cannot go in a column of 件.
+    expect(cell(2, LEGAL_AID.indicatorKey)).toMatchObject({ value: 1600, target: true });
+    expect(cell(2, SUCCESS.indicatorKey)).toBeUndefined();
+    expect(table.unconvertible).toBe(1);
+    expect(table.unkeyed).toBe(4);
   });
 
-  it('groups by any key function: the hook for a canonical indicator list', () => {
-    const canonical: Record<string, string> = { 法律援助案件: 'legal-aid', 公证: 'legal-aid' };
-    const t = pivotDocuments([A, B], { keyOf: (i) => canonical[groupKey(i)] ?? groupKey(i) });
-    const merged = t.rows.find((r) => r.key === 'legal-aid' && !r.target)!;
-    expect(merged.cells[0].map((v) => v.value)).toEqual([1000, 203, 58, 12]);
-    expect(cellText(merged.cells[0], merged.unit)).toBe('1000件; 203件; 58件; 12人次');
+  it('as records: report columns, then a plain decimal per cell, empty where nothing', () => {
+    const records = wideRecords(table);
+    expect(records[0]).toEqual([...WIDE_REPORT_COLUMNS, '法律援助案件数 (件)', '人民调解成功率 (%)']);
+    expect(records.slice(1)).toEqual([
+      ['in/a.txt', '崇川区司法局', '2024', 'review', '1203', '99.78'],
+      ['in/嵊泗.txt', '', '2022', 'review', '97', '95'],
+      ['stdin', '上高县司法局', '', 'review', '1600', ''],
+    ]);
+    expect(wideRecords(table, 'key')[0].slice(4)).toEqual([
+      'justice.legal_aid.cases',
+      'justice.mediation.success_rate',
+    ]);
   });
 
-  it('disambiguates repeated labels with the file name, then a number', () => {
-    const cols = [
-      { organization: '甲局', year: 2024, file: 'x/1.txt' },
-      { organization: '甲局', year: 2024, file: 'y/2.txt' },
-      { organization: null, year: null, file: 'a/r.txt' },
-      { organization: null, year: null, file: 'b/r.txt' },
-      { organization: '乙局', year: 2023, file: null },
-    ];
-    expect(columnLabels(cols)).toEqual(['甲局 2024 (1.txt)', '甲局 2024 (2.txt)', 'r.txt #1', 'r.txt #2', '乙局 2023']);
+  it('with unkeyed: a column per phrase and unit, spellings normalised alike sharing one', () => {
+    const b = new WideTableBuilder({ describeKey, unkeyed: true });
+    for (const d of [A, B, C]) b.add(d);
+    const t = b.result();
+    const headers = wideRecords(t)[0].slice(4);
+    expect(headers).toEqual([
+      '法律援助案件数 (件)',
+      '人民调解成功率 (%)',
+      '[unkeyed] 公证 (件)',
+      '[unkeyed] 公证 (人次)',
+    ]);
+    expect(
+      wideRecords(t)
+        .slice(1)
+        .map((r) => r.slice(6)),
+    ).toEqual([
+      ['58', ''],
+      ['12', '3'],
+      ['', ''],
+    ]);
+    expect(t.unkeyed).toBe(1); // the metric with no indicator at all
   });
 
-  it('turns into records: header, then indicator/target/unit and one cell per report', () => {
-    const records = tableRecords(table);
-    expect(records[0]).toEqual(['indicator', 'target', 'unit', '崇川区司法局 2024', '嵊泗.txt', '上高县司法局']);
-    expect(records[1]).toEqual(['法律援助案件', 'false', '件', '1203', '97', '0.3']);
-    expect(records).toHaveLength(1 + table.rows.length);
+  it('keeps only columns with a value in at least minReports reports', () => {
+    const b = new WideTableBuilder({ describeKey });
+    for (const d of [A, B, C]) b.add(d);
+    expect(b.result(3).columns.map((c) => c.key)).toEqual(['justice.legal_aid.cases']);
+  });
+});
+
+describe('long layout', () => {
+  it('one record per keyed metric (every metric with unkeyed), key and name beside the phrase', () => {
+    const records = [...longRecords(A, { describeKey })];
+    expect(records).toHaveLength(5);
+    const at = (r: string[], col: (typeof LONG_COLUMNS)[number]) => r[LONG_COLUMNS.indexOf(col)];
+    expect(records.map((r) => [at(r, 'indicatorKey'), at(r, 'value'), at(r, 'target'), at(r, 'period')])).toEqual([
+      ['justice.legal_aid.cases', '1000', 'false', '1-9月'],
+      ['justice.legal_aid.cases', '1203', 'false', '全年'],
+      ['justice.legal_aid.cases', '1500', 'true', ''],
+      ['justice.mediation.success_rate', '99.78', 'false', ''],
+      ['justice.mediation.success_rate', '98', 'false', ''],
+    ]);
+    expect(at(records[0], 'indicatorName')).toBe('法律援助案件数');
+    expect([...longRecords(A, { unkeyed: true })]).toHaveLength(A.metrics.length);
   });
 });
 
 describe('text table', () => {
-  const table = pivotDocuments([A, B, C]);
+  const records = wideRecords(
+    (() => {
+      const b = new WideTableBuilder({ describeKey });
+      for (const d of [A, B, C]) b.add(d);
+      return b.result();
+    })(),
+  );
 
   it('measures display width: CJK and full-width count two, ANSI codes none', () => {
     expect(displayWidth('abc')).toBe(3);
@@ -156,17 +262,15 @@ describe('text table', () => {
     expect(displayWidth(truncateToWidth('法律援助案件', 7))).toBeLessThanOrEqual(7);
   });
 
-  it('aligns every column by display width', () => {
-    const text = renderTextTable(table, { color: false });
+  it('aligns every column by display width, numbers to the right, empty cells as -', () => {
+    const text = renderTextTable(records, { color: false, numeric: (i) => i >= WIDE_REPORT_COLUMNS.length });
     expect(text).not.toContain('\u001b[');
     const lines = text.trimEnd().split('\n');
-    expect(lines).toHaveLength(2 + table.rows.length);
-    // The dash rule gives each column's start; every header and body cell edge must line up with it.
+    expect(lines).toHaveLength(1 + records.length);
     const rule = lines[1];
     const starts = [0, ...[...rule.matchAll(/ {2}─/g)].map((m) => m.index! + 2)];
-    expect(starts).toHaveLength(2 + table.columns.length);
-    const columnAt = (line: string, col: number) => {
-      // Display position of each character.
+    expect(starts).toHaveLength(records[0].length);
+    const charAt = (line: string, col: number) => {
       let pos = 0;
       const cells: string[] = [];
       for (const ch of line) {
@@ -175,121 +279,118 @@ describe('text table', () => {
       }
       return cells[col];
     };
-    for (const line of [lines[0], ...lines.slice(2)]) {
-      // A column gap (two spaces) ends right before each column start.
-      for (const s of starts.slice(1)) {
-        expect(columnAt(line, s - 1)).toBe(' ');
-      }
-    }
-    // Right-aligned numbers end at the same display column.
+    for (const line of [lines[0], ...lines.slice(2)])
+      for (const s of starts.slice(1)) expect(charAt(line, s - 1)).toBe(' ');
+    // The last column is numeric: every line ends at the same display column.
     const end = displayWidth(lines[0]);
     for (const line of lines.slice(2)) expect(displayWidth(line)).toBe(end);
-    expect(text).toContain('法律援助案件 (target)');
+    expect(lines[4].trimEnd().endsWith('-')).toBe(true);
   });
 
   it('uses ANSI emphasis only when colour is on', () => {
-    expect(renderTextTable(table, { color: true })).toContain('\u001b[1m');
+    expect(renderTextTable(records, { color: true, numeric: () => false })).toContain('\u001b[1m');
   });
 });
 
-/** What a table cell must say, computed straight from the JSON of one report. */
-function expectedCell(metrics: Metric[], rowUnit: string): string {
-  if (metrics.length === 0) return '';
-  const suffix = (m: Metric) => (rowUnit === '' ? m.unit : '');
-  if (metrics.every((m) => m.kind === 'count' && m.unit === metrics[0].unit)) {
-    const sum = metrics.reduce((s, m) => s + m.value, 0);
-    return plainDecimal(Number(sum.toPrecision(15))) + suffix(metrics[0]);
-  }
-  return metrics.map((m) => plainDecimal(m.value) + suffix(m)).join('; ');
-}
+type KeyedMetric = Metric & { indicatorKey?: string | null; indicatorName?: string | null };
 
-/** Checks a parsed table (records incl. header) against the JSON documents it was made from. */
-function checkAgainstJson(records: string[][], json: ReportDocument[]) {
+/** Checks a wide table (records incl. header, --header key) against the JSON documents it was made from. */
+function checkWideAgainstJson(records: string[][], json: ReportDocument[]) {
   const [header, ...rows] = records;
-  expect(header.slice(0, 3)).toEqual(['indicator', 'target', 'unit']);
-  expect(header).toHaveLength(3 + json.length);
-  expect(new Set(header).size).toBe(header.length);
+  expect(header.slice(0, 4)).toEqual([...WIDE_REPORT_COLUMNS]);
+  const keys = header.slice(4);
+  expect(keys.length).toBeGreaterThan(3); // the catalogue keys some of the fixtures' metrics
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(rows).toHaveLength(json.length);
+  const expectedKeys = new Set(
+    json.flatMap((d) => d.metrics.map((m) => (m as KeyedMetric).indicatorKey).filter((k): k is string => !!k)),
+  );
+  expect(new Set(keys)).toEqual(expectedKeys);
   json.forEach((d, i) => {
-    const label = header[3 + i];
-    expect(label.includes(d.meta.organization ?? basename(d.source.path ?? 'stdin'))).toBe(true);
+    const row = rows[i];
+    expect(row[0]).toBe(d.source.path);
+    expect(row[1]).toBe(d.meta.organization ?? '');
+    keys.forEach((key, k) => {
+      const metrics = d.metrics.filter((m) => (m as KeyedMetric).indicatorKey === key);
+      const cellText = row[4 + k];
+      if (metrics.length === 0) return expect(cellText, `${d.source.path} ${key}`).toBe('');
+      // One of the report's metrics of that key, never a sum; a result whenever there is one.
+      const candidates = metrics.some((m) => !m.target) ? metrics.filter((m) => !m.target) : metrics;
+      const same = candidates.filter((m) => plainDecimal(m.value) === cellText);
+      expect(
+        same.length,
+        `${d.source.path} ${key}: ${cellText} among ${candidates.map((m) => m.value)}`,
+      ).toBeGreaterThan(0);
+    });
   });
-  // (row key, target) → the metrics of each report that belong there.
-  const groups = new Map<string, Metric[][]>();
-  json.forEach((d, i) => {
-    for (const m of d.metrics) {
-      if (m.indicator === null || m.indicator.trim() === '') continue;
-      const id = `${groupKey(m.indicator)}|${m.target}`;
-      if (!groups.has(id))
-        groups.set(
-          id,
-          json.map(() => []),
-        );
-      groups.get(id)![i].push(m);
-    }
-  });
-  expect(rows).toHaveLength(groups.size);
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const [indicator, target, unit, ...cells] = row;
-    const id = `${groupKey(indicator)}|${target}`;
-    expect(seen.has(id)).toBe(false);
-    seen.add(id);
-    const perReport = groups.get(id)!;
-    expect(perReport).toBeDefined();
-    const all = perReport.flat();
-    expect(all.some((m) => m.indicator === indicator)).toBe(true);
-    const units = new Set(all.map((m) => m.unit));
-    expect(unit).toBe(units.size === 1 ? [...units][0] : '');
-    expect(cells).toEqual(perReport.map((ms) => expectedCell(ms, unit)));
-  }
 }
 
 describe('reportx table', () => {
-  // JSON is produced right before each format run (not once in beforeAll) so both come from the
-  // same build even while dist/ is being rebuilt.
   beforeAll(requireBuild);
 
-  it('--format csv: cells agree with the JSON of each fixture', () => {
+  it("wide CSV (the default off a terminal): one value per cell, each one of the JSON's metrics of that key", () => {
     const json = jsonDocuments(FIXTURES);
-    const r = runCli(['table', ...FIXTURES, '--format', 'csv']);
-    expect(r.status).toBe(0);
+    const r = runCli(['table', ...FIXTURES, '--header', 'key']);
+    expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
-    checkAgainstJson(parse(r.stdout.subarray(3).toString('utf8')) as string[][], json);
+    checkWideAgainstJson(parse(r.stdout.subarray(3).toString('utf8')) as string[][], json);
   });
 
-  it('--format tsv --no-bom: the same table', () => {
+  it('wide TSV --no-bom: the same table', () => {
     const json = jsonDocuments(FIXTURES);
-    const r = runCli(['table', ...FIXTURES, '--format', 'tsv', '--no-bom']);
+    const r = runCli(['table', ...FIXTURES, '--format', 'tsv', '--header', 'key']);
     expect(r.status).toBe(0);
     const records = (parse(r.stdout.toString('utf8'), { delimiter: '\t', quote: false }) as string[][]).map((row) =>
       row.map(unescapeTsvField),
     );
-    checkAgainstJson(records, json);
+    checkWideAgainstJson(records, json);
   });
 
-  it('writes CSV when standard output is not a terminal, and never colour there', () => {
-    const r = runCli(['table', ...FIXTURES]);
-    expect(r.status).toBe(0);
-    expect(r.stdout.toString('utf8').startsWith('\uFEFFindicator,target,unit,')).toBe(true);
+  it('long CSV round-trips through a CSV parser: one row per keyed metric, fields as in the JSON', () => {
+    const json = jsonDocuments(FIXTURES);
+    const r = runCli(['table', ...FIXTURES, '--layout', 'long', '--format', 'csv', '--no-bom']);
+    expect(r.status, r.stderr).toBe(0);
+    const [header, ...rows] = parse(r.stdout.toString('utf8')) as string[][];
+    expect(header).toEqual([...LONG_COLUMNS]);
+    const keyed = json.flatMap((d) =>
+      d.metrics.filter((m) => (m as KeyedMetric).indicatorKey).map((m) => ({ d, m: m as KeyedMetric })),
+    );
+    expect(rows).toHaveLength(keyed.length);
+    const col = (name: (typeof LONG_COLUMNS)[number]) => LONG_COLUMNS.indexOf(name);
+    rows.forEach((row, i) => {
+      const { d, m } = keyed[i];
+      expect(row[col('file')]).toBe(d.source.path);
+      expect(row[col('indicatorKey')]).toBe(m.indicatorKey);
+      expect(row[col('indicatorName')]).toBe(m.indicatorName);
+      expect(Number(row[col('value')])).toBe(m.value);
+      expect(row[col('raw')]).toBe(m.raw);
+      expect(row[col('sentence')]).toBe(m.sentence.text);
+      expect(row[col('target')]).toBe(String(m.target));
+    });
+  });
+
+  it('text on request, never coloured off a terminal; notes what it left out', () => {
     const text = runCli(['table', ...FIXTURES, '--format', 'text'], { FORCE_COLOR: '1' });
     expect(text.status).toBe(0);
     expect(text.stdout.toString('utf8')).not.toContain('\u001b[');
-    expect(text.stdout.toString('utf8').split('\n')[0]).toMatch(/^indicator +unit/);
+    expect(text.stdout.toString('utf8').split('\n')[0]).toMatch(/^file +organization +year +reportType/);
+    expect(text.stderr).toMatch(/metrics with no canonical key left out/);
   });
 
-  it('keeps rows found in at least --min-reports reports', () => {
-    const all = parse(
-      runCli(['table', ...FIXTURES, '--format', 'csv', '--no-bom']).stdout.toString('utf8'),
-    ) as string[][];
-    const shared = parse(
-      runCli(['table', ...FIXTURES, '--format', 'csv', '--no-bom', '--min-reports', '2']).stdout.toString('utf8'),
-    ) as string[][];
-    const coverage = (row: string[]) => row.slice(3).filter((c) => c !== '').length;
-    expect(shared.slice(1)).toEqual(all.slice(1).filter((row) => coverage(row) >= 2));
+  it('keeps columns with a value in at least --min-reports reports', () => {
+    const csv = (extra: string[]) =>
+      parse(
+        runCli(['table', ...FIXTURES, '--no-bom', '--header', 'key', ...extra]).stdout.toString('utf8'),
+      ) as string[][];
+    const all = csv([]);
+    const shared = csv(['--min-reports', '2']);
+    const coverage = (k: number) => all.slice(1).filter((row) => row[k] !== '').length;
+    expect(shared[0].slice(4)).toEqual(all[0].slice(4).filter((_, k) => coverage(4 + k) >= 2));
   });
 
-  it('refuses a bad --min-reports, format or encoding and a missing file list (exit 2)', () => {
+  it('refuses a bad --min-reports, layout, format or encoding and a missing file list (exit 2)', () => {
     expect(runCli(['table', ...FIXTURES, '--min-reports', '0']).status).toBe(2);
+    expect(runCli(['table', ...FIXTURES, '--layout', 'tall']).status).toBe(2);
     expect(runCli(['table', ...FIXTURES, '--format', 'xlsx']).status).toBe(2);
     expect(runCli(['table']).status).toBe(2);
     expect(runCli(['table', ...FIXTURES, '--encoding', 'no-such-encoding']).status).toBe(2);
@@ -299,6 +400,6 @@ describe('reportx table', () => {
     const r = runCli(['table', FIXTURES[0], 'no-such-file.txt', '--format', 'csv', '--no-bom']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('no-such-file.txt');
-    expect((parse(r.stdout.toString('utf8')) as string[][])[0]).toHaveLength(4);
+    expect((parse(r.stdout.toString('utf8')) as string[][]).slice(1)).toHaveLength(1);
   });
 });

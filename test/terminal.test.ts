@@ -89,10 +89,11 @@ describe('in a terminal', () => {
     expect(r.screen.trim()).toBe(`reportx: cannot write ${CLI}: not a directory (a file is in the way); stopped`);
   });
 
-  it('table: an aligned, coloured text table', () => {
+  it('table: an aligned, coloured text table, a row per report', () => {
     const r = inTerminal(['table', ...FIXTURES]);
     expect(r.status, r.screen).toBe(0);
-    expect(r.screen).toContain('上高县司法局 2024');
+    expect(r.screen).toMatch(/file[^\n]*organization[^\n]*year[^\n]*reportType/);
+    expect(r.screen).toContain('上高县司法局');
     expect(r.screen).toContain(ESC); // colours on
     expect(r.screen).not.toMatch(/TypeError|internal error/);
   });

@@ -3,6 +3,7 @@ import type { Metric, SectionKind, Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
+import { tableCellAt, type TableCell } from '../structure/tables.js';
 import { isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import { FUNDING_VERBS } from './indicatorWords.js';
 import {
@@ -54,6 +55,8 @@ export interface AttributionInput {
    * in a plan section, a sentence dated before it reports a result (2023年…新增就业14562人).
    */
   planYear?: number | null;
+  /** The data cells of the text's tables, in text order, each with the header that names it. */
+  tableCells?: TableCell[];
 }
 
 /** The source text of a span without the noise blanked in `content` (##paidbegin## inside a word). */
@@ -96,6 +99,20 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     let indicatorSpan =
       ranked ?? (m.kind === 'rank' && isRankFrame(content, ctx, sentence.start) ? null : chooseIndicator(ctx, m));
     let indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
+    // 城乡收入比为1.85,比上年缩小0.04: a ratio's bare change names the ratio stated before it.
+    if (m.kind === 'ratio' && change) {
+      const ratio = lastInSentence(metrics, sentence, (x) => x.kind === 'ratio' && x.unit === m.unit && !x.change);
+      if (ratio) {
+        indicatorSpan = ratio.indicatorSpan;
+        indicator = ratio.indicator;
+      }
+    }
+    // A cell of a scraped table is named by its header (the grid: src/structure/tables.ts).
+    const cell = input.tableCells ? tableCellAt(input.tableCells, m.start) : null;
+    if (cell?.header) {
+      indicatorSpan = cell.header;
+      indicator = textWithoutNoise(source, content, cell.header);
+    }
     if (!indicator && sameSentence) {
       // A rank with nothing of its own ranks what the sentence last rated or ranked (增速高于…，位居第1位),
       // not the count before it (在46个区县排名第31位).
@@ -162,7 +179,9 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
  * benchmark (低于省控线0.84个百分点).
  */
 function changeFor(content: string, m: Mention, before: number): Metric['change'] {
-  if (m.kind === 'ratio' || (m.kind === 'rank' && content[m.start] === '第')) return null;
+  // 比上年缩小0.04 after a ratio: the ratio's change (its level, 收入比为1.85, has no change word).
+  if (m.kind === 'ratio') return m.unit === ':1' ? changeOf(content, before, false) : null;
+  if (m.kind === 'rank' && content[m.start] === '第') return null;
   const change = changeOf(content, before, m.kind === 'count' || m.kind === 'rank');
   if (change || m.kind === 'rank') return change;
   return benchmarkChange(content, before, m.kind === 'pp' || m.kind === 'percent');
@@ -220,7 +239,11 @@ function sharedUnitGroups(content: string, metrics: Metric[]): Metric[][] {
  */
 function distributeOverGroup(source: string, content: string, group: Metric[]): void {
   const change = group.find((m) => m.change)?.change ?? null;
-  for (const m of group) m.change ??= change;
+  for (const m of group) {
+    m.change ??= change;
+    // 分别拉动0.42、-3.15和2.73个百分点: a negative member of a rise falls.
+    if (m.value < 0 && m.change === 'up') m.change = 'down';
+  }
   const first = group[0].span.start;
   const lead = content.slice(Math.max(0, first - 60), first);
   const respectively = lead.lastIndexOf('分别');

@@ -476,6 +476,8 @@ export const FOLLOWING_STOP_WORDS = new Set([
   '名列',
   '排在',
   '第',
+  // 突破200万大关: the mark passed, not what is counted
+  '大关',
 ]);
 
 /** Conjunctions that end it (4个律所和1个…); jieba's other 'c' tags on short fragments are often wrong (律所 → 律/所). */

@@ -63,6 +63,7 @@ export async function* parseBatch(
   const fileOptions: ParseFileOptions = {
     encoding: options.encoding,
     maxSize: options.maxSize,
+    keepText: options.keepText,
     catalogFiles: options.catalogFiles,
   };
   const render = options.render ? await loadRenderer(options.render) : null;
@@ -70,6 +71,7 @@ export async function* parseBatch(
     path: f,
     encoding: options.encoding,
     maxSize: options.maxSize,
+    keepText: options.keepText,
     catalogFiles: options.catalogFiles,
     render: options.render,
   });

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   parse: () => import('./parseCommand.js').then((m) => m.parseCommand),
   table: () => import('./tableCommand.js').then((m) => m.tableCommand),
   check: () => import('./checkCommand.js').then((m) => m.checkCommand),
+  review: () => import('./reviewCommand.js').then((m) => m.reviewCommand),
   catalog: () => import('./catalogCommand.js').then((m) => m.catalogCommand),
 };
 

@@ -13,7 +13,8 @@ import { DEFAULT_MAX_SIZE, readRegularFile, readStandardInput } from './readInpu
 export { describeReadError } from './readInput.js';
 
 export type FileFailure = { ok: false; path: string; reason: string };
-export type FileResult = { ok: true; path: string; document: ReportDocument } | FileFailure;
+/** `text` (the decoded source) only when asked for with `keepText`: the review page shows it. */
+export type FileResult = { ok: true; path: string; document: ReportDocument; text?: string } | FileFailure;
 /**
  * A parsed file as its output format's text, when the CLI writes the output. A worker sends it as
  * UTF-8 bytes, moved to the main thread without a copy (parseWorker.ts) and written as they are:
@@ -28,6 +29,8 @@ export type RenderedFile = { ok: true; path: string; output: string | Uint8Array
 export interface ParseFileOptions {
   /** Force an encoding instead of detecting one. */
   encoding?: string;
+  /** Return the decoded text with the document (for `reportx review`). */
+  keepText?: boolean;
   /** Larger files are refused (default DEFAULT_MAX_SIZE). */
   maxSize?: number;
   /** Catalogue files (--catalog) read over the bundled catalogue; paths, so a worker can load them too. */
@@ -72,7 +75,8 @@ export function parseBytes(path: string, bytes: Uint8Array, options: ParseFileOp
       catalog: loadCatalog(options.catalogFiles),
     }),
   );
-  return validated(path, document);
+  const result = validated(path, document);
+  return result.ok && options.keepText ? { ...result, text: decoded.text } : result;
 }
 
 /** A document that fails the schema is a bug in reportx: report it with the schema path, never write it. */

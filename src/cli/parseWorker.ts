@@ -9,6 +9,8 @@ import { loadSegmenter } from '../text/segmenter.js';
 export interface ParseTask {
   path: string;
   encoding?: string;
+  /** Return the decoded text with the document (see ParseFileOptions). */
+  keepText?: boolean;
   maxSize?: number;
   /** --catalog files, loaded once per worker (loadCatalog keeps the compiled catalogue). */
   catalogFiles?: string[];
@@ -31,6 +33,7 @@ export default async function parseTask(task: ParseTask): Promise<FileResult | R
   const result = await parseFile(task.path, {
     encoding: task.encoding,
     maxSize: task.maxSize,
+    keepText: task.keepText,
     catalogFiles: task.catalogFiles,
   });
   if (!task.render) return result;

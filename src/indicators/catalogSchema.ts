@@ -58,7 +58,7 @@ export const entrySchema = z
     requires: wordList.optional(),
     /** The canonical unit of the level (件, 人, 元, %, 名次 …). */
     unit: z.string().min(1),
-    /** For counts: the measure words accepted (件, 宗, 起 as one unit). Omitted: any. */
+    /** For counts and amounts: the units accepted (件, 宗, 起 as one unit). Omitted: `unit` alone. */
     units: wordList.optional(),
     variants: z.array(variantSchema).min(1).default(['level']),
     definition: z.string().min(1),

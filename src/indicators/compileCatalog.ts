@@ -69,6 +69,9 @@ export function compileCatalog(files: readonly CatalogFile[]): Catalog {
   }
   for (const [id, s] of subjects) for (const text of s.forms) forms.push({ text, role: 'subject', id });
   for (const [id, e] of events) for (const text of e.forms) forms.push({ text, role: 'event', id });
+  // Latin letters match in either case (GDP, gdp; PM2.5, pm2.5): forms are kept in lower case
+  // and findForms reads the text the same way.
+  for (const f of forms) f.text = asciiLower(f.text);
 
   const indicators: Indicator[] = [];
   const problems: string[] = [];
@@ -133,4 +136,9 @@ export function compileCatalog(files: readonly CatalogFile[]): Catalog {
     subjectNames: new Map([...subjects].map(([id, s]) => [id, s.name])),
     rateWords: forms.filter((f) => f.role === 'rate').map((f) => f.text),
   };
+}
+
+/** Lower-cases A–Z only, so that offsets stay those of the text. */
+export function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }

@@ -29,6 +29,8 @@ export interface MatchContext {
 /** Ends a clause: where the event of a clause stops counting for the next one. */
 const CLAUSE_END = /[,，;；:：。!！?？\n]/;
 const SENTENCE_END = /[。!！?？\n]/;
+/** Words joining two names in one phrase. */
+const COORDINATION = /[和及与、]/;
 /** How many sentences back a paragraph's subject is looked for. */
 const PARAGRAPH_REACH = 3;
 /** A comparison with a named year (较2019年, 比2020年): not the change over the year before. */
@@ -81,6 +83,13 @@ export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchC
   if (!subject) return null;
   // A sentence that lists several quantities and then their numbers (二氧化硫、…、PM2.5平均浓度分别为
   // 11、…、33) gives each number no phrase of its own: which one is which is not read here.
+  // …and a phrase coordinating several (城镇和农村居民人均可支配收入分别增长5.2%、7.4%) names each
+  // number's subject only through the order of the list.
+  if (
+    COORDINATION.test(text.slice(phrase.start, phrase.end)) &&
+    text.slice(phrase.start, metric.span.start).includes('分别')
+  )
+    return null;
   if (subject.end >= 0 && subject.end <= phrase.start && text.slice(subject.end, metric.span.start).includes('分别'))
     return null;
 
@@ -88,7 +97,12 @@ export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchC
   // A subject only the sentence before or a section title names needs the clause to say what
   // happened to it.
   if (subject.distant && !event) return null;
-  const rateLike = phraseForms.some((f) => f.role === 'rate') || endsWithRate(catalog, phraseForms);
+  // A rate is named by a rate word in the phrase, or by the subject's own name (城镇化率) wherever
+  // it was found (…城镇化率43.6%,比上年末提高0.7个百分点).
+  const rateLike =
+    phraseForms.some((f) => f.role === 'rate') ||
+    endsWithRate(catalog, phraseForms) ||
+    (rest === 'empty' && catalog.rateWords.some((w) => subject.form.endsWith(w)));
   const shareLike = share !== undefined;
   const baseIds = share
     ? clauseForms.filter((f) => f.role === 'subject' && f.start > share.start).map((f) => f.id)
@@ -101,7 +115,7 @@ export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchC
     (ind) =>
       measureFits(ind, metric, rateLike, shareLike) &&
       eventFits(ind, event) &&
-      (ind.base === null || baseIds.includes(ind.base)) &&
+      (ind.base === null || baseIds.length === 0 || baseIds.includes(ind.base)) &&
       (ind.requires === null || ind.requires.some((w) => text.slice(scope, metric.span.start).includes(w))) &&
       !(otherBase && ind.variant !== 'level'),
   );
@@ -122,7 +136,17 @@ function readPhrase(
   text: string,
   metric: MetricFacts,
 ): { phrase: Span; phraseForms: FoundForm[]; changeInForm: boolean } {
-  const span = metric.indicatorSpan ?? { start: metric.span.start, end: metric.span.start };
+  let span = metric.indicatorSpan ?? { start: metric.span.start, end: metric.span.start };
+  // A phrase that is a bracketed gloss right before the number (审结行政复议案(含结转)2755件) is
+  // not what is counted, unless it names a subject (生产总值(GDP)): the words before the bracket are.
+  if (
+    text[span.start - 1] === '(' &&
+    /^\)\s*$/.test(text.slice(span.end, metric.span.start)) &&
+    !findForms(catalog, text, span.start, span.end).some((f) => f.role === 'subject')
+  ) {
+    const open = span.start - 1;
+    span = { start: clauseStart(text, open, metric.sentence.start), end: open };
+  }
   if (span.end > metric.span.start)
     return { phrase: span, phraseForms: findForms(catalog, text, span.start, span.end), changeInForm: false };
   const from = clauseStart(text, span.start, metric.sentence.start);
@@ -174,6 +198,8 @@ interface FoundSubject {
   distant: boolean;
   /** Where its form ends in the metric's sentence (-1 when distant). */
   end: number;
+  /** The form as found (lower case). */
+  form: string;
 }
 
 function lastOf<T>(list: readonly T[], test: (item: T) => boolean): T | undefined {
@@ -197,7 +223,7 @@ function isExcluded(catalog: Catalog, text: string, form: FoundForm, scope: numb
 function lastSubject(catalog: Catalog, text: string, forms: readonly FoundForm[], scope: number): FoundSubject | null {
   const subject = lastOf(forms, (f) => f.role === 'subject');
   if (!subject || isExcluded(catalog, text, subject, scope)) return null;
-  return { id: subject.id, distant: false, end: subject.end };
+  return { id: subject.id, distant: false, end: subject.end, form: subject.text };
 }
 
 /**
@@ -220,7 +246,8 @@ function previousSentenceSubject(catalog: Catalog, text: string, sentenceStart: 
 function sectionSubject(catalog: Catalog, titles: readonly string[]): FoundSubject | null {
   for (const title of titles) {
     const found = lastOf(findForms(catalog, title, 0, title.length), (f) => f.role === 'subject');
-    if (found && !isExcluded(catalog, title, found, 0)) return { id: found.id, distant: true, end: -1 };
+    if (found && !isExcluded(catalog, title, found, 0))
+      return { id: found.id, distant: true, end: -1, form: found.text };
   }
   return null;
 }
@@ -284,7 +311,9 @@ function measureFits(ind: Indicator, m: MetricFacts, rateLike: boolean, shareLik
     case 'count':
     case 'amount': {
       const levelKind = ind.measure === 'count' ? 'count' : 'amount';
-      const unitOk = ind.units === null || ind.units.includes(m.unit);
+      // Without a list of measure words, the entry's own unit is the only one: a 培训人次 entry
+      // never keys the 5期 of the training sessions.
+      const unitOk = (ind.units ?? [ind.unit]).includes(m.unit);
       if (ind.variant === 'level') return m.kind === levelKind && !changed && unitOk && plain;
       if (ind.variant === 'delta') return m.kind === levelKind && changed && unitOk && plain;
       if (ind.variant === 'change') return m.kind === 'percent' && changed && plain;

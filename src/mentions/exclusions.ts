@@ -237,6 +237,95 @@ export const PLACED_FIRST = ['摆在', '放在', '摆到', '放到', '摆上', '
 /** 500人以上民营企业: a size threshold describing a noun, not a quantity reported. */
 export const THRESHOLD_WORDS = ['以上', '以下', '以内', '及以上', '及以下'];
 
+/**
+ * After a verb of action, N以上 + noun is how many were acted on (选派8名以上骨干, 培训200人次以上
+ * 网格员), not a size threshold describing the noun.
+ */
+export const ACTION_BEFORE_THRESHOLD = [
+  '选派',
+  '选调',
+  '培训',
+  '培养',
+  '招录',
+  '招聘',
+  '招募',
+  '引进',
+  '吸纳',
+  '安置',
+  '慰问',
+  '走访',
+  '组织',
+  '动员',
+  '派出',
+  '抽调',
+  '发展',
+  '帮扶',
+  '救助',
+];
+
+/**
+ * N大 / N项 / N条 right before one of these abstract collective nouns names a package of measures
+ * (二十条措施, 四大顽瘴痼疾, 五大行动为抓手, 三项指标均保持“零”): a programme's name, counting
+ * nothing. The noun may come a few characters later (二十条硬措施, 20项创新举措, 六大强农行动).
+ */
+export const PACKAGE_UNITS = ['大', '项', '条'];
+export const PACKAGE_NOUNS = [
+  '措施',
+  '举措',
+  '行动',
+  '工程',
+  '顽瘴痼疾',
+  '指标',
+  '指数',
+  '制度',
+  '抓手',
+  '高地',
+  '机制',
+  '战略',
+  '攻坚',
+  '要求',
+  '规定',
+  '禁令',
+];
+/** Verbs after which digits count a package's items (落实62条整改措施, 涉及34项任务): not a name. */
+export const PACKAGE_NOT_AFTER = [
+  '落实',
+  '涉及',
+  '制定',
+  '完成',
+  '实施',
+  '开展',
+  '提出',
+  '梳理',
+  '推出',
+  '形成',
+  '建立',
+  '发现',
+  '排查',
+  '查找',
+  '整改',
+  '出台',
+  '印发',
+  '修订',
+  '清理',
+  '达到',
+  '有',
+];
+/** How far after the measure word the package noun may start. */
+export const PACKAGE_NOUN_REACH = 4;
+
+/** After a rate, these make it the name of a survey (据全省5‰人口变动抽样调查, 1%人口抽样调查). */
+export const SURVEY_AFTER_RATE = ['人口变动抽样', '人口抽样'];
+
+/** 每十万名人口, 每万人: the base of a rate, not a quantity. */
+export const RATE_BASE_BEFORE = '每';
+
+/** 二次转办, 二次供水, 二次开发: 二次 before a verb or noun means "second-round"; a count says 两次. */
+export const SECOND_ROUND = '二次';
+
+/** Before a bare number, these verbs make it the change of a ratio just given (城乡收入比1.85,比上年缩小0.04). */
+export const RATIO_CHANGE_VERBS = ['缩小', '扩大', '下降', '上升', '提高', '降低', '增加', '减少', '缩小了', '扩大了'];
+
 export { isHan } from '../text/chars.js';
 
 /** True when the text at `at` starts with any of the words. */
@@ -257,14 +346,36 @@ for (const phrase of FIXED_PHRASES)
   PHRASES_BY_FIRST.set(phrase[0], [...(PHRASES_BY_FIRST.get(phrase[0]) ?? []), phrase]);
 const LONGEST_PHRASE = Math.max(...FIXED_PHRASES.map((p) => p.length));
 
-/** Whether [start, end) lies inside a fixed phrase found around it. */
+/**
+ * Whether [start, end) lies inside a fixed phrase found around it. A line break (and the spaces
+ * around it) inside the phrase is read over: scraped text breaks lines anywhere (十四\n五).
+ */
 export function insideFixedPhrase(text: string, start: number, end: number): boolean {
-  for (let s = Math.max(0, start - LONGEST_PHRASE + 1); s < end; s++) {
+  for (let s = Math.max(0, start - LONGEST_PHRASE - 2); s < end; s++) {
     const phrases = PHRASES_BY_FIRST.get(text[s]);
     if (!phrases) continue;
-    for (const phrase of phrases) if (s + phrase.length > start && text.startsWith(phrase, s)) return true;
+    for (const phrase of phrases) {
+      const phraseEnd = matchAcrossBreaks(text, s, phrase);
+      if (phraseEnd > start) return true;
+    }
   }
   return false;
+}
+
+/** End of `phrase` at `at`, reading over a line break with its spaces between two characters; -1 when absent. */
+function matchAcrossBreaks(text: string, at: number, phrase: string): number {
+  let j = at;
+  for (let k = 0; k < phrase.length; k++) {
+    if (k > 0 && text[j] !== phrase[k] && (text[j] === '\n' || text[j] === ' ')) {
+      let b = j;
+      while (b < text.length && b - j < 6 && (text[b] === ' ' || text[b] === '\n')) b++;
+      if (!text.slice(j, b).includes('\n')) return -1;
+      j = b;
+    }
+    if (text[j] !== phrase[k]) return -1;
+    j++;
+  }
+  return j;
 }
 
 /** Whether [start, end) sits inside a short quotation (“三清单”, “一格两人”): a name, not a count. */

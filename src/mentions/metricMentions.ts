@@ -12,6 +12,15 @@ import {
   ORDINAL_NOUNS,
   RANK_CONTEXT,
   THRESHOLD_WORDS,
+  ACTION_BEFORE_THRESHOLD,
+  PACKAGE_NOUNS,
+  PACKAGE_NOUN_REACH,
+  PACKAGE_UNITS,
+  PACKAGE_NOT_AFTER,
+  RATE_BASE_BEFORE,
+  RATIO_CHANGE_VERBS,
+  SECOND_ROUND,
+  SURVEY_AFTER_RATE,
   endsWithAny,
   insideFixedPhrase,
   insideShortQuote,
@@ -25,6 +34,11 @@ import {
   DAY_COUNT_CUES,
   ELECTRICITY_UNIT,
   DAY_UNIT,
+  AGE_CUES,
+  PER_HUNDRED_RATIOS,
+  IMPLIED_UNITS,
+  IMPLIED_UNIT_AFTER,
+  IMPLIED_UNIT_VERBS,
   INNER_MORE_THAN,
   PERIOD_AFTER_UNIT,
   PERIOD_YEAR_ENDINGS,
@@ -63,7 +77,8 @@ const round = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(12)
  */
 export function findMentions(content: string, source: string, warnings: Warning[] = []): Mention[] {
   const mentions: Mention[] = [];
-  let waiting: NumberToken | null = null;
+  // Bare numbers just before, each joined to the next (0.42、-3.15和2.73个百分点): they share its unit.
+  let waiting: NumberToken[] = [];
   for (const token of numberTokens(content)) {
     // The scale and unit of the last mention (1688.29万元) are not numbers of their own.
     if (token.start < (mentions.at(-1)?.end ?? 0)) continue;
@@ -75,21 +90,22 @@ export function findMentions(content: string, source: string, warnings: Warning[
           message: `a run of ${token.end - token.start} digits is not read as a number`,
           span: { start: token.start, end: token.end },
         });
-      waiting = null;
+      waiting = [];
       continue;
     }
     const mention = readMention(content, source, token, mentions.at(-1));
     if (mention === 'excluded') {
-      waiting = null;
+      waiting = [];
       continue;
     }
     if (mention === null) {
-      waiting = token;
+      const last = waiting.at(-1);
+      if (last && joined(content, last.end, token.start) && waiting.length < 12) waiting.push(token);
+      else waiting = [token];
       continue;
     }
-    const shared = waiting && shareUnit(content, waiting, mention);
-    if (shared) mentions.push(shared);
-    waiting = null;
+    mentions.push(...shareUnit(content, waiting, mention));
+    waiting = [];
     mentions.push(mention);
   }
   return mentions;
@@ -117,6 +133,8 @@ function readMention(
           factor: 1,
         };
   if (content[token.start - 1] === '第') return readRank(content, token);
+  // 按每十万名人口计, 每万人: the base of a rate.
+  if (content[token.start - 1] === RATE_BASE_BEFORE) return 'excluded';
   // G20, 5+2, 1+2+X: names and formulae.
   if (isAsciiLetter(content[token.start - 1]) || content[token.start - 1] === '+') return 'excluded';
 
@@ -142,8 +160,12 @@ function readMention(
   if (found && LATIN_UNIT.test(found.rule.text) && /[A-Za-z0-9]/.test(content[found.end] ?? '')) found = null;
   const rule = found && tenthsAllowed(content, found) ? found.rule : null;
   if (!found || !rule) {
-    const ratio = readRatio(content, token);
+    const ratio = readRatio(content, token, lastKept);
     if (ratio) return ratio;
+    const share = readSlashFraction(content, token);
+    if (share) return share;
+    const implied = readImpliedUnit(content, token, at, factor, approx);
+    if (implied) return implied;
     const big = readBigCount(content, token, at, factor);
     if (big) return excluded(content, token, big.end) ? 'excluded' : big;
     const money = readBareMoney(content, token, at, factor, approx);
@@ -160,6 +182,8 @@ function readMention(
   )
     return 'excluded';
   if (rule.text === DAY_UNIT && !countsDays(content, token, lastKept)) return null;
+  if (rule.text === '岁' && !AGE_CUES.some((cue) => clauseBefore(content, token.start, 12, ',。;').includes(cue)))
+    return 'excluded';
   // 后退9位, 前进3位: a move in a ranking, counted in places.
   if (rule.text === '位' && endsWithAny(content, token.start, RANK_MOVES)) {
     return {
@@ -186,6 +210,7 @@ function readMention(
   if (token.form === 'chinese' && rule.kind === 'count' && !chineseCountAllowed(content, token, rule.text, lastKept))
     return 'excluded';
   if (excluded(content, token, end)) return 'excluded';
+  if (rule.kind === 'percent' && startsWithAny(content, end, SURVEY_AFTER_RATE)) return 'excluded';
   if (rule.kind === 'count' && content[end] === '+') return 'excluded';
   if (
     rule.kind === 'count' &&
@@ -198,8 +223,23 @@ function readMention(
     (startsWithAny(content, end, PHASE_AFTER) || content[token.start - 1] === '(')
   )
     return 'excluded';
-  if (rule.text === '次' && (startsWithAny(content, end, MEETING_WORDS) || content[token.start - 1] === '届'))
+  if (
+    rule.text === '次' &&
+    (startsWithAny(content, end, MEETING_WORDS) ||
+      content[token.start - 1] === '届' ||
+      // 县十六届人大五次会议: a session of a congress named a few characters before
+      (content.startsWith('会议', end) && clauseBefore(content, token.start, 6, ',。;').includes('届')))
+  )
     return 'excluded';
+  // 二次转办, 二次供水: second-round, not a count (two times is 两次).
+  if (
+    rule.text === '次' &&
+    content.startsWith(SECOND_ROUND, token.start) &&
+    end === token.start + 2 &&
+    isHan(content[end])
+  )
+    return 'excluded';
+  if (PACKAGE_UNITS.includes(rule.text) && namesPackage(content, token, end)) return 'excluded';
   // 第六、七次会议: the second of a list of ordinals.
   if (
     content[token.start - 1] === '、' &&
@@ -213,7 +253,12 @@ function readMention(
     return 'excluded';
   // 500人以上民营企业: the phrase says which enterprises, it does not count them. (90%以上的案件 is a share.)
   const threshold = rule.kind === 'count' ? startsWithAny(content, end, THRESHOLD_WORDS) : null;
-  if (threshold && isHan(content[end + threshold.length])) return 'excluded';
+  if (
+    threshold &&
+    isHan(content[end + threshold.length]) &&
+    !endsWithAny(content, token.start, ACTION_BEFORE_THRESHOLD)
+  )
+    return 'excluded';
   factor *= tenthsFactor(rule.text, token.value) ?? rule.factor ?? 1;
   let value = token.value * factor;
   if (rule.text === '成' && content[end] === '半') {
@@ -336,26 +381,33 @@ function readRank(content: string, token: NumberToken): Mention | 'excluded' {
   };
 }
 
-/** 1.04:1, and 收入比2.026 (a ratio stated as one number). */
-function readRatio(content: string, token: NumberToken): Mention | null {
+/**
+ * 1.04:1, 104.6:100 (→ 1.046), and 收入比2.026 (a ratio stated as one number); its change stated
+ * bare right after it (比上年缩小0.04). A structure of three or more parts (11.6:40.2:48.2) is not a
+ * metric.
+ */
+function readRatio(content: string, token: NumberToken, lastKept: Mention | undefined): Mention | 'excluded' | null {
   if (token.form !== 'arabic') return null;
-  if (
-    content[token.end] === ':' &&
-    content[token.end + 1] === '1' &&
-    !isDigit(content[token.end + 2]) &&
-    content[token.end + 2] !== '.'
-  ) {
-    return {
-      start: token.start,
-      end: token.end + 2,
-      value: token.value,
-      unit: ':1',
-      kind: 'ratio',
-      approx: null,
-      numberStart: token.start,
-      numberEnd: token.end,
-      factor: 1,
-    };
+  const ratio = (end: number, value: number): Mention => ({
+    start: token.start,
+    end,
+    value: round(value),
+    unit: ':1',
+    kind: 'ratio',
+    approx: null,
+    numberStart: token.start,
+    numberEnd: token.end,
+    factor: 1,
+  });
+  if (content[token.start - 1] === ':' && isDigit(content[token.start - 2])) return 'excluded';
+  if (content[token.end] === ':' && isDigit(content[token.end + 1])) {
+    let end = token.end + 1;
+    while (isDigit(content[end]) || (content[end] === '.' && isDigit(content[end + 1]))) end++;
+    if (content[end] === ':' && isDigit(content[end + 1])) return 'excluded';
+    if (isDigit(content[end]) || isAsciiLetter(content[end])) return null;
+    const base = Number(content.slice(token.end + 1, end));
+    if (base === 1 || base === 100) return ratio(end, token.value / base);
+    return null;
   }
   const before = endsWithAny(content, token.start, ['比为', '比是', '比达', '比']);
   if (
@@ -364,19 +416,91 @@ function readRatio(content: string, token: NumberToken): Mention | null {
     isHan(content[token.start - before.length - 1])
   ) {
     if (isHan(content[token.end]) || isDigit(content[token.end])) return null;
-    return {
-      start: token.start,
-      end: token.end,
-      value: token.value,
-      unit: ':1',
-      kind: 'ratio',
-      approx: null,
-      numberStart: token.start,
-      numberEnd: token.end,
-      factor: 1,
-    };
+    const perHundred =
+      token.value > 10 && PER_HUNDRED_RATIOS.some((w) => clauseBefore(content, token.start, 8, ',。;').includes(w));
+    return ratio(token.end, perHundred ? token.value / 100 : token.value);
   }
+  // 城乡收入比为1.85,比上年缩小0.04: the ratio's change, in the same sentence, with no unit of its own.
+  if (
+    lastKept?.unit === ':1' &&
+    token.start - lastKept.end <= 16 &&
+    endsWithAny(content, token.start, RATIO_CHANGE_VERBS) &&
+    !/[。;\n]/.test(content.slice(lastKept.end, token.start)) &&
+    !isHan(content[token.end]) &&
+    !isDigit(content[token.end])
+  )
+    return ratio(token.end, token.value);
   return null;
+}
+
+/** 约占全市1/5: a share written as a fraction, a rough percentage. */
+function readSlashFraction(content: string, token: NumberToken): Mention | null {
+  if (token.form !== 'arabic' || content[token.end] !== '/' || !Number.isInteger(token.value)) return null;
+  if (content[token.start - 1] === '/' || content[token.start - 1] === '.') return null;
+  let end = token.end + 1;
+  while (isDigit(content[end]) && end - token.end <= 2) end++;
+  if (end === token.end + 1 || isDigit(content[end]) || '/.-:'.includes(content[end] ?? '')) return null;
+  if (isAsciiLetter(content[end]) || scaleAt(content, end)) return null;
+  const base = Number(content.slice(token.end + 1, end));
+  if (base < 2 || base > 20 || token.value < 1 || token.value >= base) return null;
+  return {
+    start: token.start,
+    end,
+    value: round((token.value * 100) / base),
+    unit: '%',
+    kind: 'percent',
+    approx: 'about',
+    numberStart: token.start,
+    numberEnd: token.end,
+    factor: 1,
+  };
+}
+
+/** 户籍人口60多万 → 人: a sum in 万/亿 with no unit, whose indicator implies one (IMPLIED_UNITS). */
+function readImpliedUnit(
+  content: string,
+  token: NumberToken,
+  at: number,
+  factor: number,
+  approx: Approx,
+): Mention | null {
+  if (factor < 1e4 || isAsciiLetter(content[at]) || isDigit(content[at])) return null;
+  if (isHan(content[at]) && !startsWithAny(content, at, IMPLIED_UNIT_AFTER)) return null;
+  const clause = clauseBefore(content, token.start, 12, ',。;:、(');
+  for (const { words, unit } of IMPLIED_UNITS)
+    for (const word of words)
+      for (const verb of IMPLIED_UNIT_VERBS)
+        if (clause.endsWith(word + verb))
+          return {
+            start: token.start,
+            end: at,
+            value: round(token.value * factor),
+            unit,
+            kind: 'count',
+            approx,
+            numberStart: token.start,
+            numberEnd: token.end,
+            factor,
+          };
+  return null;
+}
+
+/**
+ * 二十条措施, 20项创新举措, 五大行动: a numbered package of measures, a programme's name. Such names
+ * are written in Chinese numerals, or in digits right after the name they belong to (高质量发展30项措施);
+ * after a verb (落实62条整改措施) or in a list (34项任务、86项指标) digits count.
+ */
+function namesPackage(content: string, token: NumberToken, end: number): boolean {
+  const clause = clauseBefore(content, token.start, 4, ',。;');
+  if (COUNT_TRIGGERS.some((w) => clause.includes(w))) return false;
+  if (
+    token.form === 'arabic' &&
+    (!isHan(content[token.start - 1]) || endsWithAny(content, token.start, PACKAGE_NOT_AFTER))
+  )
+    return false;
+  for (let k = end; k <= end + PACKAGE_NOUN_REACH && isHan(content[k]); k++)
+    if (startsWithAny(content, k, PACKAGE_NOUNS)) return true;
+  return false;
 }
 
 /**
@@ -415,6 +539,7 @@ function readBigCount(content: string, token: NumberToken, at: number, factor: n
   )
     return null;
   if (token.value < 2 || token.value > 20 || !Number.isInteger(token.value)) return null;
+  if (namesPackage(content, token, at + 1)) return null;
   return {
     start: token.start,
     end: at + 1,
@@ -428,18 +553,44 @@ function readBigCount(content: string, token: NumberToken, at: number, factor: n
   };
 }
 
-function shareUnit(content: string, partner: NumberToken, mention: Mention): Mention | null {
-  const between = content.slice(partner.end, mention.numberStart);
-  // 30%和 20%: spaces around the joiner change nothing.
-  if (!UNIT_SHARING_JOINERS.includes(between.trim())) return null;
-  if (partner.form !== 'arabic' && partner.form !== 'chinese') return null;
-  return {
-    ...mention,
-    start: partner.start,
-    end: partner.end,
-    value: round(partner.value * mention.factor),
-    approx: null,
-    numberStart: partner.start,
-    numberEnd: partner.end,
-  };
+/** The bare numbers of `waiting` joined to the mention, each given its unit (a range, a list). */
+function shareUnit(content: string, waiting: NumberToken[], mention: Mention): Mention[] {
+  let first = waiting.length;
+  let next = mention.numberStart;
+  while (first > 0 && joined(content, waiting[first - 1].end, next)) {
+    next = waiting[first - 1].start;
+    first--;
+  }
+  const shared: Mention[] = [];
+  for (const partner of waiting.slice(first)) {
+    if (partner.form !== 'arabic' && partner.form !== 'chinese') return [];
+    // 分别拉动0.42、-3.15和2.73个百分点: a list item keeps its sign (a range's 3-5% has none).
+    const signed =
+      (mention.kind === 'percent' || mention.kind === 'pp') &&
+      content[partner.start - 1] === '-' &&
+      UNIT_SHARING_JOINERS.includes(content[partner.start - 2] ?? '') &&
+      content[partner.start - 2] !== '-';
+    shared.push({
+      ...mention,
+      start: signed ? partner.start - 1 : partner.start,
+      end: partner.end,
+      value: round((signed ? -1 : 1) * partner.value * mention.factor),
+      approx: null,
+      numberStart: partner.start,
+      numberEnd: partner.end,
+    });
+  }
+  return shared;
+}
+
+/**
+ * Whether the text between two numbers joins them into a range or a list sharing a unit: a joiner
+ * (30%和 20%: spaces change nothing), a run of dashes (3---5人), or a joiner and a minus sign (、-3.15).
+ */
+function joined(content: string, from: number, to: number): boolean {
+  if (to - from > 6) return false;
+  let between = content.slice(from, to).trim();
+  if (between.length > 1 && /^-+$/.test(between)) return true;
+  if (between.length > 1 && between.endsWith('-')) between = between.slice(0, -1).trim();
+  return UNIT_SHARING_JOINERS.includes(between);
 }

@@ -18,6 +18,8 @@ export interface NumberToken {
 }
 
 const MAX_ARABIC = 24;
+/** A middle dot typed for the decimal point (增长2·6%): read as one only between digits. */
+const DECIMAL_DOTS = new Set(['.', '\u00b7', '\u30fb', '\u2027', '\u2219']);
 const MAX_CHINESE = 32;
 const NUMERAL_SET = new Set(NUMERAL_CHARS);
 const SCALE_ONLY = new Set(['百', '千', '万', '亿', '佰', '仟', '兆']);
@@ -87,7 +89,7 @@ function readArabic(text: string, start: number): NumberToken | null {
       j++;
       continue;
     }
-    if (c === '.' && !seenDot && isDigit(text[j + 1])) {
+    if (DECIMAL_DOTS.has(c) && !seenDot && isDigit(text[j + 1]) && (c === '.' || isDigit(text[j - 1]))) {
       seenDot = true;
       digits += '.';
       j++;

@@ -140,6 +140,8 @@ const COUNT_WORDS = [
   // concentrations and densities (PM2.5 32微克/立方米)
   '微克/立方米',
   '毫克/立方米',
+  'μg/m3',
+  'μg/m³',
   '毫克/升',
   '人/平方公里',
   // metric units in Latin letters (主坝隧洞80m, 总长21.66km); see LATIN_UNIT
@@ -163,6 +165,18 @@ const COUNT_WORDS = [
   '分',
   // calls (接听来电4.6万通); 通过 and 通知 are words, see WORD_START_UNITS
   '通',
+  // ages (期望寿命81.5岁), video channels (接入视频信号8,500路), old weights (茶叶1.8万担): units
+  // only at a phrase's end, see WORD_START_UNITS (60岁以上老人, 3路公交车, 担任 are not counts)
+  '岁',
+  '路',
+  '担',
+  // places used as their own classifier (其余4乡镇, 12村, 5社区)
+  '乡镇',
+  '村',
+  // poles, pipes, trees counted by the stick (水泥电杆20.5万根); 根据 and 根本 are words, see WORD_START_UNITS
+  '根',
+  '社区',
+  '街道',
 ];
 
 /**
@@ -208,6 +222,12 @@ export const CHINESE_NUMERAL_UNITS = new Set([
   '公里',
   '元',
   '%',
+  // visits and inspections (清查场所三千多家次): compounds of 次 are never slogans
+  '家次',
+  '户次',
+  '件次',
+  '台次',
+  '车次',
 ]);
 
 /** Rates: every one becomes a percentage (‰ → ×0.1, /10万 → ×0.001). */
@@ -222,6 +242,9 @@ const RATE_RULES: UnitRule[] = [
   // 平均破案率的1.65倍: a multiple, recorded as a ratio in 倍.
   { text: '倍', kind: 'ratio', base: '倍' },
   { text: '百分点', kind: 'pp', base: '个百分点' },
+  // 下降1.27个千分点: a change of a per-mille rate, in percentage points a tenth of it.
+  { text: '个千分点', kind: 'pp', base: '个百分点', factor: 0.1 },
+  { text: '千分点', kind: 'pp', base: '个百分点', factor: 0.1 },
   // 九成 = 90%, 八五折 = 85%, 9.5折 = 95%: tenths, or two digits read as a percentage.
   { text: '成', kind: 'percent', base: '%', factor: 10 },
   { text: '折', kind: 'percent', base: '%', factor: 10 },
@@ -231,7 +254,7 @@ const RATE_RULES: UnitRule[] = [
  * 成, 折, 分 and 通 start many words (成本, 折合, 分别, 分钟, 分局, 通过): after a number they are a unit only
  * when no other character joins them, or one of these follows.
  */
-export const WORD_START_UNITS = new Set(['成', '折', '分', '通']);
+export const WORD_START_UNITS = new Set(['成', '折', '分', '通', '岁', '路', '担', '根']);
 export const TENTHS_ALLOWED_AFTER = ['以上', '以下', '左右', '多', '半', '的', '上下'];
 
 const MONEY_RULES: UnitRule[] = [
@@ -244,6 +267,41 @@ export const UNIT_RULES: UnitRule[] = [
   ...MONEY_RULES,
   ...[...new Set(COUNT_WORDS)].map((text): UnitRule => ({ text, kind: 'count' })),
 ];
+
+/**
+ * A number scaled by 万/亿 with no unit takes the unit its indicator implies when that is plain
+ * (户籍人口60多万 → 人; 旅客吞吐量突破200万 → 人次): the clause before the number ends with one of
+ * `words`, perhaps followed by a verb of reaching (IMPLIED_UNIT_VERBS).
+ */
+export const IMPLIED_UNITS: { words: string[]; unit: string }[] = [
+  { words: ['人口', '人数', '总人数'], unit: '人' },
+  { words: ['旅客吞吐量', '游客', '客流量', '接待人次', '游客量'], unit: '人次' },
+  { words: ['户数'], unit: '户' },
+];
+export const IMPLIED_UNIT_VERBS = [
+  '',
+  '达',
+  '为',
+  '约',
+  '近',
+  '超',
+  '超过',
+  '突破',
+  '逾',
+  '达到',
+  '已达',
+  '共',
+  '有',
+  '约为',
+];
+/** What may follow such a number: 80万以上, 200万大关, 60万左右. */
+export const IMPLIED_UNIT_AFTER = ['以上', '左右', '大关', '余'];
+
+/** 岁 counts years of age only where an age is what is reported (期望寿命81.5岁); 0-17岁 names a group. */
+export const AGE_CUES = ['寿命', '年龄', '岁数'];
+
+/** Ratios stated per hundred (性别比为112.9: males per 100 females), recorded per one: 1.129 :1. */
+export const PER_HUNDRED_RATIOS = ['性别比'];
 
 /** Scale words between a number and its unit: 1688.29万元, 3万余件, 8000千余人次. */
 export const SCALE_WORDS: { text: string; factor: number }[] = [

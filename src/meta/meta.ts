@@ -2,7 +2,9 @@
 // scraped page header says (title, publication date, document number).
 import type { ReportType } from '../model/schema.js';
 import {
+  BOTH_OPENING,
   BREADCRUMB,
+  SITE_LABEL,
   DOCUMENT_NUMBER,
   PLAN_OPENING,
   PUBLISHED_AT,
@@ -43,7 +45,10 @@ export function readMeta(input: MetaInput): Meta {
     .filter(Boolean);
   // Lines are matched on the normalised text and copied from the source, so 工作總結 stays as written.
   const lines = linesWithOffsets(input.normal, 0, input.headerEnd + opening.length);
-  const firstContent = lines.find((l) => l.start >= input.headerEnd && l.text.trim() !== '');
+  // A site's category label (计划总结) on a line of its own is passed over.
+  const firstContent = lines.find(
+    (l) => l.start >= input.headerEnd && l.text.trim() !== '' && !SITE_LABEL.test(l.text.trim()),
+  );
   const titleLine =
     (firstContent && isTitle(firstContent.text.trim()) ? firstContent : undefined) ??
     lines.find(
@@ -98,7 +103,12 @@ function linesWithOffsets(text: string, from: number, to: number): { start: numb
 
 function isTitle(line: string): boolean {
   return (
-    line.length >= 4 && line.length <= 60 && !/[。;,]/.test(line) && !BREADCRUMB.test(line) && TITLE_WORDS.test(line)
+    line.length >= 4 &&
+    line.length <= 60 &&
+    !/[。;,]/.test(line) &&
+    !BREADCRUMB.test(line) &&
+    !SITE_LABEL.test(line) &&
+    TITLE_WORDS.test(line)
   );
 }
 
@@ -109,6 +119,8 @@ function isTitle(line: string): boolean {
 export function reportTypeOf(opening: string, headingTitles: string[], title = ''): ReportType {
   const kinds = headingTitles.map(keywordKind);
   const planAt = kinds.indexOf('plan');
+  // 工作总结及明年工作计划汇报如下, a run-in 年度工作总结及来年工作打算, a 政府工作报告: both parts.
+  if (BOTH_OPENING.test(title) || BOTH_OPENING.test(opening.slice(0, 200))) return 'review+plan';
   const titleReviews = TITLE_REVIEW.test(title);
   const titlePlans = TITLE_PLAN.test(title);
   if (titleReviews && (titlePlans || planAt >= 0)) return 'review+plan';
@@ -122,10 +134,30 @@ export function reportTypeOf(opening: string, headingTitles: string[], title = '
   return plansInOpening || planAt === 0 ? 'plan' : 'review+plan';
 }
 
-const YEAR = /(?:19|20)\d{2}(?=年)/g;
+/** A year in digits (2024 年 with a space too), or in Chinese numerals (二〇二三年, 二00三年 with zeros typed as digits). */
+const YEAR = /(?:19|20)\d{2}(?= ?年)|[一二][〇○零0][〇○零0一二三四五六七八九\d]{2}(?=年)/g;
+/** 2023年2月2日在…会议上: the day a report was given or posted, not the year its work was done. */
+const FULL_DATE_AFTER = /^年\d{1,2}月\d{1,2}日/;
+const CHINESE_DIGITS: Record<string, string> = {
+  〇: '0',
+  '○': '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 
 function yearOf(opening: string, reportType: ReportType): number | null {
-  const years = [...opening.matchAll(YEAR)].map((m) => Number(m[0]));
+  const years = [...opening.matchAll(YEAR)]
+    .filter((m) => !FULL_DATE_AFTER.test(opening.slice(m.index + 4, m.index + 13).trimStart()))
+    .map((m) => Number([...m[0]].map((c) => CHINESE_DIGITS[c] ?? c).join('')))
+    .filter((y) => y >= 1900 && y <= 2099);
   if (years.length === 0) return null;
   // A review names the year it reviews first (2021年，全市…比2019年增长); a plan may review the year
   // before it first (2023年工作总结和2024年工作计划), so it takes the latest.

@@ -11,6 +11,9 @@ export const BODY_SUFFIXES = [
   '市场监督管理局',
   '退役军人事务局',
   '卫生健康委员会',
+  '卫生健康委',
+  '地方税务局',
+  '国家税务局',
   '发展和改革委员会',
   '林业和草原局',
   '行政审批服务局',
@@ -178,6 +181,18 @@ export const OTHER_BODY_CUES = [
   '报送',
 ];
 
+/** Before a body, these make it the author speaking for it (我代表县人民政府向大会报告工作). */
+export const AUTHOR_CUES = ['我代表', '受'];
+
+/**
+ * A report of a kind only one body writes, whose author goes unnamed: a 统计公报 is the statistics
+ * bureau's, a 政府工作报告 the government's. The place is the one the title or the text names.
+ */
+export const IMPLIED_BODIES: { cue: RegExp; suffix: string }[] = [
+  { cue: /统计公报/, suffix: '统计局' },
+  { cue: /政府工作报告|代表[^。]{0,12}人民政府[,，]?向大会报告/, suffix: '人民政府' },
+];
+
 /** A bare reference to the author whose place must be found elsewhere in the text. */
 export const SELF_REFERENCES = ['我局', '本局', '我委', '本委', '我厅', '本厅', '我办', '本办'];
 
@@ -185,7 +200,18 @@ export const SELF_REFERENCES = ['我局', '本局', '我委', '本委', '我厅'
 export const PLAN_OPENING = /工作思路|工作计划|工作打算|工作要点|工作安排|思路是|计划是/;
 export const REVIEW_OPENING = /总结|以来|开展情况|完成情况|取得/;
 
-export const TITLE_WORDS = /总结|计划|思路|打算|报告|要点|情况|公报|方案/;
+/**
+ * An opening or a run-in title that announces both parts: 今年工作总结及明年工作计划汇报如下,
+ * 年度工作总结及来年工作打算, 2024年工作总结和2025年工作计划; and a 政府工作报告, which reviews
+ * the year past and sets the year's goals.
+ */
+export const BOTH_OPENING =
+  /总结(?:及|和|与|暨|以及)(?:明年|来年|下一?年度?|今后|\d{4}年|[二〇○零一二三四五六七八九十]{2,4}年|下步|下一步)?(?:度)?(?:的)?(?:工作)?(?:计划|打算|思路|安排|要点|设想)|政府工作报告|代表[^。]{0,12}人民政府[,，]?向大会报告/;
+
+/** A site's category label on a line of its own (计划总结, 工作总结范文): no title. */
+export const SITE_LABEL = /^(?:工作|年度|个人|范文|精选|大全|计划|总结|报告|汇报|心得|体会|方案|规划|[\s、|/])+$/;
+
+export const TITLE_WORDS = /总结|计划|思路|打算|报告|要点|情况|公报|方案|安排/;
 
 /** A title's own word for what the report is: 工作总结 reviews, 工作计划/要点/思路 plans. */
 export const TITLE_REVIEW = /总结|回顾|完成情况|开展情况|工作情况|年度报告|统计公报/;

@@ -1,7 +1,15 @@
 // The reporting body: a named body in the title or opening (上高县司法局), else a bare reference
 // (县司法局, 我局) completed with the place the text names most often.
 import { tagWords } from '../text/segmenter.js';
-import { BODY_SUFFIXES, NOT_PLACES, OTHER_BODY_CUES, PLACE_LEVELS, SELF_REFERENCES } from './metaWords.js';
+import {
+  AUTHOR_CUES,
+  BODY_SUFFIXES,
+  IMPLIED_BODIES,
+  NOT_PLACES,
+  OTHER_BODY_CUES,
+  PLACE_LEVELS,
+  SELF_REFERENCES,
+} from './metaWords.js';
 
 interface BodyMention {
   start: number;
@@ -46,10 +54,22 @@ const ACTING_VERBS = new Set([
   '召开',
   '印发',
   '转发',
+  '纳入',
+  '列入',
+  '上报',
+  '报送',
+  '提交',
+  '获得',
+  '得到',
+  '围绕',
+  '聚焦',
+  '服务',
+  '对标',
+  '学习',
 ]);
 const BRANCH_AFTER = /^(?:(?![和与及])[\u4e00-\u9fa5A-Za-z]){1,6}分局/;
 /** Characters no place name holds (我局在市…, 积极与区…, 全县, 各区): prepositions, pronouns, quantifiers. */
-const FUNCTION_CHARS = new Set([...'的在于和与及对向从被由为了是我本该全各每局']);
+const FUNCTION_CHARS = new Set([...'的在于和与及对向从被由为了是我本该全各每局受']);
 const AUTONOMOUS = new Set(['自治县', '自治州', '自治区', '自治旗']);
 /** 在市司法局的有力指导下: the body that guides the author, not the author. */
 const SUPERIOR_BODY_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?(?:指导|领导|关心|支持)下/;
@@ -73,7 +93,35 @@ export function organizationOf(
   windows: [number, number][],
   title: string | null = null,
 ): string | null {
-  return namedOrganization(normal, source, windows) ?? titleBody(title);
+  return namedOrganization(normal, source, windows) ?? titleBody(title) ?? impliedBody(normal, source, windows, title);
+}
+
+/** The run of place words (云和县, 赤峰市松山区) a title names, as segmentation tags them. */
+function placeInTitle(title: string): string | null {
+  let place = '';
+  for (const w of tagWords(title)) {
+    if (w.tag === 'ns' && PLACE_LEVELS.some((l) => w.word.endsWith(l)) && !NOT_PLACES.has(w.word)) place += w.word;
+    else if (place) break;
+  }
+  return place || null;
+}
+
+/**
+ * 2022年云和县国民经济和社会发展统计公报 → 云和县统计局; a 政府工作报告 → its place's 人民政府: the
+ * body a kind of report implies, with the place the title names before the cue, else the text's.
+ */
+function impliedBody(normal: string, source: string, windows: [number, number][], title: string | null): string | null {
+  const [from, to] = windows[0];
+  const opening = normal.slice(from, Math.min(to, from + 200));
+  for (const { cue, suffix } of IMPLIED_BODIES) {
+    const inTitle = title ? cue.exec(title) : null;
+    if (!inTitle && !cue.test(opening)) continue;
+    const named = inTitle ? placeInTitle(title!.slice(0, inTitle.index)) : null;
+    if (named) return named + suffix;
+    const place = mostFrequentPlace(normal, source, '');
+    return place ? place + suffix : null;
+  }
+  return null;
 }
 
 /** The title's body without a place, when it says more than a generic name (市教育局, 市场监督局; not 司法局). */
@@ -92,7 +140,9 @@ function namedOrganization(normal: string, source: string, windows: [number, num
   if (!bare) return null;
   const suffix = bare.suffix || mostFrequentSuffix(normal);
   const place = mostFrequentPlace(normal, source, bare.level);
-  return place && suffix ? place + suffix : null;
+  if (place && suffix) return place + suffix;
+  // 县交通运输局, 我市地方税务局: with no place named, the body as the text names it.
+  return bare.level && suffix ? bare.level + suffix : null;
 }
 
 function bodyMentions(text: string, from: number, to: number): BodyMention[] {
@@ -127,6 +177,13 @@ function placeBefore(text: string, at: number): { place: string; level: string }
   let level = '';
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i];
+    // 我市地方税务局, 本县司法局: the author's own level, its place named elsewhere.
+    // 我受县人民政府委托 (我/受县): the author's word glued to the level is no place name either (全市 is
+    // every body of the city, not the author; 从市公安局了解到 names the source of a news report).
+    if (!place && w.word.length === 2 && '我本受从'.includes(w.word[0]) && SINGLE_LEVELS.has(w.word[1])) {
+      level = w.word[1];
+      break;
+    }
     // 麻阳/苗族/自治县: an autonomous county's name is the words before it, down to the people's name.
     if (AUTONOMOUS.has(w.word) && i >= 2 && words[i - 1].word.endsWith('族')) {
       place = words[i - 2].word + words[i - 1].word + w.word + place;
@@ -178,11 +235,36 @@ function placeBefore(text: string, at: number): { place: string; level: string }
     }
     break;
   }
+  // 青檀/湾区: a known word at the end of an unknown name that opens its clause is only part of it.
+  const whole = unknownPlaceAtClauseStart(text, at);
+  if (whole && (!place || (place.length <= 2 && whole.place.endsWith(place) && whole.place.length > place.length)))
+    return whole;
   return { place, level };
 }
 
+/**
+ * 2022年,紫荆滩区司法局…: a place segmentation does not know (紫荆/nr 滩区/n), taken when it opens
+ * its clause, is 3 to 5 characters ending in a level, and starts with no verb or function word.
+ */
+function unknownPlaceAtClauseStart(text: string, at: number): { place: string; level: string } | null {
+  let from = at;
+  while (from > at - 6 && isHanChar(text[from - 1])) from--;
+  if (at - from < 3 || at - from > 5 || isHanChar(text[from - 1])) return null;
+  const run = text.slice(from, at);
+  if (!SINGLE_LEVELS.has(run.at(-1)!) || [...run].some((c) => FUNCTION_CHARS.has(c)) || NOT_PLACES.has(run))
+    return null;
+  const first = tagWords(run)[0];
+  if (!first || OPENING_TAGS_NOT_NAMES.has(first.tag) || ACTING_VERBS.has(first.word)) return null;
+  return { place: run, level: '' };
+}
+const isHanChar = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
+const OPENING_TAGS_NOT_NAMES = new Set(['v', 'vn', 'vd', 'd', 'p', 'c', 'r', 'ad', 'u', 'uj', 'm', 'q', 'f', 't']);
+
 function isOtherBody(text: string, b: BodyMention): boolean {
+  if (AUTHOR_CUES.some((cue) => text.startsWith(cue, b.start - cue.length))) return false;
   const before = text.slice(Math.max(0, b.start - 2), b.start);
+  // 推动市住建局工作: a body acted on.
+  if (ACTING_VERBS.has(before)) return true;
   return OTHER_BODY_CUES.some((cue) => before.endsWith(cue)) || SUPERIOR_BODY_AFTER.test(text.slice(b.end, b.end + 12));
 }
 
@@ -247,6 +329,8 @@ function readsAsPlace(name: string): boolean {
   // A known place is one word (its tag varies: 宿松县/nr, 硚口区/v); an unknown one is a name-like
   // word and its level (即墨/v 区), never a common noun (区委 区) or function words (极 与 区).
   if (words.length === 1) return !FUNCTION_TAGS.has(words[0].tag);
+  // 坪/ns 山区/ns: a name cut into place words is still one place.
+  if (words.every((w) => w.tag === 'ns')) return true;
   return (
     words.length === 2 &&
     words[0].word.length === 2 &&

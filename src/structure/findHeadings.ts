@@ -16,16 +16,29 @@ export function findHeadings(content: string): Heading[] {
   const headings: Heading[] = [];
   const lastOrdinal = new Map<HeadingStyle, number>();
   const runIn: RunInCursor = { next: -1, length: 0 };
+  const glued = gluedFirstHeading(content);
+  if (glued) {
+    headings.push(glued);
+    lastOrdinal.set(glued.style, glued.ordinal);
+    splitEmbedded(content, glued, lastOrdinal, headings);
+  }
   let lineStart = 0;
   // The next 是 at or after the current line: one cursor moving forward through the whole text,
   // so lines without 是 cost nothing and the search stays linear in the document's length.
   let nextShi = content.indexOf('是');
+  let nextPipe = content.indexOf('|');
+  let secondPipe = -1;
   while (lineStart <= content.length) {
     const nl = content.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? content.length : nl;
     let at = lineStart;
     while (at < lineEnd && (content[at] === ' ' || content[at] === '\t')) at++;
-    const lineHeading = matchAt(content, at, 'line');
+    // 一、食品烟酒 | 0.1 |: a row of a scraped table (two cell separators), not a heading. One cursor
+    // moves forward through the pipes, as for 是 below.
+    if (nextPipe >= 0 && nextPipe < lineStart) nextPipe = content.indexOf('|', lineStart);
+    if (nextPipe >= 0 && nextPipe < lineEnd && secondPipe < nextPipe) secondPipe = content.indexOf('|', nextPipe + 1);
+    const tableRow = nextPipe >= 0 && nextPipe < lineEnd && secondPipe > nextPipe && secondPipe < lineEnd;
+    const lineHeading = tableRow ? null : matchAt(content, at, 'line');
     if (lineHeading) {
       headings.push(lineHeading);
       lastOrdinal.set(lineHeading.style, lineHeading.ordinal);
@@ -78,10 +91,15 @@ function findRunInHeadings(
     const h = matchAt(content, at, 'line');
     if (!h || h.style === 'cn-shi') continue;
     const continues = lastOrdinal.get(h.style) === h.ordinal - 1;
-    if (!continues && !(h.ordinal === 1 && secondFollows(content, h, to))) continue;
+    const nested =
+      !continues &&
+      h.ordinal === 1 &&
+      !secondFollows(content, h, to) &&
+      (nestedFollows(content, h, false) || opensParent(content, h, out.at(-1)));
+    if (!continues && !nested && !(h.ordinal === 1 && secondFollows(content, h, to))) continue;
     out.push(h);
     lastOrdinal.set(h.style, h.ordinal);
-    splitEmbedded(content, h, lastOrdinal, out);
+    splitEmbedded(content, h, lastOrdinal, out, nested);
   }
 }
 
@@ -90,7 +108,14 @@ function findRunInHeadings(
  * (一、2023年工作完成情况(一)重点工程进展情况1、杨柳水库…。): a deeper marker numbered 1 inside a
  * title, whose 2 follows later, ends the title and starts a heading of its own.
  */
-function splitEmbedded(content: string, h: Heading, lastOrdinal: Map<HeadingStyle, number>, out: Heading[]): void {
+function splitEmbedded(
+  content: string,
+  h: Heading,
+  lastOrdinal: Map<HeadingStyle, number>,
+  out: Heading[],
+  /** The heading was taken on its nesting (一、X(一)Y。): its first inner marker counts without a 2. */
+  nested = false,
+): void {
   for (let parent = h; ; ) {
     // Only a heading-length stretch of the title is searched, so the pass stays linear.
     const from = parent.markerEnd + 1;
@@ -101,7 +126,8 @@ function splitEmbedded(content: string, h: Heading, lastOrdinal: Map<HeadingStyl
     if (!inner || inner.style === parent.style || inner.style === 'cn-shi') return;
     // A sequence already open goes on (…水平5.深入学习 after 4.); a new one needs its 2 to follow.
     const continues = lastOrdinal.get(inner.style) === inner.ordinal - 1;
-    if (!continues && !(inner.ordinal === 1 && secondFollows(content, inner, content.length))) return;
+    const trusted = nested && parent === h && inner.ordinal === 1;
+    if (!continues && !trusted && !(inner.ordinal === 1 && secondFollows(content, inner, content.length))) return;
     parent.titleEnd = at;
     out.push(inner);
     lastOrdinal.set(inner.style, inner.ordinal);
@@ -109,9 +135,49 @@ function splitEmbedded(content: string, h: Heading, lastOrdinal: Map<HeadingStyl
   }
 }
 
-/** A numbered marker right after a title's last character: (一), 1、, 1., (1), ①. */
+/**
+ * A first heading whose nesting shows it is one (一、X(一)Y… or 一、X1、Y…), even when its item 2
+ * never follows (a short or cut-off text): the marker numbered 1 holds a deeper marker numbered 1
+ * in its title (and, with `needSecond`, that one's 2 follows).
+ */
+function nestedFollows(content: string, h: Heading, needSecond: boolean): boolean {
+  const from = h.markerEnd + 1;
+  const m = EMBEDDED_FIRST.exec(content.slice(from, Math.min(h.titleEnd, from + EMBEDDED_REACH)));
+  if (!m) return false;
+  const inner = matchAt(content, from + m.index, 'line');
+  return (
+    inner !== null &&
+    inner.style !== h.style &&
+    inner.style !== 'cn-shi' &&
+    inner.ordinal === 1 &&
+    (!needSecond || secondFollows(content, inner, content.length))
+  );
+}
+
+/** 二、法治建设纵深推进。1、加大审查力度。: a deeper 1 opening the text right after a heading's title. */
+function opensParent(content: string, h: Heading, parent: Heading | undefined): boolean {
+  if (!parent || parent.style === h.style || parent.style === 'cn-shi' || parent.titleEnd >= h.start) return false;
+  return content.slice(parent.titleEnd, h.start).trim() === '。';
+}
+
+/**
+ * A title glued to the text loses its line break (…年度工作总结及来年工作打算一、今年工作回顾1、…):
+ * the first 一、 right after a title word, before any other heading and near the start, counts when
+ * its nesting shows it.
+ */
+function gluedFirstHeading(content: string): Heading | null {
+  const m = GLUED_FIRST.exec(content.slice(0, GLUED_REACH));
+  // On the first line only: a line-start heading before it would have been found as one.
+  if (!m || content.lastIndexOf('\n', m.index) >= 0) return null;
+  const h = matchAt(content, m.index + m[0].length - 2, 'line');
+  return h && h.ordinal === 1 && nestedFollows(content, h, true) ? h : null;
+}
+const GLUED_FIRST = /(?:总结|计划|打算|报告|要点|思路|安排|情况)一、/;
+const GLUED_REACH = 200;
+
+/** A numbered marker right after a title's last character (and a space): (一), 1、, 1., (1), ①. */
 const EMBEDDED_FIRST =
-  /(?<=[\u4e00-\u9fa5”)])(?:\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.](?![\d%])|[\u2460-\u2473])/;
+  /(?<=[\u4e00-\u9fa5”)] ?)(?:\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.](?![\d%])|[\u2460-\u2473])/;
 const EMBEDDED_REACH = 60;
 
 /** Where the next run-in candidate stands (-1: not searched yet) and its length. */

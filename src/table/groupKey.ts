@@ -1,6 +1,6 @@
-// Which indicators share a row of the cross-report table. `groupKey` is the single place that
-// decides it: when a canonical indicator list exists, look the indicator up there first and fall
-// back to the plain-string normalisation below.
+// Which unkeyed metrics share a column of `reportx table --unkeyed`: metrics the catalogue gave no
+// key (src/indicators) are grouped by their indicator phrase after the plain-string
+// normalisation below, and by unit.
 
 /** Quotation and title marks that wrap a name without changing it: “法律明白人” = 法律明白人. */
 const WRAPPING_MARKS = /[“”‘’"'「」『』《》〈〉]/g;

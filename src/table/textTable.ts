@@ -1,7 +1,6 @@
 // The cross-report table for a terminal: columns aligned by display width (a CJK character takes
 // two cells), emphasis through chalk. Pure: the caller decides whether colour is on.
 import { Chalk, type ChalkInstance } from 'chalk';
-import { cellText, type PivotTable } from './pivot.js';
 import { terminalSafe } from '../text/terminalText.js';
 
 /** Wide (W) and full-width (F) ranges of Unicode East Asian Width; everything else is one cell. */
@@ -116,58 +115,51 @@ export function truncateToWidth(text: string, max: number): string {
 }
 
 export interface TextTableOptions {
-  /** ANSI emphasis (bold header, dim markers); off when not a TTY or NO_COLOR is set. */
+  /** ANSI emphasis (bold header, dim placeholders); off when not a TTY or NO_COLOR is set. */
   color?: boolean;
-  /** Widest the indicator column may get before names are cut with … (default 40). */
-  maxIndicatorWidth?: number;
+  /** Which columns hold numbers: right-aligned, `-` when empty. */
+  numeric: (column: number) => boolean;
+  /** Widest a text column may get before its fields are cut with … (default 40). */
+  maxTextWidth?: number;
 }
 
-/** Placeholder for a report with no value in the row. */
+/** Placeholder for an empty numeric cell. */
 const EMPTY = '-';
 const GAP = '  ';
 
-export function renderTextTable(table: PivotTable, options: TextTableOptions = {}): string {
+/** Records (the first one the header) as an aligned table for a terminal. */
+export function renderTextTable(records: readonly (readonly string[])[], options: TextTableOptions): string {
+  if (records.length === 0) return '';
   const c: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
-  const maxIndicator = options.maxIndicatorWidth ?? 40;
-  const TARGET = ' (target)';
-  // Report text and file names reach the terminal escaped (src/text/terminalText.ts).
-  const header = ['indicator', 'unit', ...table.columns.map((col) => terminalSafe(col.label))];
-  // Plain text of every cell first, so widths are measured without colour codes.
-  const body = table.rows.map((r) => ({
-    indicator: truncateToWidth(terminalSafe(r.indicator), maxIndicator - (r.target ? TARGET.length : 0)),
-    target: r.target,
-    unit: terminalSafe(r.unit ?? ''),
-    cells: r.cells.map((cell) => (cell.length === 0 ? EMPTY : cellText(cell, r.unit))),
-  }));
+  const maxText = options.maxTextWidth ?? 40;
+  const { numeric } = options;
+  // Plain text of every field first, so widths are measured without colour codes; report text and
+  // file names reach the terminal escaped (src/text/terminalText.ts).
+  const [header, ...body] = records.map((r, row) =>
+    r.map((raw, i) => {
+      const f = terminalSafe(raw);
+      if (!numeric(i)) return truncateToWidth(f, maxText);
+      return row > 0 && f === '' ? EMPTY : f;
+    }),
+  );
   const widths = header.map((h) => displayWidth(h));
-  for (const r of body) {
-    const fields = [r.indicator + (r.target ? TARGET : ''), r.unit, ...r.cells];
-    fields.forEach((f, i) => {
-      widths[i] = Math.max(widths[i], displayWidth(f));
-    });
-  }
+  for (const r of body) r.forEach((f, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(f))));
   const pad = (text: string, width: number, right: boolean) => {
     const space = ' '.repeat(Math.max(0, width - displayWidth(text)));
     return right ? space + text : text + space;
   };
-  const lines: string[] = [];
-  lines.push(
+  const lines = [
     header
-      .map((h, i) => c.bold(pad(h, widths[i], i >= 2)))
+      .map((h, i) => c.bold(pad(h, widths[i], numeric(i))))
       .join(GAP)
       .trimEnd(),
-  );
-  lines.push(c.dim(widths.map((w) => '─'.repeat(w)).join(GAP)));
+    c.dim(widths.map((w) => '─'.repeat(w)).join(GAP)),
+  ];
   for (const r of body) {
-    const first = r.target ? r.indicator + c.dim(TARGET) : r.indicator;
-    const fields = [
-      pad(first, widths[0], false),
-      c.dim(pad(r.unit, widths[1], false)),
-      ...r.cells.map((t, i) => {
-        const padded = pad(t, widths[i + 2], true);
-        return t === EMPTY ? c.dim(padded) : padded;
-      }),
-    ];
+    const fields = r.map((f, i) => {
+      const padded = pad(f, widths[i], numeric(i));
+      return numeric(i) && f === EMPTY ? c.dim(padded) : padded;
+    });
     lines.push(fields.join(GAP).trimEnd());
   }
   return lines.join('\n') + '\n';
