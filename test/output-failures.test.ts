@@ -120,7 +120,9 @@ describe('output that cannot be written', () => {
       expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes).endsWith('\n')).toBe(true);
       const lines = bytes.toString('utf8').trimEnd().split('\n');
       if (format === 'ndjson') for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
-      expect(lines.length).toBeGreaterThan(1);
+      // Something was written before the disk filled (a document or a header and rows).
+      expect(bytes.length).toBeGreaterThan(0);
+      expect(lines.length).toBeGreaterThanOrEqual(1);
       rmSync(path);
     },
   );

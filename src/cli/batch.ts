@@ -3,6 +3,7 @@
 // this thread and a pool of jobs - 1 worker threads, with a bounded window of files in progress,
 // so memory does not grow with the number of files.
 import { cpus } from 'node:os';
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parseFile, renderResult, type FileResult, type ParseFileOptions, type RenderedFile } from './parseFile.js';
@@ -83,7 +84,8 @@ export async function* parseBatch(
     );
     return (await isolated).run(task(f));
   };
-  const large = async (f: string) => f !== '-' && (await sizeOf(f)) >= ISOLATE_BYTES;
+  // statSync, like parseFile's read: microseconds, and no wait for a turn of a busy event loop.
+  const large = (f: string) => f !== '-' && sizeOfSync(f) >= ISOLATE_BYTES;
   try {
     if (jobs <= 1) {
       // One file ahead, so the next one is parsed while the consumer writes this one out. Each file
@@ -93,7 +95,7 @@ export async function* parseBatch(
       // until the batch ends (measured: 110 MB of output strings held after 1,000 files).
       yield* inOrder(files, 2, async (f) => {
         await nextTurn();
-        return (await large(f)) ? parseIsolated(f) : parseHere(f);
+        return large(f) ? parseIsolated(f) : parseHere(f);
       });
       return;
     }
@@ -126,10 +128,10 @@ export async function* parseBatch(
           },
           // Standard input can only be read by this thread.
           accepts: (f) => f !== '-',
-          run: async (f) => ((await large(f)) ? parseIsolated(f) : pool!.run(task(f))),
+          run: (f) => (large(f) ? parseIsolated(f) : pool!.run(task(f))),
         },
         // A large file waits for its worker here; rare enough not to matter to the batch's pace.
-        async (f) => ((await large(f)) ? parseIsolated(f) : parseHere(f)),
+        (f) => (large(f) ? parseIsolated(f) : parseHere(f)),
       );
     } finally {
       await starting;
@@ -174,6 +176,16 @@ function idleAndTotal(): { idle: number; total: number; cores: number } {
     total += times.user + times.nice + times.sys + times.idle + times.irq;
   }
   return { idle, total, cores: all.length };
+}
+
+/** A regular file's size in bytes (0 when it cannot be stated: reading it will say why). */
+function sizeOfSync(f: string): number {
+  try {
+    const s = statSync(f);
+    return s.isFile() ? s.size : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** A file's size in bytes (0 when it cannot be stated: reading it will say why). */
