@@ -78,6 +78,21 @@ describe('a goal word governs its own clause', () => {
       ['3.4个百分点', '3.4个百分点', { target: false, change: 'up', indicator: '城市生活垃圾无害化处理率' }],
     ]);
   });
+  it('需 states a need clause by clause, and 需 + verb before who is in need names a category', () => {
+    expectAll(
+      '今年全区受洪涝影响群众2.6万人,其中因灾需转移安置人员3200人;倒塌房屋41间。' +
+        '乡镇需筹集配套资金0.3亿元,已拨付0.2亿元,新建堤防12公里。',
+      [
+        ['2.6万人', '2.6万人', { target: false }],
+        ['3200人', '3200人', { target: false }],
+        ['41间', '41间', { target: false }],
+        ['0.3亿元', '0.3亿元', { target: true }],
+        ['0.2亿元', '0.2亿元', { target: false }],
+        ['12公里', '12公里', { target: false }],
+      ],
+    );
+  });
+
   it('计划, 拟 and 需 before a verb, 任务是, and a goal level in brackets are goals', () => {
     expectAll(
       '全镇计划启动安置房8栋，目前8栋已封顶。拟争取中央预算内资金0.6亿元，企业需投入自有资金2.1亿元。' +

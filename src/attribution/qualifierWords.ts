@@ -182,6 +182,29 @@ export const FORECAST_WORDS = new Set(['预计', '有望', '预期']);
 export const BENCHMARK_BEFORE_GOAL = /(?:较|比|超出|高于|低于|超过|对照|对比)[^,;:()]{0,10}$/;
 /** 计划, 拟, 需 as words of their own before a verb are auxiliaries of a goal (计划开工, 拟申请, 需自筹). */
 export const PLAN_AUXILIARY_WORDS = new Set(['计划', '拟', '需']);
+/**
+ * Auxiliaries that state what is needed, not a plan: a need is stated item by item, so 需 governs
+ * only its own clause (镇村需自筹配套资金5.4亿元), never the figures of the clauses after it.
+ */
+export const NEED_WORDS = new Set(['需']);
+/**
+ * Heads that make 需 + verb a category of who or what is in need (因旱需救助人口11万人,
+ * 需帮扶对象320户, 需转移安置人员): a word ending in one, within three words of the verb, makes
+ * the clause a description, not a goal.
+ */
+export const NEEDY_HEADS = new Set([
+  '人口',
+  '人员',
+  '人数',
+  '群众',
+  '对象',
+  '家庭',
+  '户',
+  '面积',
+  '学生',
+  '儿童',
+  '老人',
+]);
 export const PLAN_AUXILIARY_HINT = /计划|拟|需/;
 /** Words before 计划 that make it a noun (按计划, 学习计划). Verbs and prepositions before it do too. */
 export const PLAN_NOUN_BEFORE = new Set([

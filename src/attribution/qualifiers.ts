@@ -22,6 +22,8 @@ import {
   FORECAST_WORDS,
   GOAL_FIGURE_BEFORE,
   PLAN_AUXILIARY,
+  NEED_WORDS,
+  NEEDY_HEADS,
   PLAN_AUXILIARY_HINT,
   PLAN_AUXILIARY_WORDS,
   PLAN_NOUN_BEFORE,
@@ -129,11 +131,16 @@ export function isGoalFigure(lead: string): boolean {
 function goalReaches(lead: string): boolean {
   let active = false;
   let numberSinceCue = false;
+  // A need (需) governs its own clause only.
+  let ownClauseOnly = false;
   for (const clause of lead.matchAll(CLAUSES)) {
+    // The pattern also matches the empty string at the lead's end, after the metric's own clause.
+    if (clause[0] === '' && clause.index > 0 && !/[,;:()]/.test(lead[clause.index - 1])) break;
     const text = clause[1];
-    if (active && (RESULT_OPENER.test(text) || TARGET_SCOPE_BREAK.test(text))) active = false;
+    if (active && (ownClauseOnly || RESULT_OPENER.test(text) || TARGET_SCOPE_BREAK.test(text))) active = false;
     const cue = goalCueIn(text);
     if (cue) {
+      ownClauseOnly = NEED_WORDS.has(cue.word);
       active = !ALREADY.test(text.slice(cue.at));
       numberSinceCue = /\d/.test(text.slice(cue.at));
       if (FORECAST_WORDS.has(cue.word) && !numberSinceCue && clause[2]) active = false;
@@ -159,7 +166,7 @@ function goalCueIn(clause: string): { word: string; at: number } | null {
   }
   for (const m of clause.matchAll(PLAN_AUXILIARY)) if (!best || m.index > best.at) best = { word: m[0], at: m.index };
   const auxiliary = auxiliaryByWords(clause);
-  if (auxiliary >= 0 && (!best || auxiliary > best.at)) best = { word: '计划', at: auxiliary };
+  if (auxiliary && (!best || auxiliary.at > best.at)) best = auxiliary;
   return best;
 }
 
@@ -178,21 +185,26 @@ function isGoalTarget(clause: string, at: number): boolean {
  * not nouns (学习计划, 按计划): the offset of the last such word, or -1. Segmentation decides the
  * words; only clauses holding one of the characters are segmented.
  */
-function auxiliaryByWords(clause: string): number {
-  if (!PLAN_AUXILIARY_HINT.test(clause)) return -1;
+function auxiliaryByWords(clause: string): { word: string; at: number } | null {
+  if (!PLAN_AUXILIARY_HINT.test(clause)) return null;
   const words = tagWords(clause);
   let offset = 0;
-  let found = -1;
+  let found: { word: string; at: number } | null = null;
   for (let i = 0; i < words.length; offset += words[i].word.length, i++) {
     if (!PLAN_AUXILIARY_WORDS.has(words[i].word)) continue;
     const next = words[i + 1];
     const previous = words[i - 1];
     if (!next || !/^[\u4e00-\u9fa5]/.test(next.word)) continue;
     if (previous && (PLAN_NOUN_BEFORE.has(previous.word) || /^(?:v|p)/.test(previous.tag))) continue;
-    if (/^[vpt]/.test(next.tag) || next.tag === 'ns') found = offset;
+    // 需救助人口, 需转移安置人员: who is in need (a head within the next words), not what is planned.
+    if (NEED_WORDS.has(words[i].word) && words.slice(i + 2, i + 5).some((w) => namesTheNeedy(w.word))) continue;
+    if (/^[vpt]/.test(next.tag) || next.tag === 'ns') found = { word: words[i].word, at: offset };
   }
   return found;
 }
+
+/** A word ending in a head such as 人员 or 人口 (安置人员, 救助人口): who or what is in need. */
+const namesTheNeedy = (word: string) => [...NEEDY_HEADS].some((head) => word.endsWith(head));
 
 /** Right after the metric (past its unit): 的目标, 的目标任务, 的年度目标. */
 const GOAL_AFTER = /^[^,;。]{0,6}?的(?:年度)?目标/;
