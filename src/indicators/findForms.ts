@@ -7,16 +7,6 @@ export interface FoundForm extends Form {
   end: number;
 }
 
-const NONE: readonly Form[] = [];
-
-/** Forms are in lower case (compileCatalog): the text is compared the same way, ASCII letters folded. */
-function formsStartingAt(catalog: Catalog, text: string, i: number): readonly Form[] {
-  const candidates = catalog.forms.get(asciiLowerChar(text[i]));
-  if (!candidates) return NONE;
-  const found = candidates.filter((f) => matchesAt(text, i, f.text));
-  return found.length > 0 ? found : NONE;
-}
-
 function matchesAt(text: string, i: number, form: string): boolean {
   if (i + form.length > text.length) return false;
   for (let k = 0; k < form.length; k++) {
@@ -29,6 +19,18 @@ function matchesAt(text: string, i: number, form: string): boolean {
 
 const asciiLowerChar = (c: string): string => (c >= 'A' && c <= 'Z' ? c.toLowerCase() : c);
 
+/**
+ * The longest form at i that ends by `end`, or undefined. Forms are in lower case
+ * (compileCatalog), longest first under their first character: the text is compared the same
+ * way, ASCII letters folded, and nothing is allocated (this runs for every character of a text).
+ */
+function longestWithin(catalog: Catalog, text: string, i: number, end: number): Form | undefined {
+  const candidates = catalog.forms.get(asciiLowerChar(text[i]));
+  if (!candidates) return undefined;
+  for (const f of candidates) if (i + f.text.length <= end && matchesAt(text, i, f.text)) return f;
+  return undefined;
+}
+
 /** A form found at `start`: one object literal of one shape (a spread copy costs several times more). */
 const foundAt = (form: Form, start: number): FoundForm => ({
   text: form.text,
@@ -37,12 +39,6 @@ const foundAt = (form: Form, start: number): FoundForm => ({
   start,
   end: start + form.text.length,
 });
-
-/** The longest form at i that ends by `end`, or undefined. */
-function longestWithin(catalog: Catalog, text: string, i: number, end: number): Form | undefined {
-  for (const f of formsStartingAt(catalog, text, i)) if (i + f.text.length <= end) return f;
-  return undefined;
-}
 
 /** The direct reading: from `start`, the longest form ending by `end`, else the next character. */
 function scan(catalog: Catalog, text: string, start: number, end: number, into: FoundForm[]): void {
@@ -137,25 +133,30 @@ class WholeTextForms {
   }
 }
 
-/** Texts shorter than this (section titles) are read directly: there is nothing to share. */
-const WHOLE_TEXT_FROM = 256;
-let wholeText: WholeTextForms | null = null;
+/**
+ * Read directly until a text has been asked this many times: an ordinary report (a few hundred
+ * metrics, a few readings each) never pays for reading its whole text; a text with thousands of
+ * metrics in long sentences switches to the whole-text reading.
+ */
+const DIRECT_READINGS = 4096;
+/** Texts shorter than this (section titles) are always read directly. */
+const SHORT_TEXT = 256;
+let current: { catalog: Catalog; text: string; readings: number; whole: WholeTextForms | null } | null = null;
 
 /** The forms in text.slice(start, end), in order, offsets into `text`; what no form covers is skipped. */
 export function findForms(catalog: Catalog, text: string, start: number, end: number): FoundForm[] {
-  if (text.length < WHOLE_TEXT_FROM) {
-    const found: FoundForm[] = [];
+  const found: FoundForm[] = [];
+  // A section title is read directly, and does not interrupt the count of the document's text.
+  if (text.length < SHORT_TEXT) {
     scan(catalog, text, start, end, found);
     return found;
   }
   // One document's metrics come one after another with the same text: compared by length first, so
-  // another document's text is told apart without reading it.
-  if (
-    wholeText === null ||
-    wholeText.catalog !== catalog ||
-    wholeText.text.length !== text.length ||
-    wholeText.text !== text
-  )
-    wholeText = new WholeTextForms(catalog, text);
-  return wholeText.find(start, end);
+  // another text (a section title) is told apart without reading it.
+  if (current === null || current.catalog !== catalog || current.text.length !== text.length || current.text !== text)
+    current = { catalog, text, readings: 0, whole: null };
+  if (current.whole === null && ++current.readings > DIRECT_READINGS) current.whole = new WholeTextForms(catalog, text);
+  if (current.whole) return current.whole.find(start, end);
+  scan(catalog, text, start, end, found);
+  return found;
 }
