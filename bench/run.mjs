@@ -356,10 +356,14 @@ function runParse(build, args, { sampleRss = false } = {}) {
 /** parseBytes (decode, parse, validate: what the CLI does per file) in a loop, in a child process. */
 function inProcess(build, files, seconds = 3) {
   const url = (p) => JSON.stringify(pathToFileURL(join(build.root, 'dist', p)).href);
+  // The segmenter moved from attribution/ to text/ (issue 15): a base build from before has the old place.
+  const segmenter = existsSync(join(build.root, 'dist', 'text', 'segmenter.js'))
+    ? 'text/segmenter.js'
+    : 'attribution/segmenter.js';
   const probe = [
     `import { readFileSync } from 'node:fs';`,
     `const { parseBytes } = await import(${url('cli/parseFile.js')});`,
-    `const { loadSegmenter } = await import(${url('text/segmenter.js')});`,
+    `const { loadSegmenter } = await import(${url(segmenter)});`,
     `loadSegmenter();`,
     `const docs = ${JSON.stringify(files)}.map((f) => [f, readFileSync(f)]);`,
     `const bytes = docs.reduce((n, d) => n + d[1].length, 0);`,
