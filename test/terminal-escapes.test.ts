@@ -3,10 +3,10 @@
 // under a pseudo-terminal made by util-linux `script`, colours on). And the normaliser treats
 // them as noise, so a terminal escape in a report is never read as a metric.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inTerminal as inTerminalAt, requireTerminal } from './terminalHelpers.js';
 import { terminalSafe } from '../src/text/terminalText.js';
 import { parseReport } from '../src/parseReport.js';
 import { findControls } from '../src/normalise/controls.js';
@@ -15,26 +15,14 @@ import fc from 'fast-check';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'reportx.js');
-const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 const CLEAR = '\x1b[2J';
 const RED = '\x1b[31m';
 
 let dir: string;
-
-function inTerminal(args: string[]) {
-  const command = [process.execPath, CLI, ...args].map(shellQuote).join(' ');
-  const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', COLUMNS: '160', LINES: '40' };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  delete env.CI;
-  const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, screen: r.stdout };
-}
+const inTerminal = (args: string[], redirect = '') => inTerminalAt(args, dir, redirect);
 
 beforeAll(() => {
-  const probe = spawnSync('script', ['-qec', 'test -t 1 && test -t 2', '/dev/null']);
-  if (probe.error || probe.status !== 0) throw new Error('util-linux `script` cannot give a pseudo-terminal here');
+  requireTerminal();
   dir = mkdtempSync(join(tmpdir(), 'reportx-escapes-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,41 +3,27 @@
 // pty), a real process on real files. A batch of 50+ files in a terminal once crashed on the
 // bundled progress-bar import while every pipe-based test passed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inTerminal as inTerminalAt, requireTerminal } from './terminalHelpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'reportx.js');
 const FIXTURES = readdirSync(join(ROOT, 'fixtures'))
   .filter((f) => f.endsWith('.txt'))
   .map((f) => join(ROOT, 'fixtures', f));
-const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 // A CSI sequence: colours (ESC [ … m) and the bar's cursor moves.
 const ESC = '\u001b[';
 
 let dir: string;
+const inTerminal = (args: string[], redirect = '') => inTerminalAt(args, dir, redirect);
 let batch: string[];
 
 /** Runs `node bin/reportx.js ARGS` in a pseudo-terminal; `redirect` is shell text after it (e.g. `> out`). */
-function inTerminal(args: string[], redirect = '') {
-  const command = [process.execPath, CLI, ...args].map(shellQuote).join(' ') + (redirect ? ` ${redirect}` : '');
-  const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', COLUMNS: '160', LINES: '40' };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  delete env.CI;
-  const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, screen: r.stdout };
-}
 
 beforeAll(() => {
-  const probe = spawnSync('script', ['-qec', 'test -t 1 && test -t 2', '/dev/null']);
-  if (probe.error || probe.status !== 0)
-    throw new Error(
-      'util-linux `script` cannot give a pseudo-terminal here (apt-get install bsdutils / util-linux): these tests must run the CLI in a terminal',
-    );
+  requireTerminal();
   if (!existsSync(join(ROOT, 'dist', 'bundle', 'reportx.js')))
     throw new Error('dist/ is missing: run npm run build (npm test does)');
   dir = mkdtempSync(join(tmpdir(), 'reportx-tty-'));

@@ -1,18 +1,16 @@
 // `reportx parse`: files in, documents out in the chosen format.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { expandInputs } from './inputs.js';
+import { batchInputs, parseMaxSizeOption } from './batchInputs.js';
 import { isSupportedEncoding } from '../decode/decodeBytes.js';
 import { parseBatch } from './batch.js';
-import { CATALOG_FLAGS, CATALOG_HELP, catalogFilesOption, collectCatalog } from './catalogOption.js';
+import { CATALOG_FLAGS, CATALOG_HELP, collectCatalog } from './catalogOption.js';
 import { startProgress } from './progress.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
-import { messageLine, problemLine } from './messages.js';
+import { problemLine } from './messages.js';
 import { jsonArrayWriter, ndjsonWriter } from './writers/jsonWriters.js';
 import { outDirWriter } from './writers/outDirWriter.js';
 import { outputNames } from './outputNames.js';
-import { capJobs } from './jobs.js';
-import { readFileList } from './filesFrom.js';
-import { DEFAULT_MAX_SIZE, formatSize, parseSize } from './readInput.js';
+import { DEFAULT_MAX_SIZE, formatSize } from './readInput.js';
 import type { OutputWriter } from './writers/writer.js';
 import { RENDER_FORMATS, type RenderSpec } from '../output/renderDocument.js';
 import { METRIC_COLUMNS, parseColumns, type MetricColumn } from '../output/metricRows.js';
@@ -66,21 +64,8 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
   if (opts.jobs !== undefined && !isJobCount(opts.jobs))
     throw new UsageError(`--jobs: expected a whole number ≥ 1, got "${opts.jobs}"`);
   const columns = tabularOptions(opts);
-  if (opts.filesFrom === '-' && patterns.includes('-'))
-    throw new UsageError('--files-from - reads the list from standard input, so - cannot also be an input');
-  if (patterns.length === 0 && opts.filesFrom === undefined)
-    throw new UsageError('no input: give files, globs, - or --files-from LIST');
-  const catalogFiles = catalogFilesOption(opts.catalog).files;
-  const { files, problems } = await expandInputs(patterns);
-  if (opts.filesFrom !== undefined) files.push(...(await readFileList(opts.filesFrom)));
-  for (const p of problems) process.stderr.write(problemLine(p.pattern, p.reason));
-  if (files.length === 0) throw new UsageError('no input file');
-  let jobs = opts.jobs;
-  if (jobs !== undefined) {
-    const capped = capJobs(jobs);
-    if (capped.note && !opts.quiet) process.stderr.write(messageLine(capped.note));
-    jobs = capped.jobs;
-  }
+  const inputs = await batchInputs(patterns, opts);
+  const { files, catalogFiles, jobs } = inputs;
   // The output is checked before any input is parsed: names that would collide (exit 2), a
   // directory that cannot be written (exit 3).
   const writer = await makeWriter(opts, files, columns);
@@ -90,7 +75,7 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
     columns,
     escapeFormulas: opts.csvEscape !== false,
   };
-  let failed = problems.length;
+  let failed = inputs.problems;
   const progress = await startProgress({ total: files.length, quiet: opts.quiet });
   try {
     for await (const result of parseBatch(files, {
@@ -127,11 +112,6 @@ function parseJobsOption(value: string): number {
 }
 
 /** --max-size SIZE: bytes, or K/M/G (units of 1024). */
-function parseMaxSizeOption(value: string): number {
-  const bytes = parseSize(value);
-  if (bytes === null) throw new InvalidArgumentError('expected a size such as 64M, 200MB, 1G or 4096 (bytes)');
-  return bytes;
-}
 
 /** Checks the csv/tsv options before any file is read; returns the --columns selection. */
 function tabularOptions(opts: ParseCommandOptions): MetricColumn[] | undefined {

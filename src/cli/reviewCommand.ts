@@ -5,15 +5,13 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { unlinkSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
-import { expandInputs } from './inputs.js';
+import { batchInputs, parseMaxSizeOption } from './batchInputs.js';
 import { parseBatch } from './batch.js';
 import { isSupportedEncoding } from '../decode/decodeBytes.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
-import { capJobs } from './jobs.js';
-import { CATALOG_FLAGS, CATALOG_HELP, catalogFilesOption, collectCatalog } from './catalogOption.js';
+import { CATALOG_FLAGS, CATALOG_HELP, collectCatalog } from './catalogOption.js';
 import { problemLine } from './messages.js';
-import { readFileList } from './filesFrom.js';
-import { DEFAULT_MAX_SIZE, formatSize, parseSize } from './readInput.js';
+import { DEFAULT_MAX_SIZE, formatSize } from './readInput.js';
 import { onInterrupt } from './cleanup.js';
 import { TEMP_MARK } from './writers/atomicFile.js';
 import { outputError } from './writers/outputError.js';
@@ -46,7 +44,7 @@ export function reviewCommand(run: (code: Promise<number>) => void): Command {
     .option(
       '--max-size <size>',
       `refuse inputs larger than SIZE (bytes, or with K, M or G; default ${formatSize(DEFAULT_MAX_SIZE)})`,
-      parseMaxSize,
+      parseMaxSizeOption,
     )
     .option('--title <text>', 'the page title')
     .option('-q, --quiet', 'no summary on standard error')
@@ -59,30 +57,11 @@ function parseJobs(value: string): number {
   return n;
 }
 
-function parseMaxSize(value: string): number {
-  const bytes = parseSize(value);
-  if (bytes === null) throw new InvalidArgumentError('expected a size such as 64M, 200MB, 1G or 4096 (bytes)');
-  return bytes;
-}
-
 export async function runReview(patterns: string[], opts: ReviewCommandOptions): Promise<number> {
   if (opts.encoding !== undefined && !isSupportedEncoding(opts.encoding))
     throw new UsageError(`unknown encoding: ${opts.encoding}`);
-  if (opts.filesFrom === '-' && patterns.includes('-'))
-    throw new UsageError('--files-from - reads the list from standard input, so - cannot also be an input');
-  if (patterns.length === 0 && opts.filesFrom === undefined)
-    throw new UsageError('no input: give files, globs, - or --files-from LIST');
-  const catalogFiles = catalogFilesOption(opts.catalog).files;
-  const { files, problems } = await expandInputs(patterns);
-  if (opts.filesFrom !== undefined) files.push(...(await readFileList(opts.filesFrom)));
-  for (const p of problems) process.stderr.write(problemLine(p.pattern, p.reason));
-  if (files.length === 0) throw new UsageError('no input file');
-  let jobs = opts.jobs;
-  if (jobs !== undefined) {
-    const capped = capJobs(jobs);
-    if (capped.note && !opts.quiet) process.stderr.write(`reportx: ${capped.note}\n`);
-    jobs = capped.jobs;
-  }
+  const inputs = await batchInputs(patterns, opts);
+  const { files, catalogFiles, jobs } = inputs;
   reviewAssets(); // fails before any work when the page's script was not built
 
   // The output is opened before any input is parsed: a place that cannot be written fails at once (exit 3).
@@ -99,7 +78,7 @@ export async function runReview(patterns: string[], opts: ReviewCommandOptions):
     }
   };
   const summaries: ReviewSummary[] = [];
-  let failed = problems.length;
+  let failed = inputs.problems;
   try {
     await write(pageHead({ title: opts.title }));
     for await (const result of parseBatch(files, {
