@@ -61,6 +61,8 @@ export function detectLegacyEncoding(bytes: Uint8Array): Detected | null {
   while (from < bytes.length && bytes[from] < 0x80) from++;
   if (from === bytes.length) from = 0;
   const sample = bytes.subarray(from, from + DETECT_BYTES);
+  const plain = plainlyChinese(sample);
+  if (plain) return plain;
   const result = detector().detect(sample, {
     includeEncodings: Object.keys(CANDIDATES),
     compatNames: false,
@@ -86,6 +88,28 @@ export function detectLegacyEncoding(bytes: Uint8Array): Detected | null {
     }
   }
   return best;
+}
+
+/**
+ * Enough text, nearly all common Chinese characters in one of GB18030 and Big5 and clearly not
+ * in the other: a Chinese report, read without the detector (whose language models cost ~50 MB of
+ * memory and most of the time of a non-UTF-8 file). Short or doubtful samples go to the detector.
+ */
+const PLAIN_MIN_CHARACTERS = 50;
+const PLAIN_MIN_SHARE = 0.95;
+const PLAIN_MAX_OTHER_SHARE = 0.8;
+
+function plainlyChinese(sample: Uint8Array): Detected | null {
+  const gb = chineseShare(new TextDecoder('gb18030').decode(sample));
+  const big5 = chineseShare(new TextDecoder('big5').decode(sample));
+  for (const [encoding, one, other] of [
+    ['gb18030', gb, big5],
+    ['big5', big5, gb],
+  ] as const) {
+    if (one.characters >= PLAIN_MIN_CHARACTERS && one.share >= PLAIN_MIN_SHARE && other.share <= PLAIN_MAX_OTHER_SHARE)
+      return { encoding, confidence: round(one.share) };
+  }
+  return null;
 }
 
 /** The share of common Chinese characters and CJK punctuation among the non-ASCII characters (0 when there are none), and their number. */
