@@ -170,4 +170,28 @@ describe('the fast path', () => {
     expect(JSON.parse(first)).toEqual({ encoding: 'utf-8', loaded: false });
     expect(second).toBe('true');
   });
+
+  it('a report plainly in GB18030 or Big5 is read without the detector; a short one goes to it', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      import iconv from 'iconv-lite';
+      const { decodeBytes } = await import(${JSON.stringify(join(ROOT, 'dist/decode/decodeBytes.js'))});
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('jschardet'));
+      const text = ${JSON.stringify(texts[0])};
+      const gb = decodeBytes(new Uint8Array(iconv.encode(text, 'gb18030')));
+      const big5 = decodeBytes(new Uint8Array(iconv.encode(${JSON.stringify(OpenCC.Converter({ from: 'cn', to: 'tw' })(texts[0]))}, 'big5')));
+      const before = loaded();
+      const short = decodeBytes(new Uint8Array(iconv.encode('行政复议', 'gb18030')));
+      console.log(JSON.stringify({ gb: [gb.encoding, gb.text === text], big5: big5.encoding, before, short: short.encoding, after: loaded() }));
+    `;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      gb: ['gb18030', true],
+      big5: 'big5',
+      before: false,
+      short: 'gb18030',
+      after: true,
+    });
+  });
 });
