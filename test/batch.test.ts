@@ -339,6 +339,19 @@ describe('reportx parse --jobs', () => {
     expect(paths).toEqual([FIXTURES[0], null, FIXTURES[1]]);
   });
 
+  it('a batch that ends before its workers are ready never aborts the process (Node 20 fatal error on terminating a loading worker)', () => {
+    // Each run parses its files on this thread while the workers load; their teardown once raced
+    // the loading about once in a dozen runs on a busy machine (exit 134, FATAL ERROR:
+    // v8::Module::IsGraphAsync); a race, so this catches it only sometimes.
+    const few = Array.from({ length: 60 }, (_, i) => join(dir, `early-${i}.txt`));
+    few.forEach((f, i) => copyFileSync(FIXTURES[i % FIXTURES.length], f));
+    for (let run = 0; run < 10; run++) {
+      const r = reportx(['parse', '-q', '-j', '2', '-f', 'ndjson', ...few]);
+      expect(r.status, `run ${run}: ${r.stderr}`).toBe(0);
+      expect(r.stdout.trim().split('\n')).toHaveLength(few.length);
+    }
+  });
+
   it('a small batch on a pipe prints no progress and no summary; --quiet prints none for a large one', () => {
     const small = reportx(['parse', '-f', 'ndjson', ...FIXTURES]);
     expect(small.stderr).toBe('');

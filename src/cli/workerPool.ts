@@ -98,8 +98,14 @@ export class ParsePool {
     );
   }
 
-  /** Stops the workers; tasks still running resolve as failures. */
-  destroy(): Promise<void> {
+  /**
+   * Stops the workers; tasks still running resolve as failures. Waits for the warm-ups first: a
+   * worker terminated while it is still loading its modules aborts the whole process in Node 20
+   * (FATAL ERROR: v8::Module::IsGraphAsync), which a short batch with --jobs 2 hit about once in
+   * a dozen runs, its files all parsed on this thread before the workers were ready.
+   */
+  async destroy(): Promise<void> {
+    await this.ready;
     return this.pool.destroy();
   }
 }
