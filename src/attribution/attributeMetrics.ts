@@ -4,7 +4,7 @@ import type { Mention } from '../mentions/metricMentions.js';
 import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
 import { tableCellAt, type TableCell } from '../structure/tables.js';
-import { isDigit, isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
+import { isDigit, isHan, UNIT_SHARING_JOINERS, SENTENCE_REACH } from '../text/chars.js';
 import { FUNDING_VERBS, MAX_INDICATOR_LENGTH } from './indicatorWords.js';
 import { IMPROVEMENT_WORDS, LESS_IS_BETTER } from './qualifierWords.js';
 import {
@@ -35,13 +35,6 @@ import {
   periodsIn,
   planOpenerOffsets,
 } from './qualifiers.js';
-
-/**
- * A sentence is read at most this far either side of a metric: real sentences are shorter, and
- * text with no full stops (a scraped table, a pathological file) must not make each metric cost
- * the length of the file.
- */
-const SENTENCE_REACH = 200;
 
 function clip(sentence: Span, m: Mention): Span {
   return {

@@ -6,6 +6,7 @@
 // adds a qualifier (刑事 before 案件, 民营经济 before 增加值) names another quantity, and a
 // wrong key is worse than none.
 import type { Change, MetricKind, Span } from '../model/schema.js';
+import { SENTENCE_REACH } from '../text/chars.js';
 import { tagWords } from '../text/segmenter.js';
 import type { Catalog, Indicator } from './compileCatalog.js';
 import { findForms, type FoundForm } from './findForms.js';
@@ -33,13 +34,6 @@ const SENTENCE_END = /[。!！?？\n]/;
 const COORDINATION = /[和及与、]/;
 /** How many sentences back a paragraph's subject is looked for. */
 const PARAGRAPH_REACH = 3;
-/**
- * How far back any look-behind reads, in characters, as attribution reads a sentence (its
- * SENTENCE_REACH): real sentences are shorter, and text without full stops (a scraped table, a
- * pathological file of 200,000 metrics in one sentence) must not make each metric cost the length
- * of the text.
- */
-const LOOK_BACK = 200;
 /** A comparison with a named year (较2019年, 比2020年): not the change over the year before. */
 const COMPARED_YEAR = /[较比与](?:19|20)\d\d年/;
 
@@ -197,9 +191,9 @@ function subjectScope(text: string, sentenceStart: number): number {
   return sentenceStartBefore(text, sentenceStart - 1);
 }
 
-/** Where the sentence holding the character before `end` starts, read at most LOOK_BACK back. */
+/** Where the sentence holding the character before `end` starts, read at most SENTENCE_REACH back. */
 function sentenceStartBefore(text: string, end: number): number {
-  const floor = Math.max(0, end - LOOK_BACK);
+  const floor = Math.max(0, end - SENTENCE_REACH);
   let i = end;
   while (i > floor && !SENTENCE_END.test(text[i - 1])) i--;
   return i;
@@ -226,7 +220,7 @@ function isExcluded(catalog: Catalog, text: string, form: FoundForm, scope: numb
   return (
     rule.before.some((w) => text.startsWith(w, form.start - w.length)) ||
     rule.inSentence.some((w) => {
-      const at = text.indexOf(w, Math.max(scope, form.start - LOOK_BACK));
+      const at = text.indexOf(w, Math.max(scope, form.start - SENTENCE_REACH));
       return at >= 0 && at < form.start;
     })
   );

@@ -25,3 +25,11 @@ export function clauseBefore(content: string, at: number, reach: number, breaks:
  * the indicator and change.
  */
 export const UNIT_SHARING_JOINERS = ['-', '~', '至', '到', '和', '、', '与', '及', '或'];
+
+/**
+ * A sentence is read at most this far either side of a metric, by attribution and by the
+ * indicators stage alike: real sentences are shorter, and text with no full stops (a scraped
+ * table, a pathological file of 200,000 metrics in one sentence) must not make each metric cost
+ * the length of the file.
+ */
+export const SENTENCE_REACH = 200;
