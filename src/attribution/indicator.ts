@@ -665,12 +665,20 @@ export function stripEdges(content: string, start: number, end: number): Span {
   return { start, end: Math.max(start, end) };
 }
 
+/**
+ * The period patterns anchored where they are tried (sticky): a phrase's head is read at its start
+ * only, so the search need not go on through the rest of the head when the start does not match.
+ * The first match at 0 is the one the unanchored search found there.
+ */
+const STICKY_PERIOD_PATTERNS = PERIOD_PATTERNS.map(({ pattern }) => new RegExp(pattern.source, 'y'));
+
 function leadingLength(content: string, start: number, end: number): number {
   // Periods first: 今年以来 must go whole, not as 今年 leaving 以来.
   const head = content.slice(start, Math.min(end, start + 16));
-  for (const pattern of PERIOD_PATTERNS) {
+  for (const pattern of STICKY_PERIOD_PATTERNS) {
+    pattern.lastIndex = 0;
     const m = pattern.exec(head);
-    if (m && m.index === 0 && m[0].length > 0) return m[0].length + (head.startsWith('以来', m[0].length) ? 2 : 0);
+    if (m && m[0].length > 0) return m[0].length + (head.startsWith('以来', m[0].length) ? 2 : 0);
   }
   const enumeration = ENUMERATION_LEAD.exec(head);
   if (enumeration) return enumeration[0].length;

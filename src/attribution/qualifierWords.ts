@@ -259,14 +259,18 @@ export const RESULT_MARKERS = ['今年', '已经', '已', '了', '截至', '截�
 /** Within a review paragraph, a sentence with one of these starts a stretch of plans. */
 export const PLAN_OPENERS = ['下一步', '明年', '今后', '接下来'];
 
-/** Periods a sentence may state, in the order they are tried; each matched on the normalised text. */
-export const PERIOD_PATTERNS: RegExp[] = [
-  /截[至止](?:目前|今年|今|\d{4}年)?(?:\d{1,2}月(?:底|末|\d{1,2}日)?|年底|年末|目前)?/,
-  /\d{4}年(?:上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}[-~至]\d{1,2}月|度)?/,
-  /\d{1,2}[-~至]\d{1,2}月(?:份)?/,
-  /(?<![\d.])\d{1,2}月(?:份|底|末|初|上旬|中旬|下旬)?/,
+/**
+ * Periods a sentence may state, in the order they are tried; each matched on the normalised text.
+ * `holds` is text every match of the pattern contains: a sentence without it is not searched (a
+ * pattern opening with a character class, like the 期间 one, otherwise tries every position).
+ */
+export const PERIOD_PATTERNS: { pattern: RegExp; holds?: string }[] = [
+  { pattern: /截[至止](?:目前|今年|今|\d{4}年)?(?:\d{1,2}月(?:底|末|\d{1,2}日)?|年底|年末|目前)?/, holds: '截' },
+  { pattern: /\d{4}年(?:上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}[-~至]\d{1,2}月|度)?/, holds: '年' },
+  { pattern: /\d{1,2}[-~至]\d{1,2}月(?:份)?/, holds: '月' },
+  { pattern: /(?<![\d.])\d{1,2}月(?:份|底|末|初|上旬|中旬|下旬)?/, holds: '月' },
   // 上年 and 去年 are left out: after 比/较 they are the base of a comparison, not the period reported.
-  /(?![在于])[\u4e00-\u9fa5]{2,4}期间(?!内)/,
-  /[从自]\d{1,2}月份?(?:开始|起|以来)/,
-  /今年以来|年初以来|今年上半年|今年前三季度|上半年|下半年|前三季度|[一二三四]季度|全年|今年|目前/,
+  { pattern: /(?![在于])[\u4e00-\u9fa5]{2,4}期间(?!内)/, holds: '期间' },
+  { pattern: /[从自]\d{1,2}月份?(?:开始|起|以来)/, holds: '月' },
+  { pattern: /今年以来|年初以来|今年上半年|今年前三季度|上半年|下半年|前三季度|[一二三四]季度|全年|今年|目前/ },
 ];

@@ -113,7 +113,7 @@ export function isTarget(
   if (isPercent && COMPLETED_CLAUSE.test(lead)) return false;
   if (GOAL_FIGURE_BEFORE.test(lead)) return true;
   if (RESULT_AGAINST_PLAN.test(lead)) return false;
-  if (planYear !== null) for (const m of lead.matchAll(DEADLINE)) if (Number(m[1]) >= planYear) return true;
+  if (planYear !== null) for (const m of allMatches(DEADLINE, lead)) if (Number(m[1]) >= planYear) return true;
   return goalReaches(lead) || planOpened;
 }
 
@@ -133,7 +133,7 @@ function goalReaches(lead: string): boolean {
   let numberSinceCue = false;
   // A need (需) governs its own clause only.
   let ownClauseOnly = false;
-  for (const clause of lead.matchAll(CLAUSES)) {
+  for (const clause of allMatches(CLAUSES, lead)) {
     // The pattern also matches the empty string at the lead's end, after the metric's own clause.
     if (clause[0] === '' && clause.index > 0 && !/[,;:()]/.test(lead[clause.index - 1])) break;
     const text = clause[1];
@@ -164,7 +164,8 @@ function goalCueIn(clause: string): { word: string; at: number } | null {
       break;
     }
   }
-  for (const m of clause.matchAll(PLAN_AUXILIARY)) if (!best || m.index > best.at) best = { word: m[0], at: m.index };
+  for (const m of allMatches(PLAN_AUXILIARY, clause))
+    if (!best || m.index > best.at) best = { word: m[0], at: m.index };
   const auxiliary = auxiliaryByWords(clause);
   if (auxiliary && (!best || auxiliary.at > best.at)) best = auxiliary;
   return best;
@@ -243,7 +244,7 @@ const YEAR_IN_TEXT = /(?<!\d)(?:19|20)\d{2}(?=年)/g;
 /** Whether the text names a year before `year` (2023年 in a plan for 2024): a result reported. */
 function datedBefore(text: string, year: number | null): boolean {
   if (year === null) return false;
-  for (const m of text.matchAll(YEAR_IN_TEXT)) if (Number(m[0]) < year) return true;
+  for (const m of allMatches(YEAR_IN_TEXT, text)) if (Number(m[0]) < year) return true;
   return false;
 }
 
@@ -271,7 +272,25 @@ export function anyBetween(sorted: number[], from: number, to: number): boolean 
   return lo < sorted.length && sorted[lo] < to;
 }
 
-const GLOBAL_PERIOD_PATTERNS = PERIOD_PATTERNS.map((p) => new RegExp(p.source, 'g'));
+const GLOBAL_PERIOD_PATTERNS = PERIOD_PATTERNS.map(({ pattern, holds }) => ({
+  pattern: new RegExp(pattern.source, 'g'),
+  holds,
+}));
+
+/**
+ * Every match of a global pattern, as `text.matchAll(pattern)` gives them, without the copy of
+ * the pattern matchAll makes at each call (the dearer part on a short text). Leaves lastIndex 0.
+ */
+function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    found.push(m);
+    // An empty match moves on one character, as matchAll does.
+    if (m[0] === '') pattern.lastIndex++;
+  }
+  return found;
+}
 
 /**
  * Every period the sentence states (截至9月底, 1-9月, 全年), found once per sentence. Years inside a
@@ -281,8 +300,9 @@ export function periodsIn(content: string, sentence: Span): Span[] {
   const plain = content.slice(sentence.start, sentence.end);
   const text = plain.includes('《') ? plain.replace(/《[^》]*》/g, (title) => ' '.repeat(title.length)) : plain;
   const found: Span[] = [];
-  for (const pattern of GLOBAL_PERIOD_PATTERNS) {
-    for (const m of text.matchAll(pattern)) {
+  for (const { pattern, holds } of GLOBAL_PERIOD_PATTERNS) {
+    if (holds && !text.includes(holds)) continue;
+    for (const m of allMatches(pattern, text)) {
       if (m[0].length < 2) continue;
       const end = m.index + m[0].length + (text.startsWith('以来', m.index + m[0].length) ? 2 : 0);
       found.push({ start: sentence.start + m.index, end: sentence.start + end });
