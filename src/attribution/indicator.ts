@@ -30,6 +30,7 @@ import {
   STOP_TAGS,
   TRAILING_WORDS,
 } from './indicatorWords.js';
+import { indexByFirst, indexByLast, mayEndAt, mayStartAt } from './wordIndex.js';
 
 export interface IndicatorContext {
   content: string;
@@ -58,13 +59,8 @@ function goalStatementEnd(text: string): number {
 }
 
 /** The word tables indexed by the character a word must end (or start) with: a lookup, not a scan. */
-function indexBy(words: string[], key: (w: string) => string): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  for (const w of words) index.set(key(w), [...(index.get(key(w)) ?? []), w]);
-  return index;
-}
-const TRAILING_BY_LAST = indexBy(TRAILING_WORDS, (w) => w.at(-1)!);
-const LEADING_BY_FIRST = indexBy(LEADING_WORDS, (w) => w[0]);
+const TRAILING_BY_LAST = indexByLast(TRAILING_WORDS, (w) => w);
+const LEADING_BY_FIRST = indexByFirst(LEADING_WORDS, (w) => w);
 const BARE_NUMBER_AT_END = /\d[\d.,]*(?:余|多)?[万亿千百]?$/;
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 
@@ -641,7 +637,7 @@ export function stripEdges(content: string, start: number, end: number): Span {
       end = start;
       break;
     }
-    const tail = (TRAILING_BY_LAST.get(content[end - 1]) ?? []).find(
+    const tail = mayEndAt(TRAILING_BY_LAST, content, end).find(
       (w) =>
         end - w.length >= start &&
         content.startsWith(w, end - w.length) &&
@@ -682,7 +678,7 @@ function leadingLength(content: string, start: number, end: number): number {
   }
   const enumeration = ENUMERATION_LEAD.exec(head);
   if (enumeration) return enumeration[0].length;
-  const word = (LEADING_BY_FIRST.get(content[start]) ?? []).find(
+  const word = mayStartAt(LEADING_BY_FIRST, content, start).find(
     (w) => content.startsWith(w, start) && start + w.length <= end,
   );
   if (word && (word.length > 1 || standsAlone(content, start, end))) return word.length;

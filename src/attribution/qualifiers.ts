@@ -3,6 +3,7 @@ import type { Approx, Change, Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { clauseBefore } from '../text/chars.js';
 import { tagWords } from '../text/segmenter.js';
+import { indexByFirst, indexByLast, mayEndAt, mayStartAt } from './wordIndex.js';
 import {
   APPROX_AFTER,
   APPROX_BEFORE,
@@ -39,12 +40,20 @@ import {
 } from './qualifierWords.js';
 
 const SCALES = new Set(['百', '千', '万', '亿']);
-/** CHANGE_NOUNS as an array, made once (it was spread from the set at every metric). */
-const CHANGE_NOUN_LIST = [...CHANGE_NOUNS];
+/**
+ * The word tables read right before or after a number, indexed by the character next to it: most
+ * metrics are followed or preceded by a character no word has there, and so try none of them.
+ */
+const APPROX_BEFORE_BY_LAST = indexByLast(APPROX_BEFORE, (e) => e.word);
+const APPROX_AFTER_BY_FIRST = indexByFirst(APPROX_AFTER, (e) => e.word);
+const CHANGE_WORDS_BY_LAST = indexByLast(CHANGE_WORDS, (e) => e.word);
+const CHANGE_NOUN_LINKS_BY_LAST = indexByLast(CHANGE_NOUN_LINKS, (w) => w);
+const CHANGE_NOUNS_BY_LAST = indexByLast([...CHANGE_NOUNS], (w) => w);
+const COMPARISON_WORDS_BY_LAST = indexByLast(COMPARISON_WORDS, (w) => w);
 
 /** A word right before the number (近5000人次): its start, so it stays out of raw. */
 export function approxBefore(content: string, m: Mention): { approx: Approx; start: number } {
-  for (const { word, approx } of APPROX_BEFORE) {
+  for (const { word, approx } of mayEndAt(APPROX_BEFORE_BY_LAST, content, m.start)) {
     if (!content.startsWith(word, m.start - word.length)) continue;
     // 上 is 'more than' only before a bare scale (上千人, 上万件), never in 以上3个 or 上党课.
     if (word === '上' && (!SCALES.has(content[m.start]) || content[m.start - 2] === '以')) continue;
@@ -55,7 +64,7 @@ export function approxBefore(content: string, m: Mention): { approx: Approx; sta
 
 /** A word right after the raw (1500万元左右, 万分之十以上): its end. */
 export function approxAfter(content: string, m: Mention): { approx: Approx; end: number } {
-  for (const { word, approx } of APPROX_AFTER) {
+  for (const { word, approx } of mayStartAt(APPROX_AFTER_BY_FIRST, content, m.end)) {
     if (content.startsWith(word, m.end)) return { approx, end: m.end + word.length };
   }
   return { approx: null, end: m.end };
@@ -68,15 +77,22 @@ export function changeOf(content: string, before: number, isCount: boolean): Cha
   while (content[end - 1] === ' ') end--;
   if (content[end - 1] === '了') end--;
   if (LEVEL_MARKERS.includes(content[end - 1])) return null;
-  const link = CHANGE_NOUN_LINKS.find((w) => content.startsWith(w, end - w.length));
-  if (link && CHANGE_NOUN_LIST.some((noun) => content.startsWith(noun, end - link.length - noun.length)))
+  const link = mayEndAt(CHANGE_NOUN_LINKS_BY_LAST, content, end).find((w) => content.startsWith(w, end - w.length));
+  if (
+    link &&
+    mayEndAt(CHANGE_NOUNS_BY_LAST, content, end - link.length).some((noun) =>
+      content.startsWith(noun, end - link.length - noun.length),
+    )
+  )
     end -= link.length;
-  for (const { word, change } of CHANGE_WORDS) {
+  for (const { word, change } of mayEndAt(CHANGE_WORDS_BY_LAST, content, end)) {
     if (!content.startsWith(word, end - word.length)) continue;
     if (isCount && !COUNT_CHANGE_WORDS.has(word)) return null;
     if (
       WEAK_CHANGE_WORDS.has(word) &&
-      !COMPARISON_WORDS.some((c) => content.startsWith(c, end - word.length - c.length))
+      !mayEndAt(COMPARISON_WORDS_BY_LAST, content, end - word.length).some((c) =>
+        content.startsWith(c, end - word.length - c.length),
+      )
     )
       continue;
     return change;
