@@ -74,12 +74,15 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
   const planOpeners = planOpenerOffsets(content);
   let previous: { mention: Mention; metric: Metric; sentence: Span } | null = null;
   let paragraphStart = 0;
-  let scanned = 0;
+  // The first line break not yet passed, found by indexOf (a native search) rather than a
+  // character loop; each break is found once: linear in the text.
+  let nextBreak = content.indexOf('\n');
   // Periods are found once per sentence; mentions come in order, so one sentence is cached at a time.
   let periods = null as { sentence: Span; spans: Span[] } | null;
   for (const m of mentions) {
-    // Mentions come in order, so the paragraph start moves forward only: linear in the text.
-    for (; scanned < m.start; scanned++) if (content.charCodeAt(scanned) === 0x0a) paragraphStart = scanned + 1;
+    // Mentions come in order, so the paragraph start moves forward only.
+    for (; nextBreak >= 0 && nextBreak < m.start; nextBreak = content.indexOf('\n', nextBreak + 1))
+      paragraphStart = nextBreak + 1;
     const fullSentence = sentenceAt(sentences, m.start) ?? { start: m.start, end: m.end };
     const sentence = clip(fullSentence, m);
     const before = approxBefore(content, m);
@@ -234,8 +237,9 @@ function settleIndicator(source: string, content: string, m: Metric): void {
   const span = m.indicatorSpan;
   let start = span?.start ?? 0;
   let end = span?.end ?? 0;
+  // charCodeAt: no string is made for each character of the span.
   for (let i = end - 1; i >= start; i--) {
-    if (content[i] === ' ' && !/\s/.test(source[i])) {
+    if (content.charCodeAt(i) === 0x20 && !/\s/.test(source[i])) {
       start = i + 1;
       break;
     }

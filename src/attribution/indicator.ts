@@ -6,7 +6,7 @@ import type { Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { PERIOD_PATTERNS } from './qualifierWords.js';
 import { cutWords, tagWords } from '../text/segmenter.js';
-import { isDigit, isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
+import { isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
   ATTRIBUTIVE_VERBS,
   BENCHMARK_WORDS,
@@ -30,7 +30,7 @@ import {
   STOP_TAGS,
   TRAILING_WORDS,
 } from './indicatorWords.js';
-import { indexByFirst, indexByLast, mayEndAt, mayStartAt } from './wordIndex.js';
+import { codeSet, indexByFirst, indexByLast, isDigitCode, mayEndAt, mayStartAt } from './wordIndex.js';
 
 export interface IndicatorContext {
   content: string;
@@ -45,6 +45,8 @@ export interface IndicatorContext {
 }
 
 const RESTART_HINT = /[共计其]/;
+/** CLAUSE_DELIMITERS as a test on character codes, for the loops that walk a clause. */
+const isDelimiter = codeSet(CLAUSE_DELIMITERS);
 const DIRECTION_CHARS = '高低多少快慢';
 /** The end of the last 任务是/目标为 in the text, or -1. */
 function goalStatementEnd(text: string): number {
@@ -132,7 +134,13 @@ function nounRun(
   const { content } = ctx;
   if (!isHan(content[at])) return null;
   let end = at;
-  while (end < ctx.upperBound && end - at < 24 && !CLAUSE_DELIMITERS.has(content[end]) && !isDigit(content[end])) end++;
+  while (
+    end < ctx.upperBound &&
+    end - at < 24 &&
+    !isDelimiter(content.charCodeAt(end)) &&
+    !isDigitCode(content.charCodeAt(end))
+  )
+    end++;
   const words = tagWords(content.slice(at, end));
   let length = 0;
   let sawNoun = false;
@@ -195,7 +203,7 @@ export function predicateAfter(ctx: IndicatorContext, from = ctx.after): Span | 
   const { content } = ctx;
   if (!isHan(content[from])) return null;
   let end = from;
-  while (end < ctx.upperBound && end - from <= MAX_INDICATOR_LENGTH && !CLAUSE_DELIMITERS.has(content[end])) end++;
+  while (end < ctx.upperBound && end - from <= MAX_INDICATOR_LENGTH && !isDelimiter(content.charCodeAt(end))) end++;
   if (end - from < 2 || end - from > MAX_INDICATOR_LENGTH || /\d/.test(content.slice(from, end))) return null;
   const first = tagWords(content.slice(from, end))[0];
   if (!first?.tag.startsWith('v') || LINK_VERBS.has(first.word)) return null;
@@ -215,7 +223,7 @@ export function namedCategory(ctx: IndicatorContext, nounEnd: number): Span | nu
   if (!verb) return null;
   const start = nounEnd + verb.length;
   let end = start;
-  while (end < ctx.upperBound && end - start <= MAX_INDICATOR_LENGTH && !CLAUSE_DELIMITERS.has(content[end])) end++;
+  while (end < ctx.upperBound && end - start <= MAX_INDICATOR_LENGTH && !isDelimiter(content.charCodeAt(end))) end++;
   if (end - start < 2 || end - start > MAX_INDICATOR_LENGTH || /\d/.test(content.slice(start, end))) return null;
   return stripEdges(content, start, end);
 }
@@ -227,7 +235,7 @@ export function purposeClause(ctx: IndicatorContext): Span | null {
   const start = ctx.after + 1;
   if (!startsWithWord(content, start, PURPOSE_VERBS)) return null;
   let end = start;
-  while (end < ctx.upperBound && !CLAUSE_DELIMITERS.has(content[end])) end++;
+  while (end < ctx.upperBound && !isDelimiter(content.charCodeAt(end))) end++;
   // A clause with a number of its own reports something else (完成年度投资计划的81%).
   if (/\d/.test(content.slice(start, end))) return null;
   return cleanPhrase(content, content.startsWith('用于', start) ? start + 2 : start, end);
@@ -314,7 +322,7 @@ export function totalSubject(ctx: IndicatorContext, sentenceStart: number): Span
   const start = clauseStart(content, ctx.before, sentenceStart);
   if (start <= sentenceStart || !TOTAL_WORDS.has(content.slice(start, ctx.before).trim())) return null;
   let end = sentenceStart;
-  while (end < start && !CLAUSE_DELIMITERS.has(content[end]) && !isDigit(content[end])) end++;
+  while (end < start && !isDelimiter(content.charCodeAt(end)) && !isDigitCode(content.charCodeAt(end))) end++;
   return cleanPhrase(content, sentenceStart, end);
 }
 const TOTAL_WORDS = new Set(['共计', '合计', '总计', '共', '一共', '累计', '总共']);
@@ -323,10 +331,10 @@ function clauseStart(
   content: string,
   from: number,
   lowerBound: number,
-  delimiters: ReadonlySet<string> = CLAUSE_DELIMITERS,
+  delimiter: (code: number) => boolean = isDelimiter,
 ): number {
   let i = from;
-  while (i > lowerBound && !delimiters.has(content[i - 1])) i--;
+  while (i > lowerBound && !delimiter(content.charCodeAt(i - 1))) i--;
   return i;
 }
 
@@ -336,7 +344,7 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   let text = content.slice(span.start, span.end);
   // What stands between the halves of a range or pair (0.3-2公里, 2.16和1.66个百分点) names nothing,
   // and neither does a bare 占比 (调委会280个，占比85.9%): the sentence's indicator holds.
-  if ([...text].every((c) => UNIT_SHARING_JOINERS.includes(c)) || text === '占比') return null;
+  if (onlyJoiners(text) || text === '占比') return null;
   // 比年目标任务4%低0.63个百分点: a bare direction left after the benchmark's figure names nothing.
   if (text.length === 1 && DIRECTION_CHARS.includes(text)) return null;
 
@@ -391,6 +399,13 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   }
   if (span.end <= span.start) return null;
   return truncate(span, text);
+}
+
+const isJoiner = codeSet(UNIT_SHARING_JOINERS);
+/** Whether every character is a joiner: a loop over codes rather than a spread of the text into strings. */
+function onlyJoiners(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isJoiner(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Every benchmark word (高于, 低于, …) has two characters. */
@@ -471,8 +486,8 @@ export function isRankFrame(content: string, ctx: IndicatorContext, sentenceStar
 
 /** A ranking's clause runs back to a comma or stop: 、 and brackets inside its scope (各县(市、区)) do not end it. */
 const rankClauseStart = (content: string, from: number, lowerBound: number) =>
-  clauseStart(content, from, lowerBound, RANK_CLAUSE_DELIMITERS);
-const RANK_CLAUSE_DELIMITERS = new Set([',', ';', ':', '。', '!', '?', '\n']);
+  clauseStart(content, from, lowerBound, isRankClauseDelimiter);
+const isRankClauseDelimiter = codeSet([',', ';', ':', '。', '!', '?', '\n']);
 
 /** The first ranking verb in the text, or -1. */
 function rankVerbAt(text: string, placing = false): number {
