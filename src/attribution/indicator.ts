@@ -411,14 +411,18 @@ function onlyJoiners(text: string): boolean {
 /** Every benchmark word (高于, 低于, …) has two characters. */
 const BENCHMARK_WORD_LENGTH = 2;
 
-/** Where a comparison with a benchmark starts in the phrase (within its last 16 characters), or -1. */
+const BENCHMARK_BY_FIRST = indexByFirst(BENCHMARK_WORDS, (w) => w);
+
+/**
+ * Where a comparison with a benchmark starts in the phrase (within its last 16 characters), or -1:
+ * the latest start of any benchmark word there, found walking back over those 16 characters
+ * rather than by a search of the whole phrase per word.
+ */
 function benchmarkAt(text: string): number {
-  let found = -1;
-  for (const word of BENCHMARK_WORDS) {
-    const at = text.lastIndexOf(word);
-    if (at > found && text.length - at <= 16) found = at;
+  for (let at = text.length - 1; at >= 0 && text.length - at <= 16; at--) {
+    if (mayStartAt(BENCHMARK_BY_FIRST, text, at).some((w) => text.startsWith(w, at))) return at;
   }
-  return found;
+  return -1;
 }
 
 /**

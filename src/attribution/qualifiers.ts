@@ -233,6 +233,9 @@ const GOAL_CUE = new RegExp([...TARGET_WORDS, '计划', '拟', '需(?![要求])'
 const CLAUSE_REACH = 40;
 const clauseOf = (text: string, at: number) => clauseBefore(text, at, CLAUSE_REACH, ',;。:');
 
+/** COMPARED_DIRECTIONS by character code: an object read with a fresh one-character key is dearer. */
+const DIRECTION_OF = new Map(Object.entries(COMPARED_DIRECTIONS).map(([c, d]) => [c.charCodeAt(0), d]));
+
 /**
  * 低于省控线0.84个百分点: the change a rate shows against a benchmark named before it, within the
  * clause and with no other number between.
@@ -243,7 +246,7 @@ export function benchmarkChange(content: string, before: number, isRate: boolean
   if (clause.endsWith('(')) return null;
   // 较市定目标高出6.2个百分点: 出 after the direction adds nothing.
   const compared = clause.endsWith('出') ? clause.slice(0, -1) : clause;
-  const direction = COMPARED_DIRECTIONS[compared.at(-1) ?? ''];
+  const direction = DIRECTION_OF.get(compared.charCodeAt(compared.length - 1));
   if (direction && COMPARISON_OPENERS.some((w) => compared.slice(0, -1).includes(w))) return direction;
   if (!isRate) return null;
   for (const { word, change } of BENCHMARK_COMPARISONS) {
@@ -267,14 +270,19 @@ function datedBefore(text: string, year: number | null): boolean {
 /** Every offset where a 下一步/明年 stretch of plans opens, in order (found once per document). */
 export function planOpenerOffsets(content: string): number[] {
   const offsets: number[] = [];
-  for (const w of PLAN_OPENERS) {
-    for (let at = content.indexOf(w); at >= 0; at = content.indexOf(w, at + 1)) {
-      // 上半年工作总结及下一步工作重点: a title naming both parts opens no plans.
-      if (!/总结[及和与、]$/.test(content.slice(Math.max(0, at - 3), at))) offsets.push(at);
-    }
+  // One pass over the text for all the openers rather than one per opener. After a match the
+  // search resumes one character on, so an opener overlapping it is found too; a start shared by
+  // two openers is kept once, which anyBetween cannot tell from twice.
+  PLAN_OPENER.lastIndex = 0;
+  for (let m = PLAN_OPENER.exec(content); m; m = PLAN_OPENER.exec(content)) {
+    const at = m.index;
+    PLAN_OPENER.lastIndex = at + 1;
+    // 上半年工作总结及下一步工作重点: a title naming both parts opens no plans.
+    if (!/总结[及和与、]$/.test(content.slice(Math.max(0, at - 3), at))) offsets.push(at);
   }
-  return offsets.sort((a, b) => a - b);
+  return offsets;
 }
+const PLAN_OPENER = new RegExp(PLAN_OPENERS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 
 /** Whether an opener stands in [from, to): a binary search over the sorted offsets. */
 export function anyBetween(sorted: number[], from: number, to: number): boolean {
