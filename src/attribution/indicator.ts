@@ -30,7 +30,7 @@ import {
   STOP_TAGS,
   TRAILING_WORDS,
 } from './indicatorWords.js';
-import { codeSet, indexByFirst, indexByLast, isDigitCode, mayEndAt, mayStartAt } from './wordIndex.js';
+import { codeSet, indexByFirst, indexByLast, isDigitCode, lastIndexOfChar, mayEndAt, mayStartAt } from './wordIndex.js';
 
 export interface IndicatorContext {
   content: string;
@@ -356,7 +356,8 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
     text = content.slice(span.start, span.end);
   }
   // A share is named subject+占+base (餐饮服务投诉占投诉总数), without the 的比重 that follows the base.
-  const share = /占(.{2,16}?)的?(?:比重|比例)?$/.exec(text);
+  // Only a phrase holding 占 can be a share: the pattern is not tried on the others.
+  const share = text.includes('占') ? /占(.{2,16}?)的?(?:比重|比例)?$/.exec(text) : null;
   if (share && share.index + 1 + share[1].length <= text.length) {
     const end = span.start + share.index + 1 + share[1].length;
     const base = { start: span.start + share.index + 1, end };
@@ -392,7 +393,7 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
     text = content.slice(span.start, span.end);
   }
   // 涉及我区的行政案件 → 行政案件: what is counted follows the last 的.
-  const de = text.lastIndexOf('的');
+  const de = lastIndexOfChar(text, '的');
   if (de >= 0 && text.length - de - 1 >= 2) {
     span = { start: span.start + de + 1, end: span.end };
     text = content.slice(span.start, span.end);
@@ -420,7 +421,7 @@ const BENCHMARK_BY_FIRST = indexByFirst(BENCHMARK_WORDS, (w) => w);
  */
 function benchmarkAt(text: string): number {
   for (let at = text.length - 1; at >= 0 && text.length - at <= 16; at--) {
-    if (mayStartAt(BENCHMARK_BY_FIRST, text, at).some((w) => text.startsWith(w, at))) return at;
+    for (const word of mayStartAt(BENCHMARK_BY_FIRST, text, at)) if (text.startsWith(word, at)) return at;
   }
   return -1;
 }
@@ -513,10 +514,13 @@ const CLOSING_MARKS: Record<string, string> = { '”': '“', '》': '《', ')':
 /** Offset of the last closing mark (” 》 ) 」) that has no opening mark before it in the text, or -1. */
 const ANY_CLOSING = /[”》)」]/;
 
+/** CLOSING_MARKS by character code: the walk below makes no string per character. */
+const OPENING_FOR = new Map(Object.entries(CLOSING_MARKS).map(([close, open]) => [close.charCodeAt(0), open]));
+
 function lastUnopenedClose(text: string): number {
   if (!ANY_CLOSING.test(text)) return -1;
   for (let i = text.length - 1; i >= 0; i--) {
-    const open = CLOSING_MARKS[text[i]];
+    const open = OPENING_FOR.get(text.charCodeAt(i));
     if (open && text.lastIndexOf(open, i) < 0) return i;
   }
   return -1;
@@ -685,12 +689,16 @@ export function stripEdges(content: string, start: number, end: number): Span {
  * only, so the search need not go on through the rest of the head when the start does not match.
  * The first match at 0 is the one the unanchored search found there.
  */
-const STICKY_PERIOD_PATTERNS = PERIOD_PATTERNS.map(({ pattern }) => new RegExp(pattern.source, 'y'));
+const STICKY_PERIOD_PATTERNS = PERIOD_PATTERNS.map(({ pattern, holds }) => ({
+  pattern: new RegExp(pattern.source, 'y'),
+  holds,
+}));
 
 function leadingLength(content: string, start: number, end: number): number {
   // Periods first: 今年以来 must go whole, not as 今年 leaving 以来.
   const head = content.slice(start, Math.min(end, start + 16));
-  for (const pattern of STICKY_PERIOD_PATTERNS) {
+  for (const { pattern, holds } of STICKY_PERIOD_PATTERNS) {
+    if (holds && !head.includes(holds)) continue;
     pattern.lastIndex = 0;
     const m = pattern.exec(head);
     if (m && m[0].length > 0) return m[0].length + (head.startsWith('以来', m[0].length) ? 2 : 0);

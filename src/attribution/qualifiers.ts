@@ -3,7 +3,7 @@ import type { Approx, Change, Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { clauseBefore } from '../text/chars.js';
 import { tagWords } from '../text/segmenter.js';
-import { indexByFirst, indexByLast, mayEndAt, mayStartAt } from './wordIndex.js';
+import { anyWord, indexByFirst, indexByLast, mayEndAt, mayStartAt } from './wordIndex.js';
 import {
   APPROX_AFTER,
   APPROX_BEFORE,
@@ -115,10 +115,10 @@ export function isTarget(
   isPercent = false,
 ): boolean {
   const lead = content.slice(sentence.start, metricStart);
-  if (inPlanSection) return !RESULT_MARKERS.some((w) => lead.includes(w)) && !datedBefore(lead, planYear);
+  if (inPlanSection) return !RESULT_MARKER.test(lead) && !datedBefore(lead, planYear);
   const rest = content.slice(metricStart, Math.min(sentence.end, metricStart + 16));
   const clauseEnd = rest.search(/[,;。]/);
-  if (TARGET_WORDS_AFTER.some((w) => rest.slice(0, clauseEnd < 0 ? rest.length : clauseEnd).includes(w))) return true;
+  if (TARGET_WORD_AFTER.test(clauseEnd < 0 ? rest : rest.slice(0, clauseEnd))) return true;
   // 降低3.89%的目标任务全面完成: the figure is the goal's own.
   if (GOAL_AFTER.test(rest)) return true;
   // One search for any goal cue at all: most sentences have none, and the reading below is dearer.
@@ -132,6 +132,10 @@ export function isTarget(
   if (planYear !== null) for (const m of allMatches(DEADLINE, lead)) if (Number(m[1]) >= planYear) return true;
   return goalReaches(lead) || planOpened;
 }
+
+/** RESULT_MARKERS and TARGET_WORDS_AFTER as one pattern each: one pass over the lead, not one per word. */
+const RESULT_MARKER = anyWord(RESULT_MARKERS);
+const TARGET_WORD_AFTER = anyWord(TARGET_WORDS_AFTER);
 
 /** Whether the number right after `lead` is the figure of a goal named before it (目标值(90%), 目标任务4000人). */
 export function isGoalFigure(lead: string): boolean {
@@ -282,7 +286,7 @@ export function planOpenerOffsets(content: string): number[] {
   }
   return offsets;
 }
-const PLAN_OPENER = new RegExp(PLAN_OPENERS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const PLAN_OPENER = anyWord(PLAN_OPENERS, 'g');
 
 /** Whether an opener stands in [from, to): a binary search over the sorted offsets. */
 export function anyBetween(sorted: number[], from: number, to: number): boolean {

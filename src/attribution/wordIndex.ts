@@ -63,3 +63,21 @@ export function codeSet(chars: Iterable<string>): (code: number) => boolean {
 }
 
 export const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * `text.lastIndexOf(char)` for one character, as a walk over codes: V8 runs lastIndexOf outside
+ * compiled code, a dear call for the short phrases read here.
+ */
+export function lastIndexOfChar(text: string, char: string): number {
+  const code = char.charCodeAt(0);
+  let i = text.length - 1;
+  while (i >= 0 && text.charCodeAt(i) !== code) i--;
+  return i;
+}
+
+/**
+ * One pattern matching any of the words: a single pass over the text where `words.some((w) =>
+ * text.includes(w))` makes one per word.
+ */
+export const anyWord = (words: readonly string[], flags = '') =>
+  new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), flags);
