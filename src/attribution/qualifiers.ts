@@ -170,18 +170,23 @@ function goalReaches(lead: string): boolean {
   return active;
 }
 
+const TARGET_WORD = anyWord(TARGET_WORDS);
+
 /** Each clause of the lead with the delimiter that closes it ('' for the metric's own clause). */
 const CLAUSES = /([^,;:()]*)([,;:()]?)/g;
 
 /** The last goal cue in a clause, or null. */
 function goalCueIn(clause: string): { word: string; at: number } | null {
   let best: { word: string; at: number } | null = null;
-  for (const word of TARGET_WORDS) {
-    for (let at = clause.lastIndexOf(word); at >= 0; at = at > 0 ? clause.lastIndexOf(word, at - 1) : -1) {
-      if (best && at <= best.at) break;
-      if (word === '目标' && !isGoalTarget(clause, at)) continue;
-      best = { word, at };
-      break;
+  // Most clauses hold no target word: one pass says so before a search per word.
+  if (TARGET_WORD.test(clause)) {
+    for (const word of TARGET_WORDS) {
+      for (let at = clause.lastIndexOf(word); at >= 0; at = at > 0 ? clause.lastIndexOf(word, at - 1) : -1) {
+        if (best && at <= best.at) break;
+        if (word === '目标' && !isGoalTarget(clause, at)) continue;
+        best = { word, at };
+        break;
+      }
     }
   }
   for (const m of allMatches(PLAN_AUXILIARY, clause))
