@@ -48,13 +48,14 @@ const RESTART_HINT = /[共计其]/;
 /** CLAUSE_DELIMITERS as a test on character codes, for the loops that walk a clause. */
 const isDelimiter = codeSet(CLAUSE_DELIMITERS);
 const DIRECTION_CHARS = '高低多少快慢';
+const IS = '是'.charCodeAt(0);
+const BE = '为'.charCodeAt(0);
 /** The end of the last 任务是/目标为 in the text, or -1. */
 function goalStatementEnd(text: string): number {
+  // By character code: the walk covers the whole phrase and makes no string per character.
   for (let at = text.length - 1; at >= 2; at--) {
-    if (
-      (text[at] === '是' || text[at] === '为') &&
-      (text.startsWith('任务', at - 2) || text.startsWith('目标', at - 2))
-    )
+    const code = text.charCodeAt(at);
+    if ((code === IS || code === BE) && (text.startsWith('任务', at - 2) || text.startsWith('目标', at - 2)))
       return at + 1;
   }
   return -1;
