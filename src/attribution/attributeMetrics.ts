@@ -424,19 +424,26 @@ const COMPARISON_ONLY = /^(?:[与同和较比跟][^,;。]{0,12}?(?:相比|相较
  * them, or after 的 when nothing precedes (30%的公证事项).
  */
 function chooseIndicator(ctx: IndicatorContext, m: Mention): Span | null {
-  const preceding = precedingPhrase(ctx);
+  // The phrase before is read when first needed, then kept: a count named by the noun after it
+  // never needs it, and it is the dearer of the two readings.
+  let preceding: Span | null | undefined;
+  const phraseBefore = () => {
+    if (preceding === undefined) preceding = precedingPhrase(ctx);
+    return preceding;
+  };
   // 投入1721万元，开展环卫一期工程建设: money named only by a funding verb is named by its use.
-  if (m.kind === 'amount' && (!preceding || FUNDING_VERBS.has(ctx.content.slice(preceding.start, preceding.end)))) {
-    const use = purposeClause(ctx);
-    if (use) return use;
+  const use = m.kind === 'amount' ? purposeClause(ctx) : null;
+  if (use) {
+    const named = phraseBefore();
+    if (!named || FUNDING_VERBS.has(ctx.content.slice(named.start, named.end))) return use;
   }
   const isCount = m.kind === 'count' || m.kind === 'amount';
-  if (!isCount && preceding) return preceding;
+  if (!isCount && phraseBefore()) return phraseBefore();
   if (!isCount && ctx.content[ctx.after] !== '的') return predicateAfter(ctx);
   const following = followingPhrase(ctx);
-  if (!following) return preceding ?? nounAfterMeasureWord(ctx);
+  if (!following) return phraseBefore() ?? nounAfterMeasureWord(ctx);
   // 30%的公证事项予以容缺受理: the predicate says which part of the things the share is of.
-  if (!isCount && !preceding) {
+  if (!isCount) {
     const predicate = predicateAfter(ctx, following.end);
     if (predicate && predicate.end - following.start <= MAX_INDICATOR_LENGTH)
       return { start: following.start, end: predicate.end };
@@ -454,10 +461,10 @@ function chooseIndicator(ctx: IndicatorContext, m: Mention): Span | null {
     if (state && state.end - following.start <= MAX_INDICATOR_LENGTH) return { start: following.start, end: state.end };
   }
   const enumerated = ctx.content[ctx.before - 1] === '等';
-  if (!preceding || enumerated || !following.verbLed || preceding.end - preceding.start <= 2) {
-    return { start: following.start, end: following.end };
-  }
-  return preceding;
+  if (enumerated || !following.verbLed) return { start: following.start, end: following.end };
+  const named = phraseBefore();
+  if (!named || named.end - named.start <= 2) return { start: following.start, end: following.end };
+  return named;
 }
 
 /** When segmentation finds no noun (三个片区内 → 片/q 区内/s), the two characters after a measure word. */
