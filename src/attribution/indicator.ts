@@ -65,7 +65,11 @@ function goalStatementEnd(text: string): number {
 const TRAILING_BY_LAST = indexByLast(TRAILING_WORDS, (w) => w);
 const LEADING_BY_FIRST = indexByFirst(LEADING_WORDS, (w) => w);
 const BARE_NUMBER_AT_END = /\d[\d.,]*(?:余|多)?[万亿千百]?$/;
-const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+/** A space or tab at `i`, read by code (no string made). */
+const isSpaceAt = (text: string, i: number) => {
+  const code = text.charCodeAt(i);
+  return code === 0x20 || code === 0x09;
+};
 
 /** The phrase after the number, when a noun follows it directly: 9次案卷联审, 4个律所和… */
 export function followingPhrase(ctx: IndicatorContext): (Span & { verbLed: boolean }) | null {
@@ -469,7 +473,7 @@ export function rankBeforeScope(ctx: IndicatorContext, sentenceStart: number): S
   const text = content.slice(start, ctx.before);
   const scope = RANK_SCOPE.exec(text);
   let end = scope ? start + scope.index : ctx.before;
-  while (end > start && isSpace(content[end - 1])) end--;
+  while (end > start && isSpaceAt(content, end - 1)) end--;
   let from = start;
   for (let lead = leadingLength(content, from, end); lead > 0; lead = leadingLength(content, from, end)) from += lead;
   if (end - from < 2 || /[\d()]/.test(content.slice(from, end))) return null;
@@ -641,11 +645,11 @@ export function truncate(span: Span, text: string): Span {
 export function stripEdges(content: string, start: number, end: number): Span {
   for (let changed = true; changed && end > start; ) {
     changed = false;
-    while (end > start && isSpace(content[end - 1])) {
+    while (end > start && isSpaceAt(content, end - 1)) {
       end--;
       changed = true;
     }
-    while (end > start && isSpace(content[start])) {
+    while (end > start && isSpaceAt(content, start)) {
       start++;
       changed = true;
     }

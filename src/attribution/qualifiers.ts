@@ -3,7 +3,7 @@ import type { Approx, Change, Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { clauseBefore } from '../text/chars.js';
 import { tagWords } from '../text/segmenter.js';
-import { anyWord, indexByFirst, indexByLast, mayEndAt, mayStartAt } from './wordIndex.js';
+import { anyWord, codeSet, firstEndingAt, indexByFirst, indexByLast, mayEndAt, mayStartAt } from './wordIndex.js';
 import {
   APPROX_AFTER,
   APPROX_BEFORE,
@@ -73,32 +73,28 @@ export function approxAfter(content: string, m: Mention): { approx: Approx; end:
 /** 上升30%, 同比下降2.2个百分点, 增长了15% → a change; 提升至90% → a level. */
 export function changeOf(content: string, before: number, isCount: boolean): Change {
   let end = before;
+  // Characters read by code: no string is made for them.
   // A space between the verb and the number is layout (比上年增加 39公顷).
-  while (content[end - 1] === ' ') end--;
-  if (content[end - 1] === '了') end--;
-  if (LEVEL_MARKERS.includes(content[end - 1])) return null;
-  const link = mayEndAt(CHANGE_NOUN_LINKS_BY_LAST, content, end).find((w) => content.startsWith(w, end - w.length));
-  if (
-    link &&
-    mayEndAt(CHANGE_NOUNS_BY_LAST, content, end - link.length).some((noun) =>
-      content.startsWith(noun, end - link.length - noun.length),
-    )
-  )
-    end -= link.length;
+  while (content.charCodeAt(end - 1) === SPACE) end--;
+  if (content.charCodeAt(end - 1) === LE) end--;
+  if (isLevelMarker(content.charCodeAt(end - 1))) return null;
+  const link = firstEndingAt(CHANGE_NOUN_LINKS_BY_LAST, content, end);
+  if (link && firstEndingAt(CHANGE_NOUNS_BY_LAST, content, end - link.length) !== undefined) end -= link.length;
   for (const { word, change } of mayEndAt(CHANGE_WORDS_BY_LAST, content, end)) {
     if (!content.startsWith(word, end - word.length)) continue;
     if (isCount && !COUNT_CHANGE_WORDS.has(word)) return null;
     if (
       WEAK_CHANGE_WORDS.has(word) &&
-      !mayEndAt(COMPARISON_WORDS_BY_LAST, content, end - word.length).some((c) =>
-        content.startsWith(c, end - word.length - c.length),
-      )
+      firstEndingAt(COMPARISON_WORDS_BY_LAST, content, end - word.length) === undefined
     )
       continue;
     return change;
   }
   return null;
 }
+const SPACE = 0x20;
+const LE = '了'.charCodeAt(0);
+const isLevelMarker = codeSet(LEVEL_MARKERS);
 
 /**
  * Whether the metric is a goal: a target word earlier in its sentence whose scope reaches it; a plan

@@ -5,6 +5,7 @@
 /** A table's entries grouped by one character of their word (a UTF-16 code: no string is made to look it up). */
 export interface WordIndex<T> {
   all: readonly T[];
+  wordOf: (e: T) => string;
   byChar: Map<number, T[]>;
   /** The length of the longest word. */
   longest: number;
@@ -21,7 +22,7 @@ function indexBy<T>(entries: readonly T[], wordOf: (e: T) => string, at: (w: str
     byChar.set(code, [...(byChar.get(code) ?? []), e]);
     longest = Math.max(longest, word.length);
   }
-  return { all: entries, byChar, longest };
+  return { all: entries, wordOf, byChar, longest };
 }
 
 /** Entries by the last character of their word. */
@@ -40,6 +41,15 @@ export const indexByFirst = <T>(entries: readonly T[], wordOf: (e: T) => string)
 export function mayEndAt<T>(index: WordIndex<T>, text: string, end: number): readonly T[] {
   if (end < index.longest) return index.all;
   return index.byChar.get(text.charCodeAt(end - 1)) ?? NONE;
+}
+
+/** The first entry, in table order, whose word ends exactly at `end` of `text`; undefined when none does. */
+export function firstEndingAt<T>(index: WordIndex<T>, text: string, end: number): T | undefined {
+  for (const e of mayEndAt(index, text, end)) {
+    const word = index.wordOf(e);
+    if (text.startsWith(word, end - word.length)) return e;
+  }
+  return undefined;
 }
 
 /**
