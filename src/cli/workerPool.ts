@@ -8,9 +8,10 @@ import type { ParseTask } from './parseWorker.js';
 
 type TaskResult = FileResult | RenderedFile;
 
-// The worker always runs the built module: from dist/cli/workerPool.js and from
-// src/cli/workerPool.ts (under vitest) alike this is <package>/dist/cli/parseWorker.js.
-const WORKER_FILE = fileURLToPath(new URL('../../dist/cli/parseWorker.js', import.meta.url));
+// The worker always runs the bundled module (scripts/bundle.mjs: one file and its shared chunks,
+// not the ~60 of dist/cli): from dist/bundle/, dist/cli/ and src/cli/ (under vitest) alike this
+// is <package>/dist/bundle/parseWorker.js.
+const WORKER_FILE = fileURLToPath(new URL('../../dist/bundle/parseWorker.js', import.meta.url));
 
 const TASKS_PER_WORKER = 4;
 
