@@ -13,8 +13,9 @@ import { SpareCores } from './spareCores.js';
 
 export interface BatchOptions extends ParseFileOptions {
   /**
-   * Threads that parse: this one and jobs - 1 workers. Default: the number of cores, or 1 for a
-   * small batch (see AUTO_POOL_BYTES); workers only for the cores found idle (see SpareCores).
+   * Threads that parse: this one and jobs - 1 workers. Default: the number of cores, fewer for a
+   * smaller batch (see AUTO_POOL_BYTES, SHARED_CORE_POOL_BYTES); workers only for the cores found
+   * idle (see SpareCores).
    */
   jobs?: number;
 }
@@ -29,9 +30,21 @@ export const WINDOW_PER_JOB = 8;
 /**
  * Without --jobs, a batch smaller than this (total bytes) is parsed in this thread: each worker
  * takes about half a second to load the pipeline and its dictionary, more than such a batch
- * takes to parse on one core. Sizes are read until they reach it (a few stat calls for any batch).
+ * takes to parse on one core. Sizes are read until they reach SHARED_CORE_POOL_BYTES (a few stat
+ * calls for any batch).
  */
 export const AUTO_POOL_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Without --jobs, a batch smaller than this leaves one core to V8's own background threads: a
+ * thread's optimising compiler and garbage collector run beside it (~0.45 s of CPU for the first
+ * ~40 reports a thread parses, again in every worker), and one thread alone has them on the idle
+ * core for free. Measured per thread (CPU time, /proc) on 2 cores, against --jobs 1 on the first
+ * 100–500 bench reports: the two threads' CPU time over two cores stayed above the one thread's
+ * own up to ~11 MB (6 MB: 0.99 s against 0.83 s; 13.7 MB: 1.55 s against 1.69 s). So on 2 cores
+ * a worker starts from this size only; on more cores, workers for all but one of them below it.
+ */
+export const SHARED_CORE_POOL_BYTES = 12 * 1024 * 1024;
 
 /**
  * Files at least this large are parsed one at a time in a worker of their own, never on this
@@ -167,25 +180,28 @@ function sizeOf(f: string): Promise<number> {
   );
 }
 
-async function chooseJobs(files: string[], jobs: number | undefined): Promise<number> {
+/** The threads a batch parses on: --jobs (checked, capped at maxJobs), or the default for these files. */
+export async function chooseJobs(files: string[], jobs: number | undefined): Promise<number> {
   if (jobs !== undefined) {
     if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs must be a whole number ≥ 1, got ${jobs}`);
     return Math.min(jobs, maxJobs());
   }
   const cores = defaultJobs();
   if (cores === 1 || files.length < 2) return 1;
-  return (await atLeastBytes(files, AUTO_POOL_BYTES)) ? cores : 1;
+  const bytes = await bytesUpTo(files, SHARED_CORE_POOL_BYTES);
+  if (bytes < AUTO_POOL_BYTES) return 1;
+  return bytes < SHARED_CORE_POOL_BYTES ? cores - 1 : cores;
 }
 
-/** Whether the files add up to `limit` bytes; stops stating as soon as they do. */
-async function atLeastBytes(files: string[], limit: number): Promise<boolean> {
+/** The files' total size, or `limit` once they reach it (stating no further). */
+async function bytesUpTo(files: string[], limit: number): Promise<number> {
   let total = 0;
   for (let i = 0; i < files.length; i += 64) {
     const sizes = await Promise.all(files.slice(i, i + 64).map((f) => (f === '-' ? 0 : sizeOf(f))));
     for (const size of sizes) total += size;
-    if (total >= limit) return true;
+    if (total >= limit) return limit;
   }
-  return false;
+  return total;
 }
 
 /**
