@@ -21,11 +21,12 @@ export interface BatchOptions extends ParseFileOptions {
 }
 
 /**
- * Results started ahead of the one being yielded, per thread. Twice a worker's queue (4 tasks, see
+ * Results started ahead of the one being yielded, per thread. Twice a worker's queue (8 tasks, see
  * workerPool.ts), so that this thread can run ahead of the workers' oldest file: with 4 it idled
- * 13–16% of a batch on 2 cores, waiting for room in the window; with 8, 5–6%.
+ * 13–16% of a batch on 2 cores, waiting for room in the window; with 8, 5–6% (and most of that
+ * while a fresh worker's first, slow files held the head); with 16, 0–4% (measured at load ~5).
  */
-export const WINDOW_PER_JOB = 8;
+export const WINDOW_PER_JOB = 16;
 
 /**
  * Without --jobs, a batch smaller than this (total bytes) is parsed in this thread: each worker

@@ -13,7 +13,16 @@ type TaskResult = FileResult | RenderedFile;
 // is <package>/dist/bundle/parseWorker.js.
 const WORKER_FILE = fileURLToPath(new URL('../../dist/bundle/parseWorker.js', import.meta.url));
 
-const TASKS_PER_WORKER = 4;
+/**
+ * Tasks queued in each worker, so that it goes on to the next file while the main thread is busy
+ * (parsing a file of its own, or writing) instead of waiting to be handed one: the main thread
+ * hands tasks over only between its own files. Measured on 2 cores, 500 bench reports, --jobs 2,
+ * five runs each at load average ~5 (time with no task in the worker, over its busy span): 4 tasks
+ * and a window of 8 per thread (batch.ts) idled it 15–19%, 8 and 16 7–12%, 16 and 32 4–5%; peak
+ * RSS 273–281 MB with 4 and with 8, 289–305 MB with 16. (Earlier, on a quieter machine: 3 idled it
+ * 13%, 4 2–8%.)
+ */
+const TASKS_PER_WORKER = 8;
 
 export interface ParsePoolOptions {
   threads: number;
@@ -66,11 +75,7 @@ export class ParsePool {
       maxThreads: threads,
       // sharedInOrder (batch.ts) hands over at most `capacity` tasks at a time.
       maxQueue: Infinity,
-      // Tasks queued in each worker, so that it goes on to the next file while the main thread is
-      // busy (parsing a file of its own, or writing) instead of waiting to be handed one. Measured
-      // on 2 cores (profile: piscina's atomicsWaitLoop), a worker idled 13% of a batch with 3 and a
-      // window of 4 per thread (batch.ts), 2–8% with 4 and 8; 8 and 16 idled it ~1% but held
-      // 10–30 MB more.
+      // See TASKS_PER_WORKER.
       concurrentTasksPerWorker: this.tasksPerWorker,
       idleTimeout: 30_000,
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() },
