@@ -8,10 +8,13 @@ import type { ParseTask } from './parseWorker.js';
 
 type TaskResult = FileResult | RenderedFile;
 
-// The worker always runs the bundled module (scripts/bundle.mjs: one file and its shared chunks,
-// not the ~60 of dist/cli): from dist/bundle/, dist/cli/ and src/cli/ (under vitest) alike this
-// is <package>/dist/bundle/parseWorker.js.
-const WORKER_FILE = fileURLToPath(new URL('../../dist/bundle/parseWorker.js', import.meta.url));
+// The worker always runs built modules, found from dist/bundle/, dist/cli/ and src/cli/ (under
+// vitest) alike: the bundle (scripts/bundle.mjs: one file and its shared chunks), whose start-up
+// takes ~35 ms less CPU than the ~60 files of dist/cli; or those files, for a large file's worker
+// of its own, where the bundle's code peaked ~30 MB higher on a 20 MB input (403–431 against
+// 441–448 MB, alternated; the start-up is nothing beside such a parse).
+const BUNDLED_WORKER = fileURLToPath(new URL('../../dist/bundle/parseWorker.js', import.meta.url));
+const MODULES_WORKER = fileURLToPath(new URL('../../dist/cli/parseWorker.js', import.meta.url));
 
 /**
  * Tasks queued in each worker, so that it goes on to the next file while the main thread is busy
@@ -26,7 +29,7 @@ const TASKS_PER_WORKER = 8;
 
 export interface ParsePoolOptions {
   threads: number;
-  /** Files handed to a worker at once (default TASKS_PER_WORKER); 1 isolates each file. */
+  /** Files handed to a worker at once (default TASKS_PER_WORKER); 1 isolates each file (and runs dist/cli's modules, see MODULES_WORKER). */
   tasksPerWorker?: number;
   /** Where the files of a worker that died (out of memory) go for a second try; default: they fail. */
   retry?: (task: ParseTask) => Promise<TaskResult>;
@@ -70,7 +73,7 @@ export class ParsePool {
     this.tasksPerWorker = options.tasksPerWorker ?? TASKS_PER_WORKER;
     this.retry = options.retry;
     this.pool = new Piscina<ParseTask, TaskResult>({
-      filename: WORKER_FILE,
+      filename: this.tasksPerWorker === 1 ? MODULES_WORKER : BUNDLED_WORKER,
       minThreads: threads,
       maxThreads: threads,
       // sharedInOrder (batch.ts) hands over at most `capacity` tasks at a time.
