@@ -1,7 +1,7 @@
 // Batches on worker threads: results come back in input order whatever order they finish in,
 // --jobs 2 writes exactly what --jobs 1 writes, a failed file adds no partial line to a stream,
 // and the progress/summary lines on standard error. The CLI and the pool run dist/ (the worker is
-// dist/cli/parseWorker.js): `npm test` builds it first.
+// dist/bundle/parseWorker.js, bundled from dist/cli/parseWorker.js): `npm test` builds it first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import {

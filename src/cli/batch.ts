@@ -2,7 +2,6 @@
 // file (no worker start-up, which keeps one small report fast from a cold start), otherwise on
 // this thread and a pool of jobs - 1 worker threads, with a bounded window of files in progress,
 // so memory does not grow with the number of files.
-import { cpus } from 'node:os';
 import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -10,28 +9,43 @@ import { parseFile, renderResult, type FileResult, type ParseFileOptions, type R
 import { loadRenderer, type RenderSpec } from '../output/renderDocument.js';
 import type { ParsePool } from './workerPool.js';
 import { maxJobs } from './jobs.js';
+import { SpareCores } from './spareCores.js';
 
 export interface BatchOptions extends ParseFileOptions {
   /**
-   * Threads that parse: this one and jobs - 1 workers. Default: the number of cores, or 1 for a
-   * small batch (see AUTO_POOL_BYTES); workers only for the cores found idle (see SpareCores).
+   * Threads that parse: this one and jobs - 1 workers. Default: the number of cores, fewer for a
+   * smaller batch (see AUTO_POOL_BYTES, SHARED_CORE_POOL_BYTES); workers only for the cores found
+   * idle (see SpareCores).
    */
   jobs?: number;
 }
 
 /**
- * Results started ahead of the one being yielded, per thread. Twice a worker's queue (4 tasks, see
+ * Results started ahead of the one being yielded, per thread. Twice a worker's queue (8 tasks, see
  * workerPool.ts), so that this thread can run ahead of the workers' oldest file: with 4 it idled
- * 13–16% of a batch on 2 cores, waiting for room in the window; with 8, 5–6%.
+ * 13–16% of a batch on 2 cores, waiting for room in the window; with 8, 5–6% (and most of that
+ * while a fresh worker's first, slow files held the head); with 16, 0–4% (measured at load ~5).
  */
-export const WINDOW_PER_JOB = 8;
+export const WINDOW_PER_JOB = 16;
 
 /**
  * Without --jobs, a batch smaller than this (total bytes) is parsed in this thread: each worker
  * takes about half a second to load the pipeline and its dictionary, more than such a batch
- * takes to parse on one core. Sizes are read until they reach it (a few stat calls for any batch).
+ * takes to parse on one core. Sizes are read until they reach SHARED_CORE_POOL_BYTES (a few stat
+ * calls for any batch).
  */
 export const AUTO_POOL_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Without --jobs, a batch smaller than this leaves one core to V8's own background threads: a
+ * thread's optimising compiler and garbage collector run beside it (~0.45 s of CPU for the first
+ * ~40 reports a thread parses, again in every worker), and one thread alone has them on the idle
+ * core for free. Measured per thread (CPU time, /proc) on 2 cores, against --jobs 1 on the first
+ * 100–500 bench reports: the two threads' CPU time over two cores stayed above the one thread's
+ * own up to ~11 MB (6 MB: 0.99 s against 0.83 s; 13.7 MB: 1.55 s against 1.69 s). So on 2 cores
+ * a worker starts from this size only; on more cores, workers for all but one of them below it.
+ */
+export const SHARED_CORE_POOL_BYTES = 12 * 1024 * 1024;
 
 /**
  * Files at least this large are parsed one at a time in a worker of their own, never on this
@@ -105,13 +119,24 @@ export async function* parseBatch(
     // (see SpareCores): on a busy machine they took CPU from this thread instead of adding any.
     let pool: ParsePool | null = null;
     let starting: Promise<void> | null = null;
-    const start = (threads: number) => {
-      starting = import('./workerPool.js').then(({ ParsePool: Pool }) => {
-        pool = new Pool({ threads, retry: (t) => parseIsolated(t.path) });
-      });
-    };
     const spare = options.jobs === undefined ? new SpareCores() : null;
-    if (!spare) start(jobs - 1);
+    // Starts the workers once it is known how many: at once with --jobs, else once SpareCores has
+    // seen enough (usually already here, else at a refill after this thread's first file).
+    const startWhenKnown = () => {
+      if (starting || (spare && !spare.ready())) return;
+      const threads = spare ? Math.min(jobs - 1, Math.round(spare.free())) : jobs - 1;
+      starting =
+        threads < 1
+          ? Promise.resolve()
+          : import('./workerPool.js').then(({ ParsePool: Pool }) => {
+              pool = new Pool({ threads, retry: (t) => parseIsolated(t.path) });
+            });
+    };
+    startWhenKnown();
+    // The workers are spawned before this thread parses its first file, so their start-up (~0.17 s
+    // each: modules and dictionary) runs beside this thread's own; the import would otherwise wait
+    // for that first file (measured: the worker started 0.6 s into a batch, and parsed from 1.4 s).
+    await starting;
     try {
       yield* sharedInOrder(
         files,
@@ -119,11 +144,7 @@ export async function* parseBatch(
         {
           // Read at each refill: it opens once the workers are warm (workerPool.ts).
           get capacity() {
-            if (!starting && spare?.ready()) {
-              const threads = Math.min(jobs - 1, Math.round(spare.free()));
-              if (threads >= 1) start(threads);
-              else starting = Promise.resolve();
-            }
+            startWhenKnown();
             return (pool as ParsePool | null)?.capacity ?? 0;
           },
           // Standard input can only be read by this thread.
@@ -140,42 +161,6 @@ export async function* parseBatch(
   } finally {
     await (await (isolated as Promise<ParsePool> | null))?.destroy();
   }
-}
-
-/**
- * How many cores stand idle while this thread parses: the machine's idle time (os.cpus(), every
- * process counted) since the batch started, read once SPARE_CORES_AFTER_MS have passed. This
- * thread is busy meanwhile, so a free core is one a worker would have to itself. Measured on 2
- * cores shared with other work (load average 10–14): a worker made the batch 30–60% slower, the
- * two threads taking 45% more CPU time for the same files; on an idle machine it adds a core.
- */
-class SpareCores {
-  private readonly since = performance.now();
-  private readonly before = idleAndTotal();
-
-  ready(): boolean {
-    return performance.now() - this.since >= SPARE_CORES_AFTER_MS;
-  }
-
-  free(): number {
-    const now = idleAndTotal();
-    const total = now.total - this.before.total;
-    return total > 0 ? ((now.idle - this.before.idle) / total) * now.cores : 0;
-  }
-}
-
-/** Long enough to see what the machine does (the first file, with the dictionary, takes ~0.2 s). */
-export const SPARE_CORES_AFTER_MS = 100;
-
-function idleAndTotal(): { idle: number; total: number; cores: number } {
-  let idle = 0;
-  let total = 0;
-  const all = cpus();
-  for (const { times } of all) {
-    idle += times.idle;
-    total += times.user + times.nice + times.sys + times.idle + times.irq;
-  }
-  return { idle, total, cores: all.length };
 }
 
 /** A regular file's size in bytes (0 when it cannot be stated: reading it will say why). */
@@ -196,25 +181,28 @@ function sizeOf(f: string): Promise<number> {
   );
 }
 
-async function chooseJobs(files: string[], jobs: number | undefined): Promise<number> {
+/** The threads a batch parses on: --jobs (checked, capped at maxJobs), or the default for these files. */
+export async function chooseJobs(files: string[], jobs: number | undefined): Promise<number> {
   if (jobs !== undefined) {
     if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs must be a whole number ≥ 1, got ${jobs}`);
     return Math.min(jobs, maxJobs());
   }
   const cores = defaultJobs();
   if (cores === 1 || files.length < 2) return 1;
-  return (await atLeastBytes(files, AUTO_POOL_BYTES)) ? cores : 1;
+  const bytes = await bytesUpTo(files, SHARED_CORE_POOL_BYTES);
+  if (bytes < AUTO_POOL_BYTES) return 1;
+  return bytes < SHARED_CORE_POOL_BYTES ? cores - 1 : cores;
 }
 
-/** Whether the files add up to `limit` bytes; stops stating as soon as they do. */
-async function atLeastBytes(files: string[], limit: number): Promise<boolean> {
+/** The files' total size, or `limit` once they reach it (stating no further). */
+async function bytesUpTo(files: string[], limit: number): Promise<number> {
   let total = 0;
   for (let i = 0; i < files.length; i += 64) {
     const sizes = await Promise.all(files.slice(i, i + 64).map((f) => (f === '-' ? 0 : sizeOf(f))));
     for (const size of sizes) total += size;
-    if (total >= limit) return true;
+    if (total >= limit) return limit;
   }
-  return false;
+  return total;
 }
 
 /**

@@ -6,6 +6,7 @@ import { OutputError } from './writers/outputError.js';
 import { handleSignals, runCleanups } from './cleanup.js';
 import { VERSION } from '../model/version.js';
 import { messageLine, stderrText } from './messages.js';
+import { watchFromStart } from './spareCores.js';
 
 type CommandFactory = (run: (code: Promise<number>) => void) => CommandType;
 
@@ -22,6 +23,9 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
 };
 
 export async function main(argv: string[]): Promise<number> {
+  // A batch's default --jobs depends on the cores left idle while this thread works: measured from
+  // here, it is known before the first file is parsed (spareCores.ts).
+  watchFromStart();
   // Write failures are reported by the writers (writers/writer.ts) as OutputErrors; an 'error'
   // event nobody listens to would be thrown out of the event loop as a stack trace instead.
   process.stdout.on('error', () => {});

@@ -8,15 +8,28 @@ import type { ParseTask } from './parseWorker.js';
 
 type TaskResult = FileResult | RenderedFile;
 
-// The worker always runs the built module: from dist/cli/workerPool.js and from
-// src/cli/workerPool.ts (under vitest) alike this is <package>/dist/cli/parseWorker.js.
-const WORKER_FILE = fileURLToPath(new URL('../../dist/cli/parseWorker.js', import.meta.url));
+// The worker always runs built modules, found from dist/bundle/, dist/cli/ and src/cli/ (under
+// vitest) alike: the bundle (scripts/bundle.mjs: one file and its shared chunks), whose start-up
+// takes ~35 ms less CPU than the ~60 files of dist/cli; or those files, for a large file's worker
+// of its own, where the bundle's code peaked ~30 MB higher on a 20 MB input (403–431 against
+// 441–448 MB, alternated; the start-up is nothing beside such a parse).
+const BUNDLED_WORKER = fileURLToPath(new URL('../../dist/bundle/parseWorker.js', import.meta.url));
+const MODULES_WORKER = fileURLToPath(new URL('../../dist/cli/parseWorker.js', import.meta.url));
 
-const TASKS_PER_WORKER = 4;
+/**
+ * Tasks queued in each worker, so that it goes on to the next file while the main thread is busy
+ * (parsing a file of its own, or writing) instead of waiting to be handed one: the main thread
+ * hands tasks over only between its own files. Measured on 2 cores, 500 bench reports, --jobs 2,
+ * five runs each at load average ~5 (time with no task in the worker, over its busy span): 4 tasks
+ * and a window of 8 per thread (batch.ts) idled it 15–19%, 8 and 16 7–12%, 16 and 32 4–5%; peak
+ * RSS 273–281 MB with 4 and with 8, 289–305 MB with 16. (Earlier, on a quieter machine: 3 idled it
+ * 13%, 4 2–8%.)
+ */
+const TASKS_PER_WORKER = 8;
 
 export interface ParsePoolOptions {
   threads: number;
-  /** Files handed to a worker at once (default TASKS_PER_WORKER); 1 isolates each file. */
+  /** Files handed to a worker at once (default TASKS_PER_WORKER); 1 isolates each file (and runs dist/cli's modules, see MODULES_WORKER). */
   tasksPerWorker?: number;
   /** Where the files of a worker that died (out of memory) go for a second try; default: they fail. */
   retry?: (task: ParseTask) => Promise<TaskResult>;
@@ -60,16 +73,12 @@ export class ParsePool {
     this.tasksPerWorker = options.tasksPerWorker ?? TASKS_PER_WORKER;
     this.retry = options.retry;
     this.pool = new Piscina<ParseTask, TaskResult>({
-      filename: WORKER_FILE,
+      filename: this.tasksPerWorker === 1 ? MODULES_WORKER : BUNDLED_WORKER,
       minThreads: threads,
       maxThreads: threads,
       // sharedInOrder (batch.ts) hands over at most `capacity` tasks at a time.
       maxQueue: Infinity,
-      // Tasks queued in each worker, so that it goes on to the next file while the main thread is
-      // busy (parsing a file of its own, or writing) instead of waiting to be handed one. Measured
-      // on 2 cores (profile: piscina's atomicsWaitLoop), a worker idled 13% of a batch with 3 and a
-      // window of 4 per thread (batch.ts), 2–8% with 4 and 8; 8 and 16 idled it ~1% but held
-      // 10–30 MB more.
+      // See TASKS_PER_WORKER.
       concurrentTasksPerWorker: this.tasksPerWorker,
       idleTimeout: 30_000,
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() },
