@@ -37,18 +37,38 @@ const PARAGRAPH_REACH = 3;
 /** A comparison with a named year (较2019年, 比2020年): not the change over the year before. */
 const COMPARED_YEAR = /[较比与](?:19|20)\d\d年/;
 
+/** What a place name ends with (平昌县, 城关镇, 东城街道). */
+const PLACE_SUFFIXES = ['县', '区', '市', '省', '镇', '乡', '州', '旗', '村', '盟', '街道'];
+/** What a date holds (2023年, 1-9月, 一季度). */
+const DATE_WORDS = ['年', '月', '季度'];
+/** The characters of a bare numeral. */
+const NUMERAL_CHARACTERS = '0123456789.一二三四五六七八九十百千万亿两零〇';
+/** The words jieba's dictionary tags uj and ul (a test checks the dictionary says so). */
+export const PARTICLES = ['的', '了'];
+
 /**
  * What a phrase may hold besides catalogue forms, by part of speech: a place with its suffix
  * (平昌县, 城关镇), a date (2023年, 1-9月), a bare numeral, 的. Any other word (其他 included)
  * (jieba's guesses, tagged x, included) qualifies the subject, so the phrase names something else.
  */
 const NEUTRAL_WORD: Record<string, (word: string) => boolean> = {
-  ns: (w) => /(?:[县区市省镇乡州旗村盟]|街道)$/.test(w),
-  t: (w) => /[年月]|季度/.test(w),
-  m: (w) => /^[\d.一二三四五六七八九十百千万亿两零〇]+$/.test(w),
+  ns: (w) => PLACE_SUFFIXES.some((s) => w.endsWith(s)),
+  t: (w) => DATE_WORDS.some((d) => w.includes(d)),
+  m: (w) => w !== '' && [...w].every((c) => NUMERAL_CHARACTERS.includes(c)),
   uj: () => true,
   ul: () => true,
 };
+
+/**
+ * Whether a piece could be all neutral words, read without segmenting it (most pieces, 增加值 or
+ * 刑事, plainly cannot; segmenting each cost a twentieth of all parsing). A word without the last
+ * character of a place suffix or date word can pass NEUTRAL_WORD only as a numeral or a particle
+ * (jieba tags words outside its dictionary x, m or eng), so a piece without one of those
+ * characters must be made of numerals and particles alone.
+ */
+const MAY_BE_NEUTRAL = new RegExp(
+  `[${[...PLACE_SUFFIXES, ...DATE_WORDS].map((w) => w.at(-1)).join('')}]|^[${NUMERAL_CHARACTERS}${PARTICLES.join('')}]+$`,
+);
 
 export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchContext): Indicator | null {
   const { text } = ctx;
@@ -176,6 +196,7 @@ function phraseRest(text: string, phrase: Span, forms: readonly FoundForm[]): 'e
   for (const piece of pieces) {
     const words = piece.replace(/[\s\p{P}\p{S}]+/gu, '');
     if (words === '') continue;
+    if (!MAY_BE_NEUTRAL.test(words)) return 'content';
     if (!tagWords(words).every((w) => NEUTRAL_WORD[w.tag]?.(w.word) ?? false)) return 'content';
     rest = 'neutral';
   }
