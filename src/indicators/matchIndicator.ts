@@ -156,7 +156,7 @@ function readPhrase(
   catalog: Catalog,
   text: string,
   metric: MetricFacts,
-): { phrase: Span; phraseForms: FoundForm[]; changeInForm: boolean } {
+): { phrase: Span; phraseForms: readonly FoundForm[]; changeInForm: boolean } {
   let span = metric.indicatorSpan ?? { start: metric.span.start, end: metric.span.start };
   // A phrase that is a bracketed gloss right before the number (审结行政复议案(含结转)2755件) is
   // not what is counted, unless it names a subject (生产总值(GDP)): the words before the bracket are.
