@@ -340,10 +340,15 @@ export function endsWithAny(text: string, end: number, words: readonly string[])
   return null;
 }
 
-/** Fixed phrases by first character, so a candidate checks only the phrases that can start near it. */
-const PHRASES_BY_FIRST = new Map<string, string[]>();
-for (const phrase of FIXED_PHRASES)
-  PHRASES_BY_FIRST.set(phrase[0], [...(PHRASES_BY_FIRST.get(phrase[0]) ?? []), phrase]);
+/**
+ * Fixed phrases by the code of their first character, so a candidate checks only the phrases that
+ * can start near it, and reads codes rather than making a string of each character.
+ */
+const PHRASES_BY_FIRST = new Map<number, string[]>();
+for (const phrase of FIXED_PHRASES) {
+  const first = phrase.charCodeAt(0);
+  PHRASES_BY_FIRST.set(first, [...(PHRASES_BY_FIRST.get(first) ?? []), phrase]);
+}
 const LONGEST_PHRASE = Math.max(...FIXED_PHRASES.map((p) => p.length));
 
 /**
@@ -352,7 +357,7 @@ const LONGEST_PHRASE = Math.max(...FIXED_PHRASES.map((p) => p.length));
  */
 export function insideFixedPhrase(text: string, start: number, end: number): boolean {
   for (let s = Math.max(0, start - LONGEST_PHRASE - 2); s < end; s++) {
-    const phrases = PHRASES_BY_FIRST.get(text[s]);
+    const phrases = PHRASES_BY_FIRST.get(text.charCodeAt(s));
     if (!phrases) continue;
     for (const phrase of phrases) {
       const phraseEnd = matchAcrossBreaks(text, s, phrase);
