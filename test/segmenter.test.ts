@@ -35,7 +35,7 @@ describe('withSegmentationMemo', () => {
 });
 
 // The indicators stage reads most phrase pieces without segmenting them (matchIndicator.ts,
-// MAY_BE_NEUTRAL): it counts on these two facts about jieba's tagging.
+// mayBeNeutral): it counts on these two facts about jieba's tagging.
 describe('tags the indicators stage relies on', () => {
   it('the dictionary tags uj and ul only PARTICLES', () => {
     const require = createRequire(import.meta.url);

@@ -1,6 +1,7 @@
 // Stage 6: indicators. Each metric gets the key and name of the catalogue indicator it measures
 // (matchIndicator.ts), or null for both when none fits.
 import type { Metric, SectionNode } from '../model/schema.js';
+import { CharSet } from '../text/chars.js';
 import type { Catalog } from './compileCatalog.js';
 import { matchIndicator } from './matchIndicator.js';
 
@@ -16,11 +17,16 @@ export interface IndicatorInput {
 
 export function assignIndicators(metrics: readonly Metric[], input: IndicatorInput): Metric[] {
   const indexOf = new Map(input.flat.map((node, i) => [node.id, i]));
+  // A section's metrics share its titles: read once a section, not once a metric.
+  const titlesBySection = new Map<string | null, string[]>();
   const titlesOf = (sectionId: string | null): string[] => {
+    const known = titlesBySection.get(sectionId);
+    if (known) return known;
     const titles: string[] = [];
     for (let i = sectionId === null ? -1 : (indexOf.get(sectionId) ?? -1); i >= 0; i = input.parentOf[i]) {
       titles.push(normalTitle(input, input.flat[i]));
     }
+    titlesBySection.set(sectionId, titles);
     return titles;
   };
   const keyed: Metric[] = [];
@@ -49,11 +55,19 @@ function isPartOfEarlier(normal: string, earlier: readonly Metric[], m: Metric, 
     // Two sentences are never this long: a text with no full stops (a table, a pathological file)
     // must not make each metric look back over every one before it.
     if (m.span.start - e.span.end > PART_REACH) return false;
-    const between = normal.slice(e.span.end, m.span.start);
-    if ((between.match(/[。!?\n]/g)?.length ?? 0) > 1) return false;
-    if (e.indicatorKey === key) return between.includes('其中');
+    if (countUpTo(normal, e.span.end, m.span.start, SENTENCE_BREAK, 2) > 1) return false;
+    if (e.indicatorKey === key) return normal.slice(e.span.end, m.span.start).includes('其中');
   }
   return false;
+}
+
+const SENTENCE_BREAK = new CharSet('。!?\n');
+
+/** How many characters of text.slice(from, to) are in `set`, counted up to `limit` (read without slicing). */
+function countUpTo(text: string, from: number, to: number, set: CharSet, limit: number): number {
+  let n = 0;
+  for (let i = from; i < to && n < limit; i++) if (set.at(text, i)) n++;
+  return n;
 }
 
 /** A section's title as normalised text (the node holds the source's). */

@@ -6,7 +6,7 @@
 // adds a qualifier (刑事 before 案件, 民营经济 before 增加值) names another quantity, and a
 // wrong key is worse than none.
 import type { Change, MetricKind, Span } from '../model/schema.js';
-import { SENTENCE_REACH } from '../text/chars.js';
+import { CharSet, SENTENCE_REACH } from '../text/chars.js';
 import { tagWords } from '../text/segmenter.js';
 import type { Catalog, Indicator } from './compileCatalog.js';
 import { findForms, type FoundForm } from './findForms.js';
@@ -28,8 +28,8 @@ export interface MatchContext {
 }
 
 /** Ends a clause: where the event of a clause stops counting for the next one. */
-const CLAUSE_END = /[,，;；:：。!！?？\n]/;
-const SENTENCE_END = /[。!！?？\n]/;
+const CLAUSE_END = new CharSet(',，;；:：。!！?？\n');
+const SENTENCE_END = new CharSet('。!！?？\n');
 /** Words joining two names in one phrase. */
 const COORDINATION = /[和及与、]/;
 /** How many sentences back a paragraph's subject is looked for. */
@@ -59,16 +59,23 @@ const NEUTRAL_WORD: Record<string, (word: string) => boolean> = {
   ul: () => true,
 };
 
+/** The last characters of place suffixes: 县, 区 … 道 (of 街道). */
+const PLACE_ENDS = `[${PLACE_SUFFIXES.map((w) => w.at(-1)).join('')}]`;
+const ENDS_AS_NEUTRAL = new RegExp(`(?:${PLACE_ENDS}|[${NUMERAL_CHARACTERS}${PARTICLES.join('')}])$`);
+const HOLDS_PLACE_END = new RegExp(PLACE_ENDS);
+const ONLY_NUMERALS_AND_PARTICLES = new RegExp(`^[${NUMERAL_CHARACTERS}${PARTICLES.join('')}]+$`);
+
 /**
- * Whether a piece could be all neutral words, read without segmenting it (most pieces, 增加值 or
- * 刑事, plainly cannot; segmenting each cost a twentieth of all parsing). A word without the last
- * character of a place suffix or date word can pass NEUTRAL_WORD only as a numeral or a particle
- * (jieba tags words outside its dictionary x, m or eng), so a piece without one of those
- * characters must be made of numerals and particles alone.
+ * Whether a piece could be all neutral words, judged without segmenting it (most pieces, 增加值,
+ * 满意度 or 县直单位, plainly cannot; segmenting each cost a twentieth of all parsing). Words
+ * outside jieba's dictionary are tagged x, m or eng, so without a date word every word of the
+ * piece must be a place, a numeral or a particle: the piece then ends as one of those does, and
+ * holds a place suffix unless it is numerals and particles alone.
  */
-const MAY_BE_NEUTRAL = new RegExp(
-  `[${[...PLACE_SUFFIXES, ...DATE_WORDS].map((w) => w.at(-1)).join('')}]|^[${NUMERAL_CHARACTERS}${PARTICLES.join('')}]+$`,
-);
+function mayBeNeutral(piece: string): boolean {
+  if (DATE_WORDS.some((d) => piece.includes(d))) return true;
+  return ENDS_AS_NEUTRAL.test(piece) && (HOLDS_PLACE_END.test(piece) || ONLY_NUMERALS_AND_PARTICLES.test(piece));
+}
 
 export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchContext): Indicator | null {
   const { text } = ctx;
@@ -196,7 +203,7 @@ function phraseRest(text: string, phrase: Span, forms: readonly FoundForm[]): 'e
   for (const piece of pieces) {
     const words = piece.replace(/[\s\p{P}\p{S}]+/gu, '');
     if (words === '') continue;
-    if (!MAY_BE_NEUTRAL.test(words)) return 'content';
+    if (!mayBeNeutral(words)) return 'content';
     if (!tagWords(words).every((w) => NEUTRAL_WORD[w.tag]?.(w.word) ?? false)) return 'content';
     rest = 'neutral';
   }
@@ -216,7 +223,7 @@ function subjectScope(text: string, sentenceStart: number): number {
 function sentenceStartBefore(text: string, end: number): number {
   const floor = Math.max(0, end - SENTENCE_REACH);
   let i = end;
-  while (i > floor && !SENTENCE_END.test(text[i - 1])) i--;
+  while (i > floor && !SENTENCE_END.at(text, i - 1)) i--;
   return i;
 }
 
@@ -281,7 +288,7 @@ function sectionSubject(catalog: Catalog, titles: readonly string[]): FoundSubje
 
 function clauseStart(text: string, from: number, floor: number): number {
   let i = from;
-  while (i > floor && !CLAUSE_END.test(text[i - 1])) i--;
+  while (i > floor && !CLAUSE_END.at(text, i - 1)) i--;
   return i;
 }
 

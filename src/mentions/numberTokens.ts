@@ -1,6 +1,7 @@
 // Finds the numbers in a text: Arabic (1,234 / 1 167 / 1688.29), Chinese numeral runs (三, 两,
 // 一千六百八十八点二九) and rate fractions (百分之三十, 万分之十). One left-to-right pass; runs
 // are capped so a million digits or a million 一 cost linear time and yield nothing.
+import { CharSet } from '../text/chars.js';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chineseNumber.js';
 
 export interface NumberToken {
@@ -25,21 +26,6 @@ const FRACTION_BASE = [...SCALE_ONLY, '十', '拾'];
 
 /** Financial digits are everyday words alone (陆部, 拾起, 伍仁); only longer numerals use them. */
 const FINANCIAL = [...'壹贰貳叁參肆伍陆陸柒捌玖拾佰仟'];
-
-/**
- * A set of characters as a table of their codes: the scan looks codes up (text.charCodeAt)
- * instead of making a string of every character it reads. Outside the text (a code of NaN) is in
- * no set.
- */
-class CharSet {
-  private readonly member = new Uint8Array(0x10000);
-  constructor(chars: Iterable<string>) {
-    for (const ch of chars) this.member[ch.charCodeAt(0)] = 1;
-  }
-  at(text: string, i: number): boolean {
-    return this.member[text.charCodeAt(i)] === 1;
-  }
-}
 
 const NUMERALS = new CharSet(NUMERAL_CHARS);
 const DIGITS = new CharSet('0123456789');

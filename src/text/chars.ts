@@ -1,5 +1,24 @@
 // Character classes every stage uses, in one place.
 
+/**
+ * A set of characters (UTF-16 code units) as a table of their codes: a hot loop looks codes up
+ * (text.charCodeAt) instead of making a string of every character it reads, as text[i] does for
+ * a Chinese character. A position outside the text (a code of NaN) is in no set.
+ */
+export class CharSet {
+  private readonly member = new Uint8Array(0x10000);
+  constructor(chars: Iterable<string>) {
+    for (const ch of chars) {
+      if (ch.length !== 1) throw new Error(`CharSet: ${ch} is not one UTF-16 code unit`);
+      this.member[ch.charCodeAt(0)] = 1;
+    }
+  }
+  /** Whether the character at i of `text` is in the set. */
+  at(text: string, i: number): boolean {
+    return this.member[text.charCodeAt(i)] === 1;
+  }
+}
+
 /** CJK unified ideographs: a word character, never punctuation. */
 export const isHan = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
 
