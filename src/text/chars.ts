@@ -32,10 +32,15 @@ export const isAsciiLetter = (c: string | undefined) =>
  * a number stands in, read backwards. Bounded, so text without breaks costs no more per number.
  */
 export function clauseBefore(content: string, at: number, reach: number, breaks: string): string {
-  const before = content.slice(Math.max(0, at - reach), at);
-  let cut = -1;
-  for (const b of breaks) cut = Math.max(cut, before.lastIndexOf(b));
-  return before.slice(cut + 1);
+  // Read backwards from `at` by character code, one slice at the end (this runs for most numbers,
+  // several times): the stretch is the one content.slice(Math.max(0, at - reach), at) gives.
+  const from = Math.min(Math.max(0, at - reach), content.length);
+  const to = at < 0 ? Math.max(content.length + at, 0) : Math.min(at, content.length);
+  for (let i = to - 1; i >= from; i--) {
+    const c = content.charCodeAt(i);
+    for (let k = 0; k < breaks.length; k++) if (breaks.charCodeAt(k) === c) return content.slice(i + 1, to);
+  }
+  return content.slice(from, to);
 }
 
 /**
