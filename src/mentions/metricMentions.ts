@@ -27,7 +27,7 @@ import {
   isHan,
   startsWithAny,
 } from './exclusions.js';
-import { numberTokens, type NumberToken } from './numberTokens.js';
+import { nextNumberToken, type NumberToken } from './numberTokens.js';
 import { clauseBefore, isAsciiLetter, isDigit, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
   CHINESE_NUMERAL_UNITS,
@@ -79,7 +79,7 @@ export function findMentions(content: string, source: string, warnings: Warning[
   const mentions: Mention[] = [];
   // Bare numbers just before, each joined to the next (0.42、-3.15和2.73个百分点): they share its unit.
   let waiting: NumberToken[] = [];
-  for (const token of numberTokens(content)) {
+  for (let token = nextNumberToken(content, 0); token; token = nextNumberToken(content, token.end)) {
     // The scale and unit of the last mention (1688.29万元) are not numbers of their own.
     if (token.start < (mentions.at(-1)?.end ?? 0)) continue;
     if (token.form === 'unreadable') {

@@ -39,9 +39,14 @@ const STARTS_NUMBER = new CharSet([...NUMERAL_CHARS, ...'0123456789.']);
 const SPACE = 0x20;
 const DOT = 0x2e;
 
-export function* numberTokens(text: string): Generator<NumberToken> {
+/**
+ * The first number at or after `from`, or null when none is left; the next one is read from its
+ * end. (A function the caller loops over, not a generator: resuming a generator for every number
+ * cost a third of the scan.)
+ */
+export function nextNumberToken(text: string, from: number): NumberToken | null {
   const n = text.length;
-  let i = 0;
+  let i = from;
   while (i < n) {
     if (!STARTS_NUMBER.at(text, i)) {
       i++;
@@ -49,25 +54,27 @@ export function* numberTokens(text: string): Generator<NumberToken> {
     }
     if (DIGITS.at(text, i) || (text.charCodeAt(i) === DOT && DIGITS.at(text, i + 1) && !DIGITS.at(text, i - 1))) {
       const token = readArabic(text, i);
-      const end = token ? token.end : skipRun(text, i, isDigitOrSeparator);
-      yield token ?? { start: i, end, value: NaN, form: 'unreadable', bareScale: false };
-      i = end;
-      continue;
+      return (
+        token ?? {
+          start: i,
+          end: skipRun(text, i, isDigitOrSeparator),
+          value: NaN,
+          form: 'unreadable',
+          bareScale: false,
+        }
+      );
     }
     if (NUMERALS.at(text, i)) {
       const fraction = readFraction(text, i);
-      if (fraction) {
-        yield fraction;
-        i = fraction.end;
-        continue;
-      }
+      if (fraction) return fraction;
       const token = readChinese(text, i);
-      i = token ? token.end : skipRun(text, i, (t, j) => NUMERALS.at(t, j));
-      if (token) yield token;
+      if (token) return token;
+      i = skipRun(text, i, (t, j) => NUMERALS.at(t, j));
       continue;
     }
     i++;
   }
+  return null;
 }
 
 function isDigitOrSeparator(text: string, i: number): boolean {
