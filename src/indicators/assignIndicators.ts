@@ -50,12 +50,22 @@ const PART_REACH = 400;
  * one before (城乡低保对象8957户。其中:城关镇3167户…): a part is not the quantity its total is.
  */
 function isPartOfEarlier(normal: string, earlier: readonly Metric[], m: Metric, key: string): boolean {
+  // The sentence breaks between `counted` and the metric (up to 2): each earlier metric adds only
+  // the stretch before the one after it, so the look back reads each character once.
+  let counted = m.span.start;
+  let breaks = 0;
   for (let i = earlier.length - 1; i >= 0; i--) {
     const e = earlier[i];
     // Two sentences are never this long: a text with no full stops (a table, a pathological file)
     // must not make each metric look back over every one before it.
     if (m.span.start - e.span.end > PART_REACH) return false;
-    if (countUpTo(normal, e.span.end, m.span.start, SENTENCE_BREAK, 2) > 1) return false;
+    let between: number;
+    if (e.span.end <= counted) {
+      breaks += countUpTo(normal, e.span.end, counted, SENTENCE_BREAK, 2 - breaks);
+      counted = e.span.end;
+      between = breaks;
+    } else between = countUpTo(normal, e.span.end, m.span.start, SENTENCE_BREAK, 2);
+    if (between > 1) return false;
     if (e.indicatorKey === key) return normal.slice(e.span.end, m.span.start).includes('其中');
   }
   return false;

@@ -15,14 +15,25 @@ function restMatchesAt(text: string, i: number, form: string): boolean {
   return true;
 }
 
-/** The catalogue's forms under the code of their first character: found without making a string of it. */
-type FormIndex = ReadonlyMap<number, readonly Form[]>;
+/**
+ * The catalogue's forms under the code of their first character, as a table: a character that
+ * starts no form (most of them) costs one typed-array read, and no string is made of it.
+ */
+interface FormIndex {
+  /** Per character code, its list's place in `lists`, 0 for none. */
+  slots: Uint16Array;
+  lists: (readonly Form[])[];
+}
 const indexes = new WeakMap<Catalog, FormIndex>();
 
 function formIndex(catalog: Catalog): FormIndex {
   let index = indexes.get(catalog);
   if (!index) {
-    index = new Map([...catalog.forms].map(([first, forms]) => [first.charCodeAt(0), forms]));
+    index = { slots: new Uint16Array(0x10000), lists: [[]] };
+    for (const [first, forms] of catalog.forms) {
+      index.slots[first.charCodeAt(0)] = index.lists.length;
+      index.lists.push(forms);
+    }
     indexes.set(catalog, index);
   }
   return index;
@@ -34,9 +45,9 @@ function formIndex(catalog: Catalog): FormIndex {
  * way, ASCII letters folded, and nothing is allocated (this runs for every character of a text).
  */
 function longestWithin(index: FormIndex, text: string, i: number, end: number): Form | undefined {
-  const candidates = index.get(asciiLowerCode(text.charCodeAt(i)));
-  if (!candidates) return undefined;
-  for (const f of candidates) if (i + f.text.length <= end && restMatchesAt(text, i, f.text)) return f;
+  const slot = index.slots[asciiLowerCode(text.charCodeAt(i))];
+  if (!slot) return undefined;
+  for (const f of index.lists[slot]) if (i + f.text.length <= end && restMatchesAt(text, i, f.text)) return f;
   return undefined;
 }
 
