@@ -106,7 +106,8 @@ export function findMentions(content: string, source: string, warnings: Warning[
     }
     // Spans never overlap: a mention reaching back (第 before the number) into the last one is dropped.
     if (mention.start < (mentions.at(-1)?.end ?? 0)) continue;
-    mentions.push(...shareUnit(content, waiting, mention));
+    // (Most mentions have no bare numbers waiting: nothing to share, nothing to allocate.)
+    if (waiting.length > 0) mentions.push(...shareUnit(content, waiting, mention));
     waiting = [];
     mentions.push(mention);
   }
