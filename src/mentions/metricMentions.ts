@@ -135,11 +135,13 @@ function readMention(
           numberEnd: token.end,
           factor: 1,
         };
-  if (content[token.start - 1] === '第') return readRank(content, token);
+  // The character before the number, read once (every number comes here).
+  const before = content[token.start - 1];
+  if (before === '第') return readRank(content, token);
   // 按每十万名人口计, 每万人: the base of a rate.
-  if (content[token.start - 1] === RATE_BASE_BEFORE) return 'excluded';
+  if (before === RATE_BASE_BEFORE) return 'excluded';
   // G20, 5+2, 1+2+X: names and formulae.
-  if (isAsciiLetter(content[token.start - 1]) || content[token.start - 1] === '+') return 'excluded';
+  if (isAsciiLetter(before) || before === '+') return 'excluded';
 
   let at = token.end;
   let approx: Approx = null;
