@@ -16,7 +16,8 @@ export interface IndicatorInput {
 }
 
 export function assignIndicators(metrics: readonly Metric[], input: IndicatorInput): Metric[] {
-  const indexOf = new Map(input.flat.map((node, i) => [node.id, i]));
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < input.flat.length; i++) indexOf.set(input.flat[i].id, i);
   // A section's metrics share its titles: read once a section, not once a metric.
   const titlesBySection = new Map<string | null, string[]>();
   const titlesOf = (sectionId: string | null): string[] => {

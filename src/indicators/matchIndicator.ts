@@ -63,6 +63,7 @@ const NEUTRAL_WORD: Record<string, (word: string) => boolean> = {
 const PLACE_ENDS = `[${PLACE_SUFFIXES.map((w) => w.at(-1)).join('')}]`;
 const ENDS_AS_NEUTRAL = new RegExp(`(?:${PLACE_ENDS}|[${NUMERAL_CHARACTERS}${PARTICLES.join('')}])$`);
 const HOLDS_PLACE_END = new RegExp(PLACE_ENDS);
+const HOLDS_DATE_WORD = new RegExp(DATE_WORDS.join('|'));
 const ONLY_NUMERALS_AND_PARTICLES = new RegExp(`^[${NUMERAL_CHARACTERS}${PARTICLES.join('')}]+$`);
 
 /**
@@ -73,7 +74,7 @@ const ONLY_NUMERALS_AND_PARTICLES = new RegExp(`^[${NUMERAL_CHARACTERS}${PARTICL
  * holds a place suffix unless it is numerals and particles alone.
  */
 function mayBeNeutral(piece: string): boolean {
-  if (DATE_WORDS.some((d) => piece.includes(d))) return true;
+  if (HOLDS_DATE_WORD.test(piece)) return true;
   return ENDS_AS_NEUTRAL.test(piece) && (HOLDS_PLACE_END.test(piece) || ONLY_NUMERALS_AND_PARTICLES.test(piece));
 }
 
@@ -181,8 +182,13 @@ function readPhrase(
   const forms = findForms(catalog, text, from, metric.span.start).filter(
     (f) => f.end > span.start && f.start < span.end,
   );
-  const start = Math.min(span.start, ...forms.map((f) => f.start));
-  const end = Math.max(span.end, ...forms.map((f) => f.end));
+  // The phrase widened to its forms' edges (a loop: no arrays spread into Math.min for every metric).
+  let start = span.start;
+  let end = span.end;
+  for (const f of forms) {
+    if (f.start < start) start = f.start;
+    if (f.end > end) end = f.end;
+  }
   const reachesNumber = end > span.end && /^[\s为是达]*$/.test(text.slice(end, metric.span.start));
   return { phrase: { start, end }, phraseForms: forms, changeInForm: reachesNumber && metric.change !== null };
 }
@@ -347,7 +353,7 @@ function measureFits(ind: Indicator, m: MetricFacts, rateLike: boolean, shareLik
       const levelKind = ind.measure === 'count' ? 'count' : 'amount';
       // Without a list of measure words, the entry's own unit is the only one: a 培训人次 entry
       // never keys the 5期 of the training sessions.
-      const unitOk = (ind.units ?? [ind.unit]).includes(m.unit);
+      const unitOk = ind.units ? ind.units.includes(m.unit) : ind.unit === m.unit;
       if (ind.variant === 'level') return m.kind === levelKind && !changed && unitOk && plain;
       if (ind.variant === 'delta') return m.kind === levelKind && changed && unitOk && plain;
       if (ind.variant === 'change') return m.kind === 'percent' && changed && plain;
