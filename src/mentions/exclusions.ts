@@ -1,6 +1,8 @@
 // What is not a metric, as data: slogans and names with numbers in them, meeting and batch
 // ordinals, and the contexts that turn a count word into an article (打造一个…).
 
+import { CharSet } from '../text/chars.js';
+
 /**
  * Fixed phrases whose numbers are names, not quantities. Found around a candidate, so a phrase
  * here hides any number inside it, wherever it appears.
@@ -350,6 +352,8 @@ for (const phrase of FIXED_PHRASES) {
   PHRASES_BY_FIRST.set(first, [...(PHRASES_BY_FIRST.get(first) ?? []), phrase]);
 }
 const LONGEST_PHRASE = Math.max(...FIXED_PHRASES.map((p) => p.length));
+/** Their first characters: most characters around a number start none, found with one typed-array read. */
+const PHRASE_STARTS = new CharSet(FIXED_PHRASES.map((p) => p[0]));
 
 /**
  * Whether [start, end) lies inside a fixed phrase found around it. A line break (and the spaces
@@ -357,6 +361,7 @@ const LONGEST_PHRASE = Math.max(...FIXED_PHRASES.map((p) => p.length));
  */
 export function insideFixedPhrase(text: string, start: number, end: number): boolean {
   for (let s = Math.max(0, start - LONGEST_PHRASE - 2); s < end; s++) {
+    if (!PHRASE_STARTS.at(text, s)) continue;
     const phrases = PHRASES_BY_FIRST.get(text.charCodeAt(s));
     if (!phrases) continue;
     for (const phrase of phrases) {

@@ -28,7 +28,7 @@ import {
   startsWithAny,
 } from './exclusions.js';
 import { nextNumberToken, type NumberToken } from './numberTokens.js';
-import { clauseBefore, isAsciiLetter, isDigit, UNIT_SHARING_JOINERS } from '../text/chars.js';
+import { CharSet, clauseBefore, isAsciiLetter, isDigit, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
   CHINESE_NUMERAL_UNITS,
   DAY_COUNT_CUES,
@@ -67,6 +67,9 @@ export interface Mention {
   /** What the number was multiplied by (万 → 1e4, ‰ → 0.1), for a range partner sharing the unit. */
   factor: number;
 }
+
+/** INNER_MORE_THAN (one character each) by character code: looked for after every number. */
+const MORE_THAN = new CharSet(INNER_MORE_THAN);
 
 /** Drops binary noise from scaling (2.3 × 1e8); integers and unscaled values pass as they are. */
 const round = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(12)));
@@ -147,7 +150,7 @@ function readMention(
   let approx: Approx = null;
   let factor = 1;
   while (content[at] === ' ' && at - token.end < 4) at++;
-  if (startsWithAny(content, at, INNER_MORE_THAN) && !unitAt(content, at)) {
+  if (MORE_THAN.at(content, at) && !unitAt(content, at)) {
     approx = 'more_than';
     at++;
   }
@@ -156,7 +159,7 @@ function readMention(
     factor = scale.factor;
     at += scale.text.length;
   }
-  if (!approx && startsWithAny(content, at, INNER_MORE_THAN)) {
+  if (!approx && MORE_THAN.at(content, at)) {
     approx = 'more_than';
     at++;
   }

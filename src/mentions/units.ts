@@ -2,6 +2,7 @@
 // traditional forms such as 個, 項 and 戶 match too; the unit recorded is taken from the source
 // as written, except where the guide fixes a base unit (%, 元, 个百分点, 名次, :1).
 import type { MetricKind } from '../model/schema.js';
+import { CharSet } from '../text/chars.js';
 
 export interface UnitRule {
   /** As it appears in the normalised text. */
@@ -384,7 +385,11 @@ function matchSpaced(text: string, at: number, word: string): number {
   return j;
 }
 
+/** The first characters of SCALE_WORDS: after most numbers none stands, and no word is tried. */
+const SCALE_STARTS = new CharSet(SCALE_WORDS.map((s) => s.text[0]));
+
 export function scaleAt(text: string, at: number): { text: string; factor: number } | null {
+  if (!SCALE_STARTS.at(text, at)) return null;
   for (const s of SCALE_WORDS) if (text.startsWith(s.text, at)) return s;
   return null;
 }
