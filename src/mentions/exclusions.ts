@@ -332,7 +332,9 @@ export { isHan } from '../text/chars.js';
 
 /** True when the text at `at` starts with any of the words. */
 export function startsWithAny(text: string, at: number, words: readonly string[]): string | null {
-  for (const w of words) if (text.startsWith(w, at)) return w;
+  // The first character compared by code before the whole word: most words fail there.
+  const first = text.charCodeAt(at);
+  for (const w of words) if ((w.charCodeAt(0) === first || w === '') && text.startsWith(w, at)) return w;
   return null;
 }
 
