@@ -7,27 +7,47 @@ export interface FoundForm extends Form {
   end: number;
 }
 
-function matchesAt(text: string, i: number, form: string): boolean {
-  if (i + form.length > text.length) return false;
-  for (let k = 0; k < form.length; k++) {
-    let c = text.charCodeAt(i + k);
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if (c !== form.charCodeAt(k)) return false;
-  }
+const asciiLowerCode = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+
+/** Whether `form` stands at i after its first character (already matched), ASCII letters folded. */
+function restMatchesAt(text: string, i: number, form: string): boolean {
+  for (let k = 1; k < form.length; k++) if (asciiLowerCode(text.charCodeAt(i + k)) !== form.charCodeAt(k)) return false;
   return true;
 }
 
-const asciiLowerChar = (c: string): string => (c >= 'A' && c <= 'Z' ? c.toLowerCase() : c);
+/**
+ * The catalogue's forms under the code of their first character, as a table: a character that
+ * starts no form (most of them) costs one typed-array read, and no string is made of it.
+ */
+interface FormIndex {
+  /** Per character code, its list's place in `lists`, 0 for none. */
+  slots: Uint16Array;
+  lists: (readonly Form[])[];
+}
+const indexes = new WeakMap<Catalog, FormIndex>();
+
+function formIndex(catalog: Catalog): FormIndex {
+  let index = indexes.get(catalog);
+  if (!index) {
+    index = { slots: new Uint16Array(0x10000), lists: [[]] };
+    for (const [first, forms] of catalog.forms) {
+      index.slots[first.charCodeAt(0)] = index.lists.length;
+      index.lists.push(forms);
+    }
+    indexes.set(catalog, index);
+  }
+  return index;
+}
 
 /**
  * The longest form at i that ends by `end`, or undefined. Forms are in lower case
  * (compileCatalog), longest first under their first character: the text is compared the same
  * way, ASCII letters folded, and nothing is allocated (this runs for every character of a text).
  */
-function longestWithin(catalog: Catalog, text: string, i: number, end: number): Form | undefined {
-  const candidates = catalog.forms.get(asciiLowerChar(text[i]));
-  if (!candidates) return undefined;
-  for (const f of candidates) if (i + f.text.length <= end && matchesAt(text, i, f.text)) return f;
+function longestWithin(index: FormIndex, text: string, i: number, end: number): Form | undefined {
+  const slot = index.slots[asciiLowerCode(text.charCodeAt(i))];
+  if (!slot) return undefined;
+  for (const f of index.lists[slot]) if (i + f.text.length <= end && restMatchesAt(text, i, f.text)) return f;
   return undefined;
 }
 
@@ -42,9 +62,10 @@ const foundAt = (form: Form, start: number): FoundForm => ({
 
 /** The direct reading: from `start`, the longest form ending by `end`, else the next character. */
 function scan(catalog: Catalog, text: string, start: number, end: number, into: FoundForm[]): void {
+  const index = formIndex(catalog);
   let i = start;
   while (i < end) {
-    const form = longestWithin(catalog, text, i, end);
+    const form = longestWithin(index, text, i, end);
     if (form) {
       into.push(foundAt(form, i));
       i += form.text.length;
@@ -65,6 +86,7 @@ class WholeTextForms {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly which: Form[];
+  private readonly index: FormIndex;
 
   constructor(
     readonly catalog: Catalog,
@@ -74,9 +96,10 @@ class WholeTextForms {
     const starts: number[] = [];
     const ends: number[] = [];
     this.which = [];
+    this.index = formIndex(catalog);
     let i = 0;
     while (i < text.length) {
-      const form = longestWithin(catalog, text, i, text.length);
+      const form = longestWithin(this.index, text, i, text.length);
       if (form) {
         starts.push(i);
         ends.push(i + form.text.length);
@@ -123,7 +146,7 @@ class WholeTextForms {
         if (k < this.starts.length && this.starts[k] < end) scan(catalog, text, this.starts[k], end, found);
         return found;
       }
-      const form = longestWithin(catalog, text, i, end);
+      const form = longestWithin(this.index, text, i, end);
       if (form) {
         found.push(foundAt(form, i));
         i += form.text.length;
@@ -141,22 +164,49 @@ class WholeTextForms {
 const DIRECT_READINGS = 4096;
 /** Texts shorter than this (section titles) are always read directly. */
 const SHORT_TEXT = 256;
-let current: { catalog: Catalog; text: string; readings: number; whole: WholeTextForms | null } | null = null;
+/**
+ * How many of the latest readings of a text are kept: a metric reads the same stretch for its
+ * phrase, its clause's forms and its event (on the bench corpus a third of all readings repeat
+ * one of the last eight, none an older one).
+ */
+const RECENT_READINGS = 8;
 
-/** The forms in text.slice(start, end), in order, offsets into `text`; what no form covers is skipped. */
-export function findForms(catalog: Catalog, text: string, start: number, end: number): FoundForm[] {
-  const found: FoundForm[] = [];
+interface Reading {
+  start: number;
+  end: number;
+  forms: readonly FoundForm[];
+}
+
+let current: {
+  catalog: Catalog;
+  text: string;
+  readings: number;
+  whole: WholeTextForms | null;
+  recent: Reading[];
+} | null = null;
+
+/**
+ * The forms in text.slice(start, end), in order, offsets into `text`; what no form covers is
+ * skipped. Shared between callers: do not modify.
+ */
+export function findForms(catalog: Catalog, text: string, start: number, end: number): readonly FoundForm[] {
   // A section title is read directly, and does not interrupt the count of the document's text.
-  if (text.length < SHORT_TEXT) {
-    scan(catalog, text, start, end, found);
-    return found;
-  }
+  if (text.length < SHORT_TEXT) return readDirectly(catalog, text, start, end);
   // One document's metrics come one after another with the same text: compared by length first, so
   // another text (a section title) is told apart without reading it.
   if (current === null || current.catalog !== catalog || current.text.length !== text.length || current.text !== text)
-    current = { catalog, text, readings: 0, whole: null };
+    current = { catalog, text, readings: 0, whole: null, recent: [] };
+  const { recent } = current;
+  for (const r of recent) if (r.start === start && r.end === end) return r.forms;
   if (current.whole === null && ++current.readings > DIRECT_READINGS) current.whole = new WholeTextForms(catalog, text);
-  if (current.whole) return current.whole.find(start, end);
+  const forms = current.whole ? current.whole.find(start, end) : readDirectly(catalog, text, start, end);
+  if (recent.length === RECENT_READINGS) recent.shift();
+  recent.push({ start, end, forms });
+  return forms;
+}
+
+function readDirectly(catalog: Catalog, text: string, start: number, end: number): FoundForm[] {
+  const found: FoundForm[] = [];
   scan(catalog, text, start, end, found);
   return found;
 }

@@ -6,7 +6,7 @@
 // adds a qualifier (刑事 before 案件, 民营经济 before 增加值) names another quantity, and a
 // wrong key is worse than none.
 import type { Change, MetricKind, Span } from '../model/schema.js';
-import { SENTENCE_REACH } from '../text/chars.js';
+import { CharSet, SENTENCE_REACH } from '../text/chars.js';
 import { tagWords } from '../text/segmenter.js';
 import type { Catalog, Indicator } from './compileCatalog.js';
 import { findForms, type FoundForm } from './findForms.js';
@@ -28,8 +28,8 @@ export interface MatchContext {
 }
 
 /** Ends a clause: where the event of a clause stops counting for the next one. */
-const CLAUSE_END = /[,，;；:：。!！?？\n]/;
-const SENTENCE_END = /[。!！?？\n]/;
+const CLAUSE_END = new CharSet(',，;；:：。!！?？\n');
+const SENTENCE_END = new CharSet('。!！?？\n');
 /** Words joining two names in one phrase. */
 const COORDINATION = /[和及与、]/;
 /** How many sentences back a paragraph's subject is looked for. */
@@ -37,18 +37,46 @@ const PARAGRAPH_REACH = 3;
 /** A comparison with a named year (较2019年, 比2020年): not the change over the year before. */
 const COMPARED_YEAR = /[较比与](?:19|20)\d\d年/;
 
+/** What a place name ends with (平昌县, 城关镇, 东城街道). */
+const PLACE_SUFFIXES = ['县', '区', '市', '省', '镇', '乡', '州', '旗', '村', '盟', '街道'];
+/** What a date holds (2023年, 1-9月, 一季度). */
+const DATE_WORDS = ['年', '月', '季度'];
+/** The characters of a bare numeral. */
+const NUMERAL_CHARACTERS = '0123456789.一二三四五六七八九十百千万亿两零〇';
+/** The words jieba's dictionary tags uj and ul (a test checks the dictionary says so). */
+export const PARTICLES = ['的', '了'];
+
 /**
  * What a phrase may hold besides catalogue forms, by part of speech: a place with its suffix
  * (平昌县, 城关镇), a date (2023年, 1-9月), a bare numeral, 的. Any other word (其他 included)
  * (jieba's guesses, tagged x, included) qualifies the subject, so the phrase names something else.
  */
 const NEUTRAL_WORD: Record<string, (word: string) => boolean> = {
-  ns: (w) => /(?:[县区市省镇乡州旗村盟]|街道)$/.test(w),
-  t: (w) => /[年月]|季度/.test(w),
-  m: (w) => /^[\d.一二三四五六七八九十百千万亿两零〇]+$/.test(w),
+  ns: (w) => PLACE_SUFFIXES.some((s) => w.endsWith(s)),
+  t: (w) => DATE_WORDS.some((d) => w.includes(d)),
+  m: (w) => w !== '' && [...w].every((c) => NUMERAL_CHARACTERS.includes(c)),
   uj: () => true,
   ul: () => true,
 };
+
+/** The last characters of place suffixes: 县, 区 … 道 (of 街道). */
+const PLACE_ENDS = `[${PLACE_SUFFIXES.map((w) => w.at(-1)).join('')}]`;
+const ENDS_AS_NEUTRAL = new RegExp(`(?:${PLACE_ENDS}|[${NUMERAL_CHARACTERS}${PARTICLES.join('')}])$`);
+const HOLDS_PLACE_END = new RegExp(PLACE_ENDS);
+const HOLDS_DATE_WORD = new RegExp(DATE_WORDS.join('|'));
+const ONLY_NUMERALS_AND_PARTICLES = new RegExp(`^[${NUMERAL_CHARACTERS}${PARTICLES.join('')}]+$`);
+
+/**
+ * Whether a piece could be all neutral words, judged without segmenting it (most pieces, 增加值,
+ * 满意度 or 县直单位, plainly cannot; segmenting each cost a twentieth of all parsing). Words
+ * outside jieba's dictionary are tagged x, m or eng, so without a date word every word of the
+ * piece must be a place, a numeral or a particle: the piece then ends as one of those does, and
+ * holds a place suffix unless it is numerals and particles alone.
+ */
+function mayBeNeutral(piece: string): boolean {
+  if (HOLDS_DATE_WORD.test(piece)) return true;
+  return ENDS_AS_NEUTRAL.test(piece) && (HOLDS_PLACE_END.test(piece) || ONLY_NUMERALS_AND_PARTICLES.test(piece));
+}
 
 export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchContext): Indicator | null {
   const { text } = ctx;
@@ -136,7 +164,7 @@ function readPhrase(
   catalog: Catalog,
   text: string,
   metric: MetricFacts,
-): { phrase: Span; phraseForms: FoundForm[]; changeInForm: boolean } {
+): { phrase: Span; phraseForms: readonly FoundForm[]; changeInForm: boolean } {
   let span = metric.indicatorSpan ?? { start: metric.span.start, end: metric.span.start };
   // A phrase that is a bracketed gloss right before the number (审结行政复议案(含结转)2755件) is
   // not what is counted, unless it names a subject (生产总值(GDP)): the words before the bracket are.
@@ -154,8 +182,13 @@ function readPhrase(
   const forms = findForms(catalog, text, from, metric.span.start).filter(
     (f) => f.end > span.start && f.start < span.end,
   );
-  const start = Math.min(span.start, ...forms.map((f) => f.start));
-  const end = Math.max(span.end, ...forms.map((f) => f.end));
+  // The phrase widened to its forms' edges (a loop: no arrays spread into Math.min for every metric).
+  let start = span.start;
+  let end = span.end;
+  for (const f of forms) {
+    if (f.start < start) start = f.start;
+    if (f.end > end) end = f.end;
+  }
   const reachesNumber = end > span.end && /^[\s为是达]*$/.test(text.slice(end, metric.span.start));
   return { phrase: { start, end }, phraseForms: forms, changeInForm: reachesNumber && metric.change !== null };
 }
@@ -176,6 +209,7 @@ function phraseRest(text: string, phrase: Span, forms: readonly FoundForm[]): 'e
   for (const piece of pieces) {
     const words = piece.replace(/[\s\p{P}\p{S}]+/gu, '');
     if (words === '') continue;
+    if (!mayBeNeutral(words)) return 'content';
     if (!tagWords(words).every((w) => NEUTRAL_WORD[w.tag]?.(w.word) ?? false)) return 'content';
     rest = 'neutral';
   }
@@ -195,7 +229,7 @@ function subjectScope(text: string, sentenceStart: number): number {
 function sentenceStartBefore(text: string, end: number): number {
   const floor = Math.max(0, end - SENTENCE_REACH);
   let i = end;
-  while (i > floor && !SENTENCE_END.test(text[i - 1])) i--;
+  while (i > floor && !SENTENCE_END.at(text, i - 1)) i--;
   return i;
 }
 
@@ -260,7 +294,7 @@ function sectionSubject(catalog: Catalog, titles: readonly string[]): FoundSubje
 
 function clauseStart(text: string, from: number, floor: number): number {
   let i = from;
-  while (i > floor && !CLAUSE_END.test(text[i - 1])) i--;
+  while (i > floor && !CLAUSE_END.at(text, i - 1)) i--;
   return i;
 }
 
@@ -319,7 +353,7 @@ function measureFits(ind: Indicator, m: MetricFacts, rateLike: boolean, shareLik
       const levelKind = ind.measure === 'count' ? 'count' : 'amount';
       // Without a list of measure words, the entry's own unit is the only one: a 培训人次 entry
       // never keys the 5期 of the training sessions.
-      const unitOk = (ind.units ?? [ind.unit]).includes(m.unit);
+      const unitOk = ind.units ? ind.units.includes(m.unit) : ind.unit === m.unit;
       if (ind.variant === 'level') return m.kind === levelKind && !changed && unitOk && plain;
       if (ind.variant === 'delta') return m.kind === levelKind && changed && unitOk && plain;
       if (ind.variant === 'change') return m.kind === 'percent' && changed && plain;

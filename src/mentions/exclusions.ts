@@ -1,6 +1,8 @@
 // What is not a metric, as data: slogans and names with numbers in them, meeting and batch
 // ordinals, and the contexts that turn a count word into an article (打造一个…).
 
+import { CharSet } from '../text/chars.js';
+
 /**
  * Fixed phrases whose numbers are names, not quantities. Found around a candidate, so a phrase
  * here hides any number inside it, wherever it appears.
@@ -330,7 +332,9 @@ export { isHan } from '../text/chars.js';
 
 /** True when the text at `at` starts with any of the words. */
 export function startsWithAny(text: string, at: number, words: readonly string[]): string | null {
-  for (const w of words) if (text.startsWith(w, at)) return w;
+  // The first character compared by code before the whole word: most words fail there.
+  const first = text.charCodeAt(at);
+  for (const w of words) if ((w.charCodeAt(0) === first || w === '') && text.startsWith(w, at)) return w;
   return null;
 }
 
@@ -340,11 +344,18 @@ export function endsWithAny(text: string, end: number, words: readonly string[])
   return null;
 }
 
-/** Fixed phrases by first character, so a candidate checks only the phrases that can start near it. */
-const PHRASES_BY_FIRST = new Map<string, string[]>();
-for (const phrase of FIXED_PHRASES)
-  PHRASES_BY_FIRST.set(phrase[0], [...(PHRASES_BY_FIRST.get(phrase[0]) ?? []), phrase]);
+/**
+ * Fixed phrases by the code of their first character, so a candidate checks only the phrases that
+ * can start near it, and reads codes rather than making a string of each character.
+ */
+const PHRASES_BY_FIRST = new Map<number, string[]>();
+for (const phrase of FIXED_PHRASES) {
+  const first = phrase.charCodeAt(0);
+  PHRASES_BY_FIRST.set(first, [...(PHRASES_BY_FIRST.get(first) ?? []), phrase]);
+}
 const LONGEST_PHRASE = Math.max(...FIXED_PHRASES.map((p) => p.length));
+/** Their first characters: most characters around a number start none, found with one typed-array read. */
+const PHRASE_STARTS = new CharSet(FIXED_PHRASES.map((p) => p[0]));
 
 /**
  * Whether [start, end) lies inside a fixed phrase found around it. A line break (and the spaces
@@ -352,7 +363,8 @@ const LONGEST_PHRASE = Math.max(...FIXED_PHRASES.map((p) => p.length));
  */
 export function insideFixedPhrase(text: string, start: number, end: number): boolean {
   for (let s = Math.max(0, start - LONGEST_PHRASE - 2); s < end; s++) {
-    const phrases = PHRASES_BY_FIRST.get(text[s]);
+    if (!PHRASE_STARTS.at(text, s)) continue;
+    const phrases = PHRASES_BY_FIRST.get(text.charCodeAt(s));
     if (!phrases) continue;
     for (const phrase of phrases) {
       const phraseEnd = matchAcrossBreaks(text, s, phrase);

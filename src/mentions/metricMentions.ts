@@ -27,8 +27,8 @@ import {
   isHan,
   startsWithAny,
 } from './exclusions.js';
-import { numberTokens, type NumberToken } from './numberTokens.js';
-import { clauseBefore, isAsciiLetter, isDigit, UNIT_SHARING_JOINERS } from '../text/chars.js';
+import { nextNumberToken, type NumberToken } from './numberTokens.js';
+import { CharSet, clauseBefore, isAsciiLetter, isDigit, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
   CHINESE_NUMERAL_UNITS,
   DAY_COUNT_CUES,
@@ -68,6 +68,9 @@ export interface Mention {
   factor: number;
 }
 
+/** INNER_MORE_THAN (one character each) by character code: looked for after every number. */
+const MORE_THAN = new CharSet(INNER_MORE_THAN);
+
 /** Drops binary noise from scaling (2.3 × 1e8); integers and unscaled values pass as they are. */
 const round = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(12)));
 
@@ -79,7 +82,7 @@ export function findMentions(content: string, source: string, warnings: Warning[
   const mentions: Mention[] = [];
   // Bare numbers just before, each joined to the next (0.42、-3.15和2.73个百分点): they share its unit.
   let waiting: NumberToken[] = [];
-  for (const token of numberTokens(content)) {
+  for (let token = nextNumberToken(content, 0); token; token = nextNumberToken(content, token.end)) {
     // The scale and unit of the last mention (1688.29万元) are not numbers of their own.
     if (token.start < (mentions.at(-1)?.end ?? 0)) continue;
     if (token.form === 'unreadable') {
@@ -106,7 +109,8 @@ export function findMentions(content: string, source: string, warnings: Warning[
     }
     // Spans never overlap: a mention reaching back (第 before the number) into the last one is dropped.
     if (mention.start < (mentions.at(-1)?.end ?? 0)) continue;
-    mentions.push(...shareUnit(content, waiting, mention));
+    // (Most mentions have no bare numbers waiting: nothing to share, nothing to allocate.)
+    if (waiting.length > 0) mentions.push(...shareUnit(content, waiting, mention));
     waiting = [];
     mentions.push(mention);
   }
@@ -134,17 +138,19 @@ function readMention(
           numberEnd: token.end,
           factor: 1,
         };
-  if (content[token.start - 1] === '第') return readRank(content, token);
+  // The character before the number, read once (every number comes here).
+  const before = content[token.start - 1];
+  if (before === '第') return readRank(content, token);
   // 按每十万名人口计, 每万人: the base of a rate.
-  if (content[token.start - 1] === RATE_BASE_BEFORE) return 'excluded';
+  if (before === RATE_BASE_BEFORE) return 'excluded';
   // G20, 5+2, 1+2+X: names and formulae.
-  if (isAsciiLetter(content[token.start - 1]) || content[token.start - 1] === '+') return 'excluded';
+  if (isAsciiLetter(before) || before === '+') return 'excluded';
 
   let at = token.end;
   let approx: Approx = null;
   let factor = 1;
   while (content[at] === ' ' && at - token.end < 4) at++;
-  if (startsWithAny(content, at, INNER_MORE_THAN) && !unitAt(content, at)) {
+  if (MORE_THAN.at(content, at) && !unitAt(content, at)) {
     approx = 'more_than';
     at++;
   }
@@ -153,7 +159,7 @@ function readMention(
     factor = scale.factor;
     at += scale.text.length;
   }
-  if (!approx && startsWithAny(content, at, INNER_MORE_THAN)) {
+  if (!approx && MORE_THAN.at(content, at)) {
     approx = 'more_than';
     at++;
   }

@@ -1,8 +1,8 @@
 // Finds the numbers in a text: Arabic (1,234 / 1 167 / 1688.29), Chinese numeral runs (三, 两,
 // 一千六百八十八点二九) and rate fractions (百分之三十, 万分之十). One left-to-right pass; runs
 // are capped so a million digits or a million 一 cost linear time and yield nothing.
+import { CharSet } from '../text/chars.js';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chineseNumber.js';
-import { isDigit } from '../text/chars.js';
 
 export interface NumberToken {
   start: number;
@@ -19,60 +19,72 @@ export interface NumberToken {
 
 const MAX_ARABIC = 24;
 /** A middle dot typed for the decimal point (增长2·6%): read as one only between digits. */
-const DECIMAL_DOTS = new Set(['.', '\u00b7', '\u30fb', '\u2027', '\u2219']);
+const DECIMAL_DOTS = ['.', '\u00b7', '\u30fb', '\u2027', '\u2219'];
 const MAX_CHINESE = 32;
-const NUMERAL_SET = new Set(NUMERAL_CHARS);
-const SCALE_ONLY = new Set(['百', '千', '万', '亿', '佰', '仟', '兆']);
-const FRACTION_BASE = new Set([...SCALE_ONLY, '十', '拾']);
+const SCALE_ONLY = ['百', '千', '万', '亿', '佰', '仟', '兆'];
+const FRACTION_BASE = [...SCALE_ONLY, '十', '拾'];
 
 /** Financial digits are everyday words alone (陆部, 拾起, 伍仁); only longer numerals use them. */
-const FINANCIAL = new Set([...'壹贰貳叁參肆伍陆陸柒捌玖拾佰仟']);
+const FINANCIAL = [...'壹贰貳叁參肆伍陆陸柒捌玖拾佰仟'];
 
-/** 1 for every character that can start a number; the scan looks codes up instead of making strings. */
-const STARTS_NUMBER = new Uint8Array(0x10000);
-for (const ch of NUMERAL_CHARS) STARTS_NUMBER[ch.charCodeAt(0)] = 1;
-for (let d = 0x30; d <= 0x39; d++) STARTS_NUMBER[d] = 1;
-STARTS_NUMBER[0x2e] = 1;
+const NUMERALS = new CharSet(NUMERAL_CHARS);
+const DIGITS = new CharSet('0123456789');
+const DOTS = new CharSet(DECIMAL_DOTS);
+const SCALES = new CharSet(SCALE_ONLY);
+const FRACTION_BASES = new CharSet(FRACTION_BASE);
+const FINANCIALS = new CharSet(FINANCIAL);
+/** Every character that can start a number. */
+const STARTS_NUMBER = new CharSet([...NUMERAL_CHARS, ...'0123456789.']);
 
-export function* numberTokens(text: string): Generator<NumberToken> {
+const SPACE = 0x20;
+const DOT = 0x2e;
+
+/**
+ * The first number at or after `from`, or null when none is left; the next one is read from its
+ * end. (A function the caller loops over, not a generator: resuming a generator for every number
+ * cost a third of the scan.)
+ */
+export function nextNumberToken(text: string, from: number): NumberToken | null {
   const n = text.length;
-  let i = 0;
+  let i = from;
   while (i < n) {
-    if (STARTS_NUMBER[text.charCodeAt(i)] === 0) {
+    if (!STARTS_NUMBER.at(text, i)) {
       i++;
       continue;
     }
-    const c = text[i];
-    if (isDigit(c) || (c === '.' && isDigit(text[i + 1]) && !isDigit(text[i - 1]))) {
+    if (DIGITS.at(text, i) || (text.charCodeAt(i) === DOT && DIGITS.at(text, i + 1) && !DIGITS.at(text, i - 1))) {
       const token = readArabic(text, i);
-      const end = token ? token.end : skipRun(text, i, isDigitOrSeparator);
-      yield token ?? { start: i, end, value: NaN, form: 'unreadable', bareScale: false };
-      i = end;
-      continue;
+      return (
+        token ?? {
+          start: i,
+          end: skipRun(text, i, isDigitOrSeparator),
+          value: NaN,
+          form: 'unreadable',
+          bareScale: false,
+        }
+      );
     }
-    if (NUMERAL_SET.has(c)) {
+    if (NUMERALS.at(text, i)) {
       const fraction = readFraction(text, i);
-      if (fraction) {
-        yield fraction;
-        i = fraction.end;
-        continue;
-      }
+      if (fraction) return fraction;
       const token = readChinese(text, i);
-      i = token ? token.end : skipRun(text, i, (ch) => NUMERAL_SET.has(ch));
-      if (token) yield token;
+      if (token) return token;
+      i = skipRun(text, i, (t, j) => NUMERALS.at(t, j));
       continue;
     }
     i++;
   }
+  return null;
 }
 
-function isDigitOrSeparator(c: string) {
-  return isDigit(c) || c === '.' || c === ',';
+function isDigitOrSeparator(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || c === DOT || c === 0x2c;
 }
 
-function skipRun(text: string, i: number, inRun: (c: string) => boolean): number {
+function skipRun(text: string, i: number, inRun: (text: string, j: number) => boolean): number {
   let j = i + 1;
-  while (j < text.length && inRun(text[j])) j++;
+  while (j < text.length && inRun(text, j)) j++;
   return j;
 }
 
@@ -82,46 +94,51 @@ function readArabic(text: string, start: number): NumberToken | null {
   let seenDot = false;
   let intDigits = 0;
   while (j < text.length) {
-    const c = text[j];
-    if (isDigit(c)) {
-      digits += c;
+    if (DIGITS.at(text, j)) {
+      digits += text[j];
       if (!seenDot) intDigits++;
       j++;
       continue;
     }
-    if (DECIMAL_DOTS.has(c) && !seenDot && isDigit(text[j + 1]) && (c === '.' || isDigit(text[j - 1]))) {
+    if (
+      DOTS.at(text, j) &&
+      !seenDot &&
+      DIGITS.at(text, j + 1) &&
+      (text.charCodeAt(j) === DOT || DIGITS.at(text, j - 1))
+    ) {
       seenDot = true;
       digits += '.';
       j++;
       continue;
     }
     // 1,234 and 1 167: a separator counts only before a group of exactly three digits.
-    if ((c === ',' || c === ' ') && !seenDot && intDigits > 0 && isGroupOfThree(text, j + 1)) {
-      if (c === ' ' && (intDigits > 3 || text[start - 1] === ' ')) break;
+    const c = text.charCodeAt(j);
+    if ((c === 0x2c || c === SPACE) && !seenDot && intDigits > 0 && isGroupOfThree(text, j + 1)) {
+      if (c === SPACE && (intDigits > 3 || text.charCodeAt(start - 1) === SPACE)) break;
       j++;
       continue;
     }
     break;
   }
-  if (digits.length > MAX_ARABIC || isDigit(text[j])) return null;
+  if (digits.length > MAX_ARABIC || DIGITS.at(text, j)) return null;
   const value = Number(digits);
   if (!Number.isFinite(value)) return null;
   return { start, end: j, value, form: 'arabic', bareScale: false };
 }
 
 function isGroupOfThree(text: string, at: number): boolean {
-  return isDigit(text[at]) && isDigit(text[at + 1]) && isDigit(text[at + 2]) && !isDigit(text[at + 3]);
+  return DIGITS.at(text, at) && DIGITS.at(text, at + 1) && DIGITS.at(text, at + 2) && !DIGITS.at(text, at + 3);
 }
 
 function readChinese(text: string, start: number): NumberToken | null {
-  if (start > 0 && NUMERAL_SET.has(text[start - 1])) return null;
+  if (start > 0 && NUMERALS.at(text, start - 1)) return null;
   let end = start;
   // Spaces may sit inside a numeral (一 百 五 十, 四点 五) when a numeral character follows.
   while (
     end < text.length &&
     end - start <= MAX_CHINESE &&
-    (NUMERAL_SET.has(text[end]) ||
-      (text[end] === ' ' && NUMERAL_SET.has(text[skipSpaces(text, end)]) && skipSpaces(text, end) - end <= 4))
+    (NUMERALS.at(text, end) ||
+      (text.charCodeAt(end) === SPACE && NUMERALS.at(text, skipSpaces(text, end)) && skipSpaces(text, end) - end <= 4))
   )
     end++;
   if (end - start > MAX_CHINESE) return null;
@@ -130,12 +147,12 @@ function readChinese(text: string, start: number): NumberToken | null {
   // The longest prefix that reads as a numeral: 十四五 yields 十四, whose lack of a unit then
   // leaves it out.
   for (let e = end; e > start; e--) {
-    if (text[e - 1] === ' ') continue;
-    if (e - start === 1 && FINANCIAL.has(text[start])) return null;
+    if (text.charCodeAt(e - 1) === SPACE) continue;
+    if (e - start === 1 && FINANCIALS.at(text, start)) return null;
     const value = readScale(text.slice(start, e));
     if (value === null) continue;
     let bareScale = true;
-    for (let k = start; k < e; k++) if (!SCALE_ONLY.has(text[k])) bareScale = false;
+    for (let k = start; k < e; k++) if (!SCALES.at(text, k)) bareScale = false;
     return { start, end: e, value, form: 'chinese', bareScale };
   }
   return null;
@@ -147,7 +164,7 @@ function readChinese(text: string, start: number): NumberToken | null {
  */
 function readFraction(text: string, start: number): NumberToken | null {
   let baseEnd = start;
-  while (baseEnd < text.length && baseEnd - start < 8 && FRACTION_BASE.has(text[baseEnd])) baseEnd++;
+  while (baseEnd < text.length && baseEnd - start < 8 && FRACTION_BASES.at(text, baseEnd)) baseEnd++;
   if (baseEnd === start) return null;
   let at = skipSpaces(text, baseEnd);
   if (text[at] !== '分') return null;
@@ -160,9 +177,9 @@ function readFraction(text: string, start: number): NumberToken | null {
   while (
     end < text.length &&
     end - from <= MAX_CHINESE &&
-    (NUMERAL_SET.has(text[end]) ||
-      isDigitOrSeparator(text[end]) ||
-      (text[end] === ' ' && (NUMERAL_SET.has(text[end + 1]) || isDigit(text[end + 1]))))
+    (NUMERALS.at(text, end) ||
+      isDigitOrSeparator(text, end) ||
+      (text.charCodeAt(end) === SPACE && (NUMERALS.at(text, end + 1) || DIGITS.at(text, end + 1))))
   )
     end++;
   // The longest numerator that reads: 百分之七十百分位 → 七十.
@@ -183,10 +200,10 @@ function readFraction(text: string, start: number): NumberToken | null {
 
 /** A numeral, reading a bare scale word as one of it: 万 → 10000 (上万人, 万分之十). */
 function readScale(written: string): number | null {
-  return parseChineseNumber(written) ?? (SCALE_ONLY.has(written[0]) ? parseChineseNumber('一' + written) : null);
+  return parseChineseNumber(written) ?? (SCALES.at(written, 0) ? parseChineseNumber('一' + written) : null);
 }
 
 function skipSpaces(text: string, at: number): number {
-  while (text[at] === ' ') at++;
+  while (text.charCodeAt(at) === SPACE) at++;
   return at;
 }

@@ -2,6 +2,7 @@
 // traditional forms such as 個, 項 and 戶 match too; the unit recorded is taken from the source
 // as written, except where the guide fixes a base unit (%, 元, 个百分点, 名次, :1).
 import type { MetricKind } from '../model/schema.js';
+import { CharSet } from '../text/chars.js';
 
 export interface UnitRule {
   /** As it appears in the normalised text. */
@@ -352,17 +353,19 @@ export const LATIN_UNIT = /^[A-Za-z]/;
  */
 export const PER_UNIT = /^(?:\/(?!全[国省市区县])(?:(?!以上|以下|以内|左右|第)[\u4e00-\u9fa5]){1,3}){1,2}/;
 
-const byFirstChar = new Map<string, UnitRule[]>();
+/** Unit rules by the code of their first character (looked up for every number without making a string of it). */
+const byFirstChar = new Map<number, UnitRule[]>();
 for (const rule of UNIT_RULES) {
-  const list = byFirstChar.get(rule.text[0]) ?? [];
+  const first = rule.text.charCodeAt(0);
+  const list = byFirstChar.get(first) ?? [];
   list.push(rule);
-  byFirstChar.set(rule.text[0], list);
+  byFirstChar.set(first, list);
 }
 for (const list of byFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length);
 
 /** The longest unit starting at `at`, with where it ends; spaces inside a unit (个 百 分 点) are read over. */
 export function unitAt(text: string, at: number): { rule: UnitRule; end: number } | null {
-  const candidates = byFirstChar.get(text[at]);
+  const candidates = byFirstChar.get(text.charCodeAt(at));
   if (!candidates) return null;
   for (const rule of candidates) {
     const end = matchSpaced(text, at, rule.text);
@@ -382,7 +385,11 @@ function matchSpaced(text: string, at: number, word: string): number {
   return j;
 }
 
+/** The first characters of SCALE_WORDS: after most numbers none stands, and no word is tried. */
+const SCALE_STARTS = new CharSet(SCALE_WORDS.map((s) => s.text[0]));
+
 export function scaleAt(text: string, at: number): { text: string; factor: number } | null {
+  if (!SCALE_STARTS.at(text, at)) return null;
   for (const s of SCALE_WORDS) if (text.startsWith(s.text, at)) return s;
   return null;
 }

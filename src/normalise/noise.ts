@@ -67,7 +67,12 @@ function splitLines(text: string): Line[] {
   }
 }
 
-const isFieldLine = (line: string) => line.length <= 80 && PAGE_FIELD_LABELS.some((label) => line.includes(label));
+/** Any of PAGE_FIELD_LABELS, as one search (a line is read once, not once a label). */
+const FIELD_LABEL = new RegExp(
+  PAGE_FIELD_LABELS.map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+);
+
+const isFieldLine = (line: string) => line.length <= 80 && FIELD_LABEL.test(line);
 
 /** A short line with no sentence punctuation, like 县司法局 or 计划总结 in a page header. */
 const isHeaderish = (line: string) => line.trim().length <= 40 && !/[。;!?]/.test(line) && !/[,，]/.test(line);
@@ -84,7 +89,10 @@ export function findNoise(text: string): NoiseResult {
     });
   };
 
-  for (const m of text.matchAll(INLINE_MARKER)) note({ start: m.index, end: m.index + m[0].length }, 'scraper marker');
+  // Most texts have no ## at all: found by a plain search before the pattern runs over the text.
+  if (text.includes('##'))
+    for (const m of text.matchAll(INLINE_MARKER))
+      note({ start: m.index, end: m.index + m[0].length }, 'scraper marker');
 
   const lines = splitLines(text);
   // The page header: leading short lines, counted as a header only when one of them is a field line.

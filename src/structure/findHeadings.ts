@@ -2,6 +2,7 @@
 // items that may start a line or sit inside a paragraph.
 import { INLINE_ITEM_PRECEDERS, MARKER_RULES, TITLE_TERMINATORS, type HeadingStyle } from './headingMarkers.js';
 import { ordinalValue } from './ordinal.js';
+import { CharSet } from '../text/chars.js';
 
 export interface Heading {
   style: HeadingStyle;
@@ -232,9 +233,12 @@ function matchAt(content: string, at: number, where: 'line' | 'inline'): Heading
   return null;
 }
 
+/** TITLE_TERMINATORS by character code: a title is read a character at a time without making strings of them. */
+const TITLE_END = new CharSet(TITLE_TERMINATORS);
+
 function titleEnd(content: string, from: number): number {
   let i = from;
-  while (i < content.length && !TITLE_TERMINATORS.has(content[i])) i++;
+  while (i < content.length && !TITLE_END.at(content, i)) i++;
   return i;
 }
 

@@ -1,5 +1,24 @@
 // Character classes every stage uses, in one place.
 
+/**
+ * A set of characters (UTF-16 code units) as a table of their codes: a hot loop looks codes up
+ * (text.charCodeAt) instead of making a string of every character it reads, as text[i] does for
+ * a Chinese character. A position outside the text (a code of NaN) is in no set.
+ */
+export class CharSet {
+  private readonly member = new Uint8Array(0x10000);
+  constructor(chars: Iterable<string>) {
+    for (const ch of chars) {
+      if (ch.length !== 1) throw new Error(`CharSet: ${ch} is not one UTF-16 code unit`);
+      this.member[ch.charCodeAt(0)] = 1;
+    }
+  }
+  /** Whether the character at i of `text` is in the set. */
+  at(text: string, i: number): boolean {
+    return this.member[text.charCodeAt(i)] === 1;
+  }
+}
+
 /** CJK unified ideographs: a word character, never punctuation. */
 export const isHan = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
 
@@ -13,17 +32,15 @@ export const isAsciiLetter = (c: string | undefined) =>
  * a number stands in, read backwards. Bounded, so text without breaks costs no more per number.
  */
 export function clauseBefore(content: string, at: number, reach: number, breaks: string): string {
-  // Backwards to the nearest break, by character code: the same cut as the latest of a lastIndexOf
-  // per break, without a search (and a string) per break and character.
-  const from = Math.max(0, at - reach);
-  let start = at;
-  for (; start > from; start--) {
-    const code = content.charCodeAt(start - 1);
-    let isBreak = false;
-    for (let b = 0; b < breaks.length; b++) if (breaks.charCodeAt(b) === code) isBreak = true;
-    if (isBreak) break;
+  // Read backwards from `at` by character code, one slice at the end (this runs for most numbers,
+  // several times): the stretch is the one content.slice(Math.max(0, at - reach), at) gives.
+  const from = Math.min(Math.max(0, at - reach), content.length);
+  const to = at < 0 ? Math.max(content.length + at, 0) : Math.min(at, content.length);
+  for (let i = to - 1; i >= from; i--) {
+    const c = content.charCodeAt(i);
+    for (let k = 0; k < breaks.length; k++) if (breaks.charCodeAt(k) === c) return content.slice(i + 1, to);
   }
-  return content.slice(start, at);
+  return content.slice(from, to);
 }
 
 /**
