@@ -40,12 +40,15 @@ export const AUTO_POOL_BYTES = 4 * 1024 * 1024;
  * Without --jobs, a batch smaller than this leaves one core to V8's own background threads: a
  * thread's optimising compiler and garbage collector run beside it (~0.45 s of CPU for the first
  * ~40 reports a thread parses, again in every worker), and one thread alone has them on the idle
- * core for free. Measured per thread (CPU time, /proc) on 2 cores, against --jobs 1 on the first
- * 100–500 bench reports: the two threads' CPU time over two cores stayed above the one thread's
- * own up to ~11 MB (6 MB: 0.99 s against 0.83 s; 13.7 MB: 1.55 s against 1.69 s). So on 2 cores
- * a worker starts from this size only; on more cores, workers for all but one of them below it.
+ * core for free. A second thread pays its start-up, its compiles and its first files at
+ * interpreter speed (~1 s of CPU) back only once the batch is long enough. Measured wall times on
+ * an idle 2-core machine, --jobs 1 against --jobs 2, ndjson to /dev/null, the bench's reports
+ * (after this round's faster stages): 13.7 MB 1.42 s against 1.43–1.48 s (no gain: the default
+ * was ×0.95 of one worker in `npm run bench` with the former 12 MB); 27 MB 2.29–2.50 s against
+ * 1.96–1.98 s (×1.2); 55 MB 3.99 s against 3.03 s (×1.32). So on 2 cores a worker starts from
+ * this size only; on more cores, workers for all but one of them below it.
  */
-export const SHARED_CORE_POOL_BYTES = 12 * 1024 * 1024;
+export const SHARED_CORE_POOL_BYTES = 20 * 1024 * 1024;
 
 /**
  * Files at least this large are parsed one at a time in a worker of their own, never on this
