@@ -74,6 +74,8 @@ const AUTONOMOUS = new Set(['自治县', '自治州', '自治区', '自治旗'])
 /** 在市司法局的有力指导下: the body that guides the author, not the author. */
 const SUPERIOR_BODY_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?(?:指导|领导|关心|支持)下/;
 const SINGLE_LEVELS = new Set(PLACE_LEVELS.filter((l) => l.length === 1));
+/** The codes of the characters a place name can end with: 县, 区, 道 (街道)… */
+const PLACE_ENDINGS = new Set(PLACE_LEVELS.map((l) => l.charCodeAt(l.length - 1)));
 const NAME_TAGS = new Set(['ns', 'n', 'nr', 'nrt', 'nz', 'x', 'eng', 'v', 'a', 'j', 'nt', 'l', 'i', 'r']);
 
 /**
@@ -172,6 +174,9 @@ function bodyMentions(text: string, from: number, to: number): BodyMention[] {
  * by a one-character level (即墨 区, XX 县). A level with no name before it is a bare reference.
  */
 function placeBefore(text: string, at: number): { place: string; level: string } {
+  // Every place and level read below, and the run unknownPlaceAtClauseStart takes, ends with a
+  // level's last character just before the body: without one there, segmenting cannot find any.
+  if (!PLACE_ENDINGS.has(text.charCodeAt(at - 1))) return { place: '', level: '' };
   const words = tagWords(text.slice(Math.max(0, at - 16), at));
   let place = '';
   let level = '';
