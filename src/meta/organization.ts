@@ -311,6 +311,24 @@ const LONG_BUREAU_SUFFIXES = BODY_SUFFIXES.filter((s) => s.length >= 3 && s.ends
  * name to segmentation (定安县/ns), so 积极与区… never yields 极与区; masked names (XX区) count too.
  */
 function mostFrequentPlace(text: string, source: string, level: string): string | null {
+  // Most frequent first, the first named among equals. Only whether a name reads as a place needs
+  // segmentation, so it is asked in that order and no further than the answer needs: the first
+  // that reads as one is the best; one seen once must also be the only one. (Asking every name
+  // cost ~1800 segmentations a pass of the bench corpus.)
+  const ranked = [...placeCounts(text, level).values()].sort((a, b) => b.n - a.n);
+  const best = ranked.findIndex((c) => readsAsPlaceName(c.name));
+  if (best < 0) return null;
+  const { name, n, at } = ranked[best];
+  // Seen twice, or the only place of that level the text names at all.
+  if (n < 2 && ranked.slice(best + 1).some((c) => readsAsPlaceName(c.name))) return null;
+  return source.slice(at, at + name.length);
+}
+
+/**
+ * How often each candidate place name of the level (区, 县 and 市 when none is given) occurs, and
+ * where first, in the order first named; names that cannot be places (法治县, 极与区) left out.
+ */
+function placeCounts(text: string, level: string): Map<string, { name: string; n: number; at: number }> {
   const levels = level ? [level] : ['区', '县', '市'];
   const counts = new Map<string, { name: string; n: number; at: number }>();
   for (const l of levels) {
@@ -330,15 +348,14 @@ function mostFrequentPlace(text: string, source: string, level: string): string 
         ACTING_VERBS.has(name.slice(0, 2))
       )
         continue;
-      if (!PLACEHOLDER_NAMES.has(name[0]) && !readsAsPlace(name)) continue;
       counts.set(name, { name, n: 1, at: m.at });
     }
   }
-  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
-  // Seen twice, or the only place of that level the text names at all.
-  if (!best || (best.n < 2 && counts.size !== 1)) return null;
-  return source.slice(best.at, best.at + best.name.length);
+  return counts;
 }
+
+/** A masked name (XX区) counts as a place; any other must read as one to segmentation (定安县/ns). */
+const readsAsPlaceName = (name: string) => PLACEHOLDER_NAMES.has(name[0]) || readsAsPlace(name);
 
 /** A place name of one level: two characters, a masked name (XX, **) or 某, then the level; made once a level. */
 const placeNamePatterns = new Map<string, RegExp>();
