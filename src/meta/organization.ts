@@ -269,9 +269,10 @@ function placeBefore(text: string, at: number): { place: string; level: string }
     break;
   }
   // 青檀/湾区: a known word at the end of an unknown name that opens its clause is only part of it.
+  // A place of three characters or more is taken as read: the unknown one (and its segmentation) is not needed.
+  if (place.length > 2) return { place, level };
   const whole = unknownPlaceAtClauseStart(text, at);
-  if (whole && (!place || (place.length <= 2 && whole.place.endsWith(place) && whole.place.length > place.length)))
-    return whole;
+  if (whole && (!place || (whole.place.endsWith(place) && whole.place.length > place.length))) return whole;
   return { place, level };
 }
 
