@@ -147,7 +147,7 @@ function readText(bytes: Uint8Array, forced: string | undefined, html: boolean):
       ok: false,
       reason: `not UTF-8, and this Node has no ${detected.encoding} decoder (built without full ICU)`,
     };
-  return checked(bytes, decoder.decode(bytes), decoder.encoding, detected.confidence);
+  return checked(bytes, detected.text ?? decoder.decode(bytes), decoder.encoding, detected.confidence);
 }
 
 function makeDecoder(label: string): TextDecoder | null {

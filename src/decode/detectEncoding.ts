@@ -43,6 +43,8 @@ export interface Detected {
   encoding: string;
   /** 0–1: how sure the detector is. */
   confidence: number;
+  /** All the bytes decoded as `encoding`, when detecting it took that decoding already. */
+  text?: string;
 }
 
 /** A Chinese reading is taken over the detector's non-Chinese guess when this share of its non-ASCII characters is common Chinese. */
@@ -62,7 +64,7 @@ export function detectLegacyEncoding(bytes: Uint8Array): Detected | null {
   if (from === bytes.length) from = 0;
   const sample = bytes.subarray(from, from + DETECT_BYTES);
   const plain = plainlyChinese(sample);
-  if (plain) return plain;
+  if (plain) return from + sample.length === bytes.length ? withWholeText(plain, bytes, from) : plain.detected;
   const result = detector().detect(sample, {
     includeEncodings: Object.keys(CANDIDATES),
     compatNames: false,
@@ -99,17 +101,33 @@ const PLAIN_MIN_CHARACTERS = 50;
 const PLAIN_MIN_SHARE = 0.95;
 const PLAIN_MAX_OTHER_SHARE = 0.8;
 
-function plainlyChinese(sample: Uint8Array): Detected | null {
-  const gb = chineseShare(new TextDecoder('gb18030').decode(sample));
-  const big5 = chineseShare(new TextDecoder('big5').decode(sample));
-  for (const [encoding, one, other] of [
-    ['gb18030', gb, big5],
-    ['big5', big5, gb],
+function plainlyChinese(sample: Uint8Array): { detected: Detected; sampleText: string } | null {
+  const gbText = new TextDecoder('gb18030').decode(sample);
+  const big5Text = new TextDecoder('big5').decode(sample);
+  const gb = chineseShare(gbText);
+  const big5 = chineseShare(big5Text);
+  for (const [encoding, text, one, other] of [
+    ['gb18030', gbText, gb, big5],
+    ['big5', big5Text, big5, gb],
   ] as const) {
     if (one.characters >= PLAIN_MIN_CHARACTERS && one.share >= PLAIN_MIN_SHARE && other.share <= PLAIN_MAX_OTHER_SHARE)
-      return { encoding, confidence: round(one.share) };
+      return { detected: { encoding, confidence: round(one.share) }, sampleText: text };
   }
   return null;
+}
+
+/**
+ * The detection of a sample that runs to the end of `bytes`, with the whole text: the sample's
+ * decoding after the ASCII bytes before it (each one character in GB18030 and Big5, whatever
+ * follows). A report under 64 KB is then decoded once, not twice (~10% of decoding a GB18030 file).
+ */
+function withWholeText(
+  plain: { detected: Detected; sampleText: string },
+  bytes: Uint8Array,
+  sampleFrom: number,
+): Detected {
+  const ascii = new TextDecoder(plain.detected.encoding).decode(bytes.subarray(0, sampleFrom));
+  return { ...plain.detected, text: ascii + plain.sampleText };
 }
 
 /** The share of common Chinese characters and CJK punctuation among the non-ASCII characters (0 when there are none), and their number. */
@@ -157,23 +175,42 @@ export function detectUtf16(bytes: Uint8Array): Detected | null {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
   const sample = bytes.length > DETECT_BYTES ? bytes.subarray(0, DETECT_BYTES) : bytes;
   let best: Detected | null = null;
-  for (const encoding of ['utf-16le', 'utf-16be']) {
-    const share = textShare(new TextDecoder(encoding).decode(sample));
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const share = utf16TextShare(sample, encoding === 'utf-16le', MIN_UTF16_SHARE);
     if (share >= MIN_UTF16_SHARE && (best === null || share > best.confidence))
       best = { encoding, confidence: round(share) };
   }
   return best;
 }
 
-function textShare(text: string): number {
-  if (text.length === 0) return 0;
-  let good = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || isCjkPunctuation(c) || isCommonHan(c))
-      good++;
+/**
+ * The share of text characters among the UTF-16 code units of `sample` (an even number of bytes),
+ * as decoding it would give: read from the bytes, never decoded, and given up as soon as it can no
+ * longer reach `atLeast` (then a share below it). Most bytes tried here are GB18030 or Big5,
+ * which fail within a few hundred units; decoding them twice and counting every unit took ~14%
+ * of decoding the bench corpus. The decoder would drop a leading U+FEFF and turn a lone surrogate
+ * into U+FFFD: neither is a text character, so the count is the same.
+ */
+function utf16TextShare(sample: Uint8Array, littleEndian: boolean, atLeast: number): number {
+  const [low, high] = littleEndian ? [0, 1] : [1, 0];
+  const unit = (i: number) => sample[2 * i + low] | (sample[2 * i + high] << 8);
+  const units = sample.length >> 1;
+  const first = units > 0 && unit(0) === 0xfeff ? 1 : 0;
+  const length = units - first;
+  if (length === 0) return 0;
+  let bad = 0;
+  for (let i = first; i < units; i++) {
+    if (isTextUnit(unit(i))) continue;
+    bad++;
+    const best = (length - bad) / length;
+    if (best < atLeast) return best;
   }
-  return good / text.length;
+  return (length - bad) / length;
+}
+
+/** Printable ASCII, a line break or tab, CJK or full-width punctuation, a common Chinese character. */
+function isTextUnit(c: number): boolean {
+  return (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || isCjkPunctuation(c) || isCommonHan(c);
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -340,7 +340,11 @@ export function startsWithAny(text: string, at: number, words: readonly string[]
 
 /** True when the text ending at `end` ends with any of the words. */
 export function endsWithAny(text: string, end: number, words: readonly string[]): string | null {
-  for (const w of words) if (end - w.length >= 0 && text.startsWith(w, end - w.length)) return w;
+  // The last character compared by code before the whole word, as startsWithAny does the first.
+  const last = text.charCodeAt(end - 1);
+  for (const w of words)
+    if ((w.charCodeAt(w.length - 1) === last || w === '') && end - w.length >= 0 && text.startsWith(w, end - w.length))
+      return w;
   return null;
 }
 
@@ -376,19 +380,25 @@ export function insideFixedPhrase(text: string, start: number, end: number): boo
 
 /** End of `phrase` at `at`, reading over a line break with its spaces between two characters; -1 when absent. */
 function matchAcrossBreaks(text: string, at: number, phrase: string): number {
+  // Read by character code: text[j] would make a new string of each Chinese character.
+  const isBreakOrSpace = (c: number) => c === NEWLINE || c === SPACE;
   let j = at;
   for (let k = 0; k < phrase.length; k++) {
-    if (k > 0 && text[j] !== phrase[k] && (text[j] === '\n' || text[j] === ' ')) {
+    const want = phrase.charCodeAt(k);
+    if (k > 0 && text.charCodeAt(j) !== want && isBreakOrSpace(text.charCodeAt(j))) {
       let b = j;
-      while (b < text.length && b - j < 6 && (text[b] === ' ' || text[b] === '\n')) b++;
+      while (b < text.length && b - j < 6 && isBreakOrSpace(text.charCodeAt(b))) b++;
       if (!text.slice(j, b).includes('\n')) return -1;
       j = b;
     }
-    if (text[j] !== phrase[k]) return -1;
+    if (text.charCodeAt(j) !== want) return -1;
     j++;
   }
   return j;
 }
+
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
 
 /** Whether [start, end) sits inside a short quotation (“三清单”, “一格两人”): a name, not a count. */
 export function insideShortQuote(text: string, start: number, end: number, maxLength = 10): boolean {

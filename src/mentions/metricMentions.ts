@@ -28,7 +28,14 @@ import {
   startsWithAny,
 } from './exclusions.js';
 import { nextNumberToken, type NumberToken } from './numberTokens.js';
-import { CharSet, clauseBefore, isAsciiLetter, isDigit, UNIT_SHARING_JOINERS } from '../text/chars.js';
+import {
+  CharSet,
+  clauseBefore,
+  isAsciiLetter,
+  isAsciiLetterCode,
+  isDigit,
+  UNIT_SHARING_JOINERS,
+} from '../text/chars.js';
 import {
   CHINESE_NUMERAL_UNITS,
   DAY_COUNT_CUES,
@@ -66,6 +73,22 @@ export interface Mention {
   numberEnd: number;
   /** What the number was multiplied by (万 → 1e4, ‰ → 0.1), for a range partner sharing the unit. */
   factor: number;
+}
+
+const ORDINAL_MARK = '第'.charCodeAt(0);
+const RATE_BASE_MARK = RATE_BASE_BEFORE.charCodeAt(0);
+const PLUS = 0x2b;
+const SPACE = 0x20;
+const SLASH = 0x2f;
+
+/**
+ * content.lastIndexOf('第', at) >= at - reach, read over those characters only: lastIndexOf
+ * searched back to the start of the text whenever no 第 stood near.
+ */
+function ordinalWithin(content: string, at: number, reach: number): boolean {
+  if (at - reach < 0) return true; // lastIndexOf's -1 passes too
+  for (let i = at; i >= at - reach; i--) if (content.charCodeAt(i) === ORDINAL_MARK) return true;
+  return false;
 }
 
 /** INNER_MORE_THAN (one character each) by character code: looked for after every number. */
@@ -138,18 +161,19 @@ function readMention(
           numberEnd: token.end,
           factor: 1,
         };
-  // The character before the number, read once (every number comes here).
-  const before = content[token.start - 1];
-  if (before === '第') return readRank(content, token);
+  // The character before the number, read once by code (every number comes here; content[i]
+  // would make a new string of a Chinese character).
+  const before = content.charCodeAt(token.start - 1);
+  if (before === ORDINAL_MARK) return readRank(content, token);
   // 按每十万名人口计, 每万人: the base of a rate.
-  if (before === RATE_BASE_BEFORE) return 'excluded';
+  if (before === RATE_BASE_MARK) return 'excluded';
   // G20, 5+2, 1+2+X: names and formulae.
-  if (isAsciiLetter(before) || before === '+') return 'excluded';
+  if (isAsciiLetterCode(before) || before === PLUS) return 'excluded';
 
   let at = token.end;
   let approx: Approx = null;
   let factor = 1;
-  while (content[at] === ' ' && at - token.end < 4) at++;
+  while (content.charCodeAt(at) === SPACE && at - token.end < 4) at++;
   if (MORE_THAN.at(content, at) && !unitAt(content, at)) {
     approx = 'more_than';
     at++;
@@ -208,7 +232,8 @@ function readMention(
   }
   // 1.66万元/床位, 5批次/千人: a per-unit stays part of the unit.
   if (rule.kind === 'amount' || rule.kind === 'count') {
-    const per = PER_UNIT.exec(content.slice(end, end + 8));
+    // (PER_UNIT starts with a slash: most units have none after them, and nothing is sliced.)
+    const per = content.charCodeAt(end) === SLASH ? PER_UNIT.exec(content.slice(end, end + 8)) : null;
     if (per) {
       unit += source.slice(end, end + per[0].length);
       end += per[0].length;
@@ -251,7 +276,7 @@ function readMention(
   // 第六、七次会议: the second of a list of ordinals.
   if (
     content[token.start - 1] === '、' &&
-    content.lastIndexOf('第', token.start) >= token.start - 5 &&
+    ordinalWithin(content, token.start, 5) &&
     !/[,。;]/.test(content.slice(Math.max(0, token.start - 5), token.start))
   )
     return 'excluded';
@@ -402,14 +427,13 @@ const RANKING_VERB_IN_CLAUSE = /位居|位列|名列|排名|排位/;
 /** A rank listed after another in the same clause: …第4、营商环境 (before 第6). */
 const RANK_LIST_BEFORE = /第[\d一二三四五六七八九十]+[名位]?、[^、,;。]{1,10}$/;
 
-/**
- * 1.04:1, 104.6:100 (→ 1.046), and 收入比2.026 (a ratio stated as one number); its change stated
- * bare right after it (比上年缩小0.04). A structure of three or more parts (11.6:40.2:48.2) is not a
- * metric.
- */
-function readRatio(content: string, token: NumberToken, lastKept: Mention | undefined): Mention | 'excluded' | null {
-  if (token.form !== 'arabic') return null;
-  const ratio = (end: number, value: number): Mention => ({
+/** Words that state a ratio (收入比为2.026), and words ending in 比 that compare instead (同比). */
+const RATIO_WORDS = ['比为', '比是', '比达', '比'];
+const COMPARISON_WORDS = ['同比', '环比', '对比', '相比', '占比'];
+
+/** A ratio mention (a function of its own: a closure made for every number without a unit cost an allocation each). */
+function ratioMention(token: NumberToken, end: number, value: number): Mention {
+  return {
     start: token.start,
     end,
     value: round(value),
@@ -419,7 +443,16 @@ function readRatio(content: string, token: NumberToken, lastKept: Mention | unde
     numberStart: token.start,
     numberEnd: token.end,
     factor: 1,
-  });
+  };
+}
+
+/**
+ * 1.04:1, 104.6:100 (→ 1.046), and 收入比2.026 (a ratio stated as one number); its change stated
+ * bare right after it (比上年缩小0.04). A structure of three or more parts (11.6:40.2:48.2) is not a
+ * metric.
+ */
+function readRatio(content: string, token: NumberToken, lastKept: Mention | undefined): Mention | 'excluded' | null {
+  if (token.form !== 'arabic') return null;
   if (content[token.start - 1] === ':' && isDigit(content[token.start - 2])) return 'excluded';
   if (content[token.end] === ':' && isDigit(content[token.end + 1])) {
     let end = token.end + 1;
@@ -427,19 +460,19 @@ function readRatio(content: string, token: NumberToken, lastKept: Mention | unde
     if (content[end] === ':' && isDigit(content[end + 1])) return 'excluded';
     if (isDigit(content[end]) || isAsciiLetter(content[end])) return null;
     const base = Number(content.slice(token.end + 1, end));
-    if (base === 1 || base === 100) return ratio(end, token.value / base);
+    if (base === 1 || base === 100) return ratioMention(token, end, token.value / base);
     return null;
   }
-  const before = endsWithAny(content, token.start, ['比为', '比是', '比达', '比']);
+  const before = endsWithAny(content, token.start, RATIO_WORDS);
   if (
     before &&
-    !endsWithAny(content, token.start, ['同比', '环比', '对比', '相比', '占比']) &&
+    !endsWithAny(content, token.start, COMPARISON_WORDS) &&
     isHan(content[token.start - before.length - 1])
   ) {
     if (isHan(content[token.end]) || isDigit(content[token.end])) return null;
     const perHundred =
       token.value > 10 && PER_HUNDRED_RATIOS.some((w) => clauseBefore(content, token.start, 8, ',。;').includes(w));
-    return ratio(token.end, perHundred ? token.value / 100 : token.value);
+    return ratioMention(token, token.end, perHundred ? token.value / 100 : token.value);
   }
   // 城乡收入比为1.85,比上年缩小0.04: the ratio's change, in the same sentence, with no unit of its own.
   if (
@@ -450,7 +483,7 @@ function readRatio(content: string, token: NumberToken, lastKept: Mention | unde
     !isHan(content[token.end]) &&
     !isDigit(content[token.end])
   )
-    return ratio(token.end, token.value);
+    return ratioMention(token, token.end, token.value);
   return null;
 }
 

@@ -27,6 +27,9 @@ export const isDigit = (c: string | undefined) => c !== undefined && c >= '0' &&
 export const isAsciiLetter = (c: string | undefined) =>
   c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
 
+/** isAsciiLetter by character code (text.charCodeAt: NaN outside the text is no letter). */
+export const isAsciiLetterCode = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+
 /**
  * Up to `reach` characters before `at`, cut after the last of the given clause breaks: the clause
  * a number stands in, read backwards. Bounded, so text without breaks costs no more per number.
