@@ -31,6 +31,7 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  readlinkSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -274,7 +275,25 @@ function builds() {
     if (r.status !== 0) throw new Error(`building ${BASE} failed: ${r.stdout}${r.stderr}`);
     writeFileSync(join(dir, '.complete'), '');
   }
+  linkDependencies(dir);
   return [here, { name: BASE, label: `${BASE} (${sha.slice(0, 7)})`, root: dir }];
+}
+
+/**
+ * Points a baseline's node_modules at this checkout's. A cached baseline may have been built from
+ * another checkout (a git worktree since removed), whose link then dangles and every run of the
+ * baseline fails on its first require of a dependency.
+ */
+function linkDependencies(dir) {
+  const link = join(dir, 'node_modules');
+  const target = join(ROOT, 'node_modules');
+  let current = null;
+  try {
+    current = readlinkSync(link);
+  } catch {}
+  if (current === target) return;
+  rmSync(link, { recursive: true, force: true });
+  symlinkSync(target, link, 'dir');
 }
 
 function git(args) {
