@@ -6,7 +6,7 @@ import type { Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
 import { PERIOD_PATTERNS } from './qualifierWords.js';
 import { cutWords, tagWords } from '../text/segmenter.js';
-import { isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
+import { CharSet, isDigitCode, isHan, UNIT_SHARING_JOINERS } from '../text/chars.js';
 import {
   ATTRIBUTIVE_VERBS,
   BENCHMARK_WORDS,
@@ -30,7 +30,7 @@ import {
   STOP_TAGS,
   TRAILING_WORDS,
 } from './indicatorWords.js';
-import { codeSet, indexByFirst, indexByLast, isDigitCode, lastIndexOfChar, mayEndAt, mayStartAt } from './wordIndex.js';
+import { indexByFirst, indexByLast, lastIndexOfChar, mayEndAt, mayStartAt } from '../text/wordIndex.js';
 
 export interface IndicatorContext {
   content: string;
@@ -46,7 +46,7 @@ export interface IndicatorContext {
 
 const RESTART_HINT = /[共计其]/;
 /** CLAUSE_DELIMITERS as a test on character codes, for the loops that walk a clause. */
-const isDelimiter = codeSet(CLAUSE_DELIMITERS);
+const DELIMITERS = new CharSet(CLAUSE_DELIMITERS);
 const DIRECTION_CHARS = '高低多少快慢';
 const IS = '是'.charCodeAt(0);
 const BE = '为'.charCodeAt(0);
@@ -142,7 +142,7 @@ function nounRun(
   while (
     end < ctx.upperBound &&
     end - at < 24 &&
-    !isDelimiter(content.charCodeAt(end)) &&
+    !DELIMITERS.has(content.charCodeAt(end)) &&
     !isDigitCode(content.charCodeAt(end))
   )
     end++;
@@ -208,7 +208,7 @@ export function predicateAfter(ctx: IndicatorContext, from = ctx.after): Span | 
   const { content } = ctx;
   if (!isHan(content[from])) return null;
   let end = from;
-  while (end < ctx.upperBound && end - from <= MAX_INDICATOR_LENGTH && !isDelimiter(content.charCodeAt(end))) end++;
+  while (end < ctx.upperBound && end - from <= MAX_INDICATOR_LENGTH && !DELIMITERS.has(content.charCodeAt(end))) end++;
   if (end - from < 2 || end - from > MAX_INDICATOR_LENGTH || /\d/.test(content.slice(from, end))) return null;
   const first = tagWords(content.slice(from, end))[0];
   if (!first?.tag.startsWith('v') || LINK_VERBS.has(first.word)) return null;
@@ -228,7 +228,7 @@ export function namedCategory(ctx: IndicatorContext, nounEnd: number): Span | nu
   if (!verb) return null;
   const start = nounEnd + verb.length;
   let end = start;
-  while (end < ctx.upperBound && end - start <= MAX_INDICATOR_LENGTH && !isDelimiter(content.charCodeAt(end))) end++;
+  while (end < ctx.upperBound && end - start <= MAX_INDICATOR_LENGTH && !DELIMITERS.has(content.charCodeAt(end))) end++;
   if (end - start < 2 || end - start > MAX_INDICATOR_LENGTH || /\d/.test(content.slice(start, end))) return null;
   return stripEdges(content, start, end);
 }
@@ -240,7 +240,7 @@ export function purposeClause(ctx: IndicatorContext): Span | null {
   const start = ctx.after + 1;
   if (!startsWithWord(content, start, PURPOSE_VERBS)) return null;
   let end = start;
-  while (end < ctx.upperBound && !isDelimiter(content.charCodeAt(end))) end++;
+  while (end < ctx.upperBound && !DELIMITERS.has(content.charCodeAt(end))) end++;
   // A clause with a number of its own reports something else (完成年度投资计划的81%).
   if (/\d/.test(content.slice(start, end))) return null;
   return cleanPhrase(content, content.startsWith('用于', start) ? start + 2 : start, end);
@@ -327,19 +327,14 @@ export function totalSubject(ctx: IndicatorContext, sentenceStart: number): Span
   const start = clauseStart(content, ctx.before, sentenceStart);
   if (start <= sentenceStart || !TOTAL_WORDS.has(content.slice(start, ctx.before).trim())) return null;
   let end = sentenceStart;
-  while (end < start && !isDelimiter(content.charCodeAt(end)) && !isDigitCode(content.charCodeAt(end))) end++;
+  while (end < start && !DELIMITERS.has(content.charCodeAt(end)) && !isDigitCode(content.charCodeAt(end))) end++;
   return cleanPhrase(content, sentenceStart, end);
 }
 const TOTAL_WORDS = new Set(['共计', '合计', '总计', '共', '一共', '累计', '总共']);
 
-function clauseStart(
-  content: string,
-  from: number,
-  lowerBound: number,
-  delimiter: (code: number) => boolean = isDelimiter,
-): number {
+function clauseStart(content: string, from: number, lowerBound: number, delimiters: CharSet = DELIMITERS): number {
   let i = from;
-  while (i > lowerBound && !delimiter(content.charCodeAt(i - 1))) i--;
+  while (i > lowerBound && !delimiters.has(content.charCodeAt(i - 1))) i--;
   return i;
 }
 
@@ -407,10 +402,10 @@ function cleanPhrase(content: string, start: number, end: number): Span | null {
   return truncate(span, text);
 }
 
-const isJoiner = codeSet(UNIT_SHARING_JOINERS);
+const JOINERS = new CharSet(UNIT_SHARING_JOINERS);
 /** Whether every character is a joiner: a loop over codes rather than a spread of the text into strings. */
 function onlyJoiners(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isJoiner(text.charCodeAt(i))) return false;
+  for (let i = 0; i < text.length; i++) if (!JOINERS.has(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -496,8 +491,8 @@ export function isRankFrame(content: string, ctx: IndicatorContext, sentenceStar
 
 /** A ranking's clause runs back to a comma or stop: 、 and brackets inside its scope (各县(市、区)) do not end it. */
 const rankClauseStart = (content: string, from: number, lowerBound: number) =>
-  clauseStart(content, from, lowerBound, isRankClauseDelimiter);
-const isRankClauseDelimiter = codeSet([',', ';', ':', '。', '!', '?', '\n']);
+  clauseStart(content, from, lowerBound, RANK_CLAUSE_DELIMITERS);
+const RANK_CLAUSE_DELIMITERS = new CharSet([',', ';', ':', '。', '!', '?', '\n']);
 
 /** The first ranking verb in the text, or -1. */
 function rankVerbAt(text: string, placing = false): number {

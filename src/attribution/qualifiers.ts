@@ -1,9 +1,9 @@
 // Approximation, change, target and period: read from the words around a metric.
 import type { Approx, Change, Span } from '../model/schema.js';
 import type { Mention } from '../mentions/metricMentions.js';
-import { clauseBefore } from '../text/chars.js';
+import { CharSet, clauseBefore } from '../text/chars.js';
 import { tagWords } from '../text/segmenter.js';
-import { anyWord, codeSet, firstEndingAt, indexByFirst, indexByLast, mayEndAt, mayStartAt } from './wordIndex.js';
+import { anyWord, firstEndingAt, indexByFirst, indexByLast, mayEndAt, mayStartAt } from '../text/wordIndex.js';
 import {
   APPROX_AFTER,
   APPROX_BEFORE,
@@ -77,7 +77,7 @@ export function changeOf(content: string, before: number, isCount: boolean): Cha
   // A space between the verb and the number is layout (比上年增加 39公顷).
   while (content.charCodeAt(end - 1) === SPACE) end--;
   if (content.charCodeAt(end - 1) === LE) end--;
-  if (isLevelMarker(content.charCodeAt(end - 1))) return null;
+  if (LEVEL_MARKER_SET.has(content.charCodeAt(end - 1))) return null;
   const link = firstEndingAt(CHANGE_NOUN_LINKS_BY_LAST, content, end);
   if (link && firstEndingAt(CHANGE_NOUNS_BY_LAST, content, end - link.length) !== undefined) end -= link.length;
   for (const { word, change } of mayEndAt(CHANGE_WORDS_BY_LAST, content, end)) {
@@ -94,7 +94,7 @@ export function changeOf(content: string, before: number, isCount: boolean): Cha
 }
 const SPACE = 0x20;
 const LE = '了'.charCodeAt(0);
-const isLevelMarker = codeSet(LEVEL_MARKERS);
+const LEVEL_MARKER_SET = new CharSet(LEVEL_MARKERS);
 
 /**
  * Whether the metric is a goal: a target word earlier in its sentence whose scope reaches it; a plan

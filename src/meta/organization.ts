@@ -1,6 +1,7 @@
 // The reporting body: a named body in the title or opening (上高县司法局), else a bare reference
 // (县司法局, 我局) completed with the place the text names most often.
 import { tagWords } from '../text/segmenter.js';
+import { indexByFirst, mayStartAt } from '../text/wordIndex.js';
 import {
   AUTHOR_CUES,
   BODY_SUFFIXES,
@@ -165,12 +166,10 @@ function bodyMentions(text: string, from: number, to: number): BodyMention[] {
 }
 
 /** The body suffixes a name may end with (a bare 局 is too short), by rank, indexed by their first character's code. */
-const NAMING_SUFFIXES = BODY_SUFFIXES.filter((s) => s.length >= 2).map((suffix, rank) => ({ suffix, rank }));
-const SUFFIXES_BY_FIRST = new Map<number, { suffix: string; rank: number }[]>();
-for (const e of NAMING_SUFFIXES) {
-  const code = e.suffix.charCodeAt(0);
-  SUFFIXES_BY_FIRST.set(code, [...(SUFFIXES_BY_FIRST.get(code) ?? []), e]);
-}
+const NAMING_SUFFIXES = indexByFirst(
+  BODY_SUFFIXES.filter((s) => s.length >= 2).map((suffix, rank) => ({ suffix, rank })),
+  (e) => e.suffix,
+);
 
 /**
  * The body suffixes in text[from, to), in the order a search of the window for each suffix in turn
@@ -180,9 +179,7 @@ for (const e of NAMING_SUFFIXES) {
 function suffixesIn(text: string, from: number, to: number): { suffix: string; at: number }[] {
   const hits: { suffix: string; rank: number; at: number }[] = [];
   for (let at = from; at < to; at++) {
-    const starting = SUFFIXES_BY_FIRST.get(text.charCodeAt(at));
-    if (!starting) continue;
-    for (const { suffix, rank } of starting)
+    for (const { suffix, rank } of mayStartAt(NAMING_SUFFIXES, text, at))
       if (at + suffix.length <= to && text.startsWith(suffix, at)) hits.push({ suffix, rank, at });
   }
   hits.sort((a, b) => a.rank - b.rank || a.at - b.at);

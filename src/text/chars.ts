@@ -17,12 +17,19 @@ export class CharSet {
   at(text: string, i: number): boolean {
     return this.member[text.charCodeAt(i)] === 1;
   }
+  /** Whether the character of this code is in the set (a code past a text's end, NaN, is not). */
+  has(code: number): boolean {
+    return this.member[code] === 1;
+  }
 }
 
 /** CJK unified ideographs: a word character, never punctuation. */
 export const isHan = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
 
 export const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/** isDigit for a UTF-16 code (text.charCodeAt), which makes no string. */
+export const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
 
 export const isAsciiLetter = (c: string | undefined) =>
   c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));

@@ -62,19 +62,6 @@ export function mayStartAt<T>(index: WordIndex<T>, text: string, at: number): re
 }
 
 /**
- * A set of one-character strings as a test on UTF-16 codes: hot loops read `text.charCodeAt(i)`,
- * which makes no string, where `text[i]` makes one for every Chinese character.
- */
-export function codeSet(chars: Iterable<string>): (code: number) => boolean {
-  const table = new Uint8Array(0x10000);
-  for (const c of chars) table[c.charCodeAt(0)] = 1;
-  // A code past the text's end is NaN: in no set.
-  return (code) => table[code] === 1;
-}
-
-export const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
-
-/**
  * `text.lastIndexOf(char)` for one character, as a walk over codes: V8 runs lastIndexOf outside
  * compiled code, a dear call for the short phrases read here.
  */
