@@ -3,6 +3,7 @@
 // decode stage warns when the text does not look like what reportx reads, so that a wrong
 // encoding never passes silently.
 import type { Warning } from '../model/schema.js';
+import { isAsciiLetterCode } from '../text/chars.js';
 import { isCommonHan } from './commonHan.js';
 
 /** Enough of the text to judge (the start of a long file). */
@@ -30,7 +31,7 @@ export function proseCounts(text: string, common = true): ProseCounts {
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);
     if (code < 0x80) {
-      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) counts.letters++;
+      if (isAsciiLetterCode(code)) counts.letters++;
     } else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) {
       counts.letters++;
       counts.han++;

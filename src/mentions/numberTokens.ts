@@ -1,7 +1,7 @@
 // Finds the numbers in a text: Arabic (1,234 / 1 167 / 1688.29), Chinese numeral runs (三, 两,
 // 一千六百八十八点二九) and rate fractions (百分之三十, 万分之十). One left-to-right pass; runs
 // are capped so a million digits or a million 一 cost linear time and yield nothing.
-import { CharSet } from '../text/chars.js';
+import { CharSet, isDigitCode } from '../text/chars.js';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chineseNumber.js';
 
 export interface NumberToken {
@@ -79,7 +79,7 @@ export function nextNumberToken(text: string, from: number): NumberToken | null 
 
 function isDigitOrSeparator(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  return (c >= 0x30 && c <= 0x39) || c === DOT || c === 0x2c;
+  return isDigitCode(c) || c === DOT || c === 0x2c;
 }
 
 function skipRun(text: string, i: number, inRun: (text: string, j: number) => boolean): number {

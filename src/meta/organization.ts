@@ -1,5 +1,6 @@
 // The reporting body: a named body in the title or opening (上高县司法局), else a bare reference
 // (县司法局, 我局) completed with the place the text names most often.
+import { isHan } from '../text/chars.js';
 import { tagWords } from '../text/segmenter.js';
 import { indexByFirst, mayStartAt } from '../text/wordIndex.js';
 import {
@@ -279,8 +280,8 @@ function placeBefore(text: string, at: number): { place: string; level: string }
  */
 function unknownPlaceAtClauseStart(text: string, at: number): { place: string; level: string } | null {
   let from = at;
-  while (from > at - 6 && isHanChar(text[from - 1])) from--;
-  if (at - from < 3 || at - from > 5 || isHanChar(text[from - 1])) return null;
+  while (from > at - 6 && isHan(text[from - 1])) from--;
+  if (at - from < 3 || at - from > 5 || isHan(text[from - 1])) return null;
   const run = text.slice(from, at);
   if (!SINGLE_LEVELS.has(run.at(-1)!) || [...run].some((c) => FUNCTION_CHARS.has(c)) || NOT_PLACES.has(run))
     return null;
@@ -288,7 +289,6 @@ function unknownPlaceAtClauseStart(text: string, at: number): { place: string; l
   if (!first || OPENING_TAGS_NOT_NAMES.has(first.tag) || ACTING_VERBS.has(first.word)) return null;
   return { place: run, level: '' };
 }
-const isHanChar = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
 const OPENING_TAGS_NOT_NAMES = new Set(['v', 'vn', 'vd', 'd', 'p', 'c', 'r', 'ad', 'u', 'uj', 'm', 'q', 'f', 't']);
 
 function isOtherBody(text: string, b: BodyMention): boolean {
