@@ -58,6 +58,13 @@ export interface AttributionInput {
   planYear?: number | null;
   /** The data cells of the text's tables, in text order, each with the header that names it. */
   tableCells?: TableCell[];
+  /**
+   * The part of the text the mentions are in (parseReport reads a long text a part at a time),
+   * from a line start to a line start: no sentence or paragraph runs across its edges. Default: all.
+   */
+  part?: Span;
+  /** Metrics of the text before the part (their ids go on from it). */
+  metricsBefore?: number;
 }
 
 /**
@@ -70,13 +77,15 @@ function textWithoutNoise(source: string, content: string, span: Span): string |
 
 export function attributeMetrics(input: AttributionInput): Metric[] {
   const { source, content, mentions, sentences } = input;
+  const part = input.part ?? { start: 0, end: content.length };
+  const metricsBefore = input.metricsBefore ?? 0;
   const metrics: Metric[] = [];
-  const planOpeners = planOpenerOffsets(content);
+  const planOpeners = planOpenerOffsets(content, part);
   let previous: { mention: Mention; metric: Metric; sentence: Span } | null = null;
-  let paragraphStart = 0;
+  let paragraphStart = part.start;
   // The first line break not yet passed, found by indexOf (a native search) rather than a
   // character loop; each break is found once: linear in the text.
-  let nextBreak = content.indexOf('\n');
+  let nextBreak = content.indexOf('\n', part.start);
   // Periods are found once per sentence; mentions come in order, so one sentence is cached at a time.
   let periods = null as { sentence: Span; spans: Span[] } | null;
   for (const m of mentions) {
@@ -183,7 +192,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     const period = periodBefore(periods.spans, before.start);
     const direction = lessIsBetter(content, before.start, change, indicator);
     const metric: Metric = {
-      id: `m${metrics.length + 1}`,
+      id: `m${metricsBefore + metrics.length + 1}`,
       span: { start: m.start, end: m.end },
       raw: source.slice(m.start, m.end),
       value: m.value,
@@ -222,7 +231,8 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
     }
   }
   // A list after 分别 may change unit on the way (11微克/立方米、…、1.2毫克/立方米): names go by position.
-  for (const run of sharedUnitGroups(content, metrics, false)) nameRespectively(source, content, run, metrics);
+  for (const run of sharedUnitGroups(content, metrics, false))
+    nameRespectively(source, content, run, metrics, metricsBefore);
   shareWithAdjacent(metrics);
   for (const m of metrics) settleIndicator(source, content, m);
   return metrics;
@@ -374,7 +384,13 @@ function sharedUnitGroups(content: string, metrics: Metric[], sameUnit: boolean)
  * past a comparison frame (A、B，与近五年均值相比分别下降…), or else it is the metrics stated just
  * before, each with its own name (事故19起，死亡5人，较去年同期分别下降5%、44%).
  */
-function nameRespectively(source: string, content: string, group: Metric[], metrics: Metric[]): void {
+function nameRespectively(
+  source: string,
+  content: string,
+  group: Metric[],
+  metrics: Metric[],
+  metricsBefore: number,
+): void {
   const first = group[0].span.start;
   const lead = content.slice(Math.max(0, first - 80), first);
   const respectively = lead.lastIndexOf('分别');
@@ -401,8 +417,8 @@ function nameRespectively(source: string, content: string, group: Metric[], metr
     return;
   }
   // The metrics right before the group, in the same sentence, one per member.
-  // Metric ids are m1, m2, … in order: the index without a search.
-  const at = Number(group[0].id.slice(1)) - 1;
+  // Metric ids are m1, m2, … in order, from the part's first: the index without a search.
+  const at = Number(group[0].id.slice(1)) - 1 - metricsBefore;
   const before = metrics.slice(Math.max(0, at - group.length), at);
   if (
     before.length === group.length &&

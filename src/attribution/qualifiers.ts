@@ -273,21 +273,25 @@ function datedBefore(text: string, year: number | null): boolean {
 }
 
 /** Every offset where a 下一步/明年 stretch of plans opens, in order (found once per document). */
-export function planOpenerOffsets(content: string): number[] {
+export function planOpenerOffsets(content: string, range: Span = { start: 0, end: content.length }): number[] {
   const offsets: number[] = [];
+  // The range as a string of its own (a slice shares the text's characters), with room for an
+  // opener that starts in it: the search stops there instead of running on through a long text.
+  const text = content.slice(range.start, range.end + LONGEST_PLAN_OPENER - 1);
   // One pass over the text for all the openers rather than one per opener. After a match the
   // search resumes one character on, so an opener overlapping it is found too; a start shared by
   // two openers is kept once, which anyBetween cannot tell from twice.
   PLAN_OPENER.lastIndex = 0;
-  for (let m = PLAN_OPENER.exec(content); m; m = PLAN_OPENER.exec(content)) {
-    const at = m.index;
-    PLAN_OPENER.lastIndex = at + 1;
+  for (let m = PLAN_OPENER.exec(text); m && range.start + m.index < range.end; m = PLAN_OPENER.exec(text)) {
+    const at = range.start + m.index;
+    PLAN_OPENER.lastIndex = m.index + 1;
     // 上半年工作总结及下一步工作重点: a title naming both parts opens no plans.
     if (!/总结[及和与、]$/.test(content.slice(Math.max(0, at - 3), at))) offsets.push(at);
   }
   return offsets;
 }
 const PLAN_OPENER = anyWord(PLAN_OPENERS, 'g');
+const LONGEST_PLAN_OPENER = Math.max(...PLAN_OPENERS.map((w) => w.length));
 
 /** Whether an opener stands in [from, to): a binary search over the sorted offsets. */
 export function anyBetween(sorted: number[], from: number, to: number): boolean {

@@ -19,6 +19,19 @@ export interface DocumentParts {
 }
 
 export function buildDocument(parts: DocumentParts): ReportDocument {
+  return completeDocument(documentHead(parts), parts.metrics, parts.warnings);
+}
+
+/** The head with the metrics and warnings after it, in the document's field order. */
+export function completeDocument(head: DocumentHead, metrics: Metric[], warnings: Warning[]): ReportDocument {
+  return { ...head, metrics, warnings };
+}
+
+/** A document without its metrics and warnings, which come after the rest (in its JSON too). */
+export type DocumentHead = Omit<ReportDocument, 'metrics' | 'warnings'>;
+
+/** The document's fields before its metrics: what a long text read a part at a time gives first. */
+export function documentHead(parts: Omit<DocumentParts, 'metrics' | 'warnings'>): DocumentHead {
   const sha256 = parts.sha256 ?? createHash('sha256').update(parts.text, 'utf8').digest('hex');
   return {
     source: {
@@ -32,7 +45,5 @@ export function buildDocument(parts: DocumentParts): ReportDocument {
     },
     meta: parts.meta,
     sections: parts.sections,
-    metrics: parts.metrics,
-    warnings: parts.warnings,
   };
 }

@@ -16,6 +16,17 @@ export interface IndicatorInput {
 }
 
 export function assignIndicators(metrics: readonly Metric[], input: IndicatorInput): Metric[] {
+  return indicatorAssigner(input)(metrics);
+}
+
+/**
+ * assignIndicators for a text read a part at a time (parseReport): the section titles are read
+ * once for all the parts. `before` holds the keyed metrics of the text before the part, since its
+ * first metrics may be parts (其中…) of the last ones there.
+ */
+export function indicatorAssigner(
+  input: IndicatorInput,
+): (metrics: readonly Metric[], before?: readonly Metric[]) => Metric[] {
   const indexOf = new Map<string, number>();
   for (let i = 0; i < input.flat.length; i++) indexOf.set(input.flat[i].id, i);
   // A section's metrics share its titles: read once a section, not once a metric.
@@ -30,17 +41,20 @@ export function assignIndicators(metrics: readonly Metric[], input: IndicatorInp
     titlesBySection.set(sectionId, titles);
     return titles;
   };
-  const keyed: Metric[] = [];
-  for (const m of metrics) {
-    const found = matchIndicator(input.catalog, m, { text: input.normal, sectionTitles: titlesOf(m.sectionId) });
-    const part = found !== null && isPartOfEarlier(input.normal, keyed, m, found.key);
-    keyed.push({
-      ...m,
-      indicatorKey: part ? null : (found?.key ?? null),
-      indicatorName: part ? null : (found?.name ?? null),
-    });
-  }
-  return keyed;
+  return (metrics, before = []) => {
+    // The metrics before come first, looked back at like the part's own, and are left out of the result.
+    const keyed: Metric[] = before.slice();
+    for (const m of metrics) {
+      const found = matchIndicator(input.catalog, m, { text: input.normal, sectionTitles: titlesOf(m.sectionId) });
+      const part = found !== null && isPartOfEarlier(input.normal, keyed, m, found.key);
+      keyed.push({
+        ...m,
+        indicatorKey: part ? null : (found?.key ?? null),
+        indicatorName: part ? null : (found?.name ?? null),
+      });
+    }
+    return before.length > 0 ? keyed.slice(before.length) : keyed;
+  };
 }
 
 /** How far back, in characters, a total may stand before its part (其中…). */

@@ -98,16 +98,37 @@ const MORE_THAN = new CharSet(INNER_MORE_THAN);
 const round = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(12)));
 
 /**
- * Finds metric mentions in `content` (normalised, noise blanked). Units are recorded as written in
+ * A stretch of the text read on its own (parseReport reads a long text a part at a time), from a
+ * line start to a line start: no number runs over a line break. `mentionBefore` is the last
+ * mention of the text before it, which a mention's reading looks back at (its scale, a list).
+ */
+export interface TextPart {
+  start: number;
+  end: number;
+  mentionBefore: Mention | undefined;
+}
+
+/**
+ * Finds metric mentions in `content` (normalised, noise blanked), in `part` of it (default: all). Units are recorded as written in
  * `source`, which has the same length.
  */
-export function findMentions(content: string, source: string, warnings: Warning[] = []): Mention[] {
+export function findMentions(
+  content: string,
+  source: string,
+  warnings: Warning[] = [],
+  part: TextPart = { start: 0, end: content.length, mentionBefore: undefined },
+): Mention[] {
   const mentions: Mention[] = [];
+  const lastKept = () => mentions.at(-1) ?? part.mentionBefore;
   // Bare numbers just before, each joined to the next (0.42、-3.15和2.73个百分点): they share its unit.
   let waiting: NumberToken[] = [];
-  for (let token = nextNumberToken(content, 0); token; token = nextNumberToken(content, token.end)) {
+  for (
+    let token = nextNumberToken(content, part.start);
+    token && token.start < part.end;
+    token = nextNumberToken(content, token.end)
+  ) {
     // The scale and unit of the last mention (1688.29万元) are not numbers of their own.
-    if (token.start < (mentions.at(-1)?.end ?? 0)) continue;
+    if (token.start < (lastKept()?.end ?? 0)) continue;
     if (token.form === 'unreadable') {
       // Only runs long enough to look like a quantity gone wrong; phone and ID numbers are not reported.
       if (token.end - token.start > 24)
@@ -119,7 +140,7 @@ export function findMentions(content: string, source: string, warnings: Warning[
       waiting = [];
       continue;
     }
-    const mention = readMention(content, source, token, mentions.at(-1));
+    const mention = readMention(content, source, token, lastKept());
     if (mention === 'excluded') {
       waiting = [];
       continue;
@@ -131,7 +152,7 @@ export function findMentions(content: string, source: string, warnings: Warning[
       continue;
     }
     // Spans never overlap: a mention reaching back (第 before the number) into the last one is dropped.
-    if (mention.start < (mentions.at(-1)?.end ?? 0)) continue;
+    if (mention.start < (lastKept()?.end ?? 0)) continue;
     // (Most mentions have no bare numbers waiting: nothing to share, nothing to allocate.)
     if (waiting.length > 0) mentions.push(...shareUnit(content, waiting, mention));
     waiting = [];

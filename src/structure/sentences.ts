@@ -8,13 +8,25 @@ const NEWLINE = 0x0a,
 /** The characters that end a sentence. */
 const SENTENCE_ENDS = ['。', '!', '?', '\n'];
 
-export function sentenceSpans(content: string): Span[] {
+/**
+ * The sentences of `content` within `range` (default: all of it). A range that starts and ends at
+ * line starts gives exactly the whole text's sentences that stand in it: every line break ends one.
+ */
+export function sentenceSpans(content: string, range?: Span): Span[] {
+  if (!range) return sentencesOf(content, 0);
+  // The range as a string of its own (a slice shares the text's characters): a search for an end
+  // stops at the range's end instead of running on through the rest of a long text.
+  return sentencesOf(content.slice(range.start, range.end), range.start);
+}
+
+/** The sentences of `text`, their offsets moved by `offset`. */
+function sentencesOf(text: string, offset: number): Span[] {
   const spans: Span[] = [];
-  const n = content.length;
+  const n = text.length;
   // Where each kind of end stands next, found by indexOf: a native search runs two to three times
   // faster than reading every character here. Each cursor only moves forward, so the pass stays
   // linear in the text.
-  const next = SENTENCE_ENDS.map((c) => content.indexOf(c));
+  const next = SENTENCE_ENDS.map((c) => text.indexOf(c));
   let start = 0;
   for (;;) {
     // The nearest end, or the end of the text (read as a line break) when none is left.
@@ -26,13 +38,13 @@ export function sentenceSpans(content: string): Span[] {
         which = k;
       }
     }
-    const end = i === n || content.charCodeAt(i) === NEWLINE ? i : i + 1;
+    const end = i === n || text.charCodeAt(i) === NEWLINE ? i : i + 1;
     let s = start;
-    while (s < end && (content.charCodeAt(s) === SPACE || content.charCodeAt(s) === TAB)) s++;
-    if (end > s) spans.push({ start: s, end });
+    while (s < end && (text.charCodeAt(s) === SPACE || text.charCodeAt(s) === TAB)) s++;
+    if (end > s) spans.push({ start: offset + s, end: offset + end });
     if (which < 0) return spans;
     start = i + 1;
-    next[which] = content.indexOf(SENTENCE_ENDS[which], i + 1);
+    next[which] = text.indexOf(SENTENCE_ENDS[which], i + 1);
   }
 }
 

@@ -43,15 +43,17 @@ let memo: { tagged: Map<string, readonly TaggedWord[]>; cut: Map<string, readonl
  * Runs `parse` with each distinct text segmented once. The attribution and metadata stages ask
  * for the same few characters again and again (measured on the benchmark corpus: half of the
  * ~33 calls per report repeat an earlier one of the same report); segmentation is a pure function
- * of the text, so the repeats are served from memory. The memory lives for this call only.
+ * of the text, so the repeats are served from memory. The memory lives for this call only; a call
+ * inside another uses the outer call's (parseReport reads each part of a long text in a call of
+ * its own, which the CLI's call around a whole document takes in).
  */
 export function withSegmentationMemo<T>(parse: () => T): T {
-  const outer = memo;
+  if (memo) return parse();
   memo = { tagged: new Map(), cut: new Map() };
   try {
     return parse();
   } finally {
-    memo = outer;
+    memo = null;
   }
 }
 
