@@ -4,7 +4,7 @@
 // process (exit 134) even with -j 2. The heap is made small with node --max-old-space-size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -49,5 +49,24 @@ describe('out of memory', () => {
       .split('\n')
       .map((l) => JSON.parse(l).source.path);
     expect(paths).toEqual([SMALL, OTHER]);
+  });
+
+  it('with standard output in a file, nothing of the large file is left in it', () => {
+    // The worker streams the large file's output as it is made (workerStream.ts) and runs out of
+    // memory on the way: what it had sent is kept out of the file (spool.ts), and the next file's
+    // record follows the first one's.
+    const out = join(dir, 'out.ndjson');
+    const fd = openSync(out, 'w');
+    const r = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=128', CLI, 'parse', '-j', '1', '--format', 'ndjson', SMALL, big, OTHER],
+      { encoding: 'utf8', timeout: 120_000, stdio: ['ignore', fd, 'pipe'] },
+    );
+    closeSync(fd);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/out of memory/);
+    const lines = readFileSync(out, 'utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((l) => JSON.parse(l).source.path)).toEqual([SMALL, OTHER]);
   });
 });

@@ -5,7 +5,8 @@
 import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { parseFile, renderResult, type FileResult, type ParseFileOptions, type RenderedFile } from './parseFile.js';
+import { parseFile, type FileResult, type ParseFileOptions, type RenderedFile } from './parseFile.js';
+import { renderFile } from './renderFile.js';
 import { loadRenderer, type RenderSpec } from '../output/renderDocument.js';
 import type { ParsePool } from './workerPool.js';
 import { maxJobs } from './jobs.js';
@@ -90,8 +91,9 @@ export async function* parseBatch(
     catalogFiles: options.catalogFiles,
     render: options.render,
   });
+  // Rendered here, a long input is parsed as it is written (renderFile.ts).
   const parseHere = (f: string): Promise<FileResult | RenderedFile> =>
-    parseFile(f, fileOptions).then((r) => (render ? renderResult(r, render, true) : r));
+    render ? renderFile(f, fileOptions, render, true) : parseFile(f, fileOptions);
   const jobs = Math.min(await chooseJobs(files, options.jobs), files.length);
   // Started at the first large file (ISOLATE_BYTES), or the first file of a worker that died.
   let isolated: Promise<ParsePool> | null = null;
@@ -99,7 +101,9 @@ export async function* parseBatch(
     isolated ??= import('./workerPool.js').then(
       (m) => new m.ParsePool({ threads: Math.max(1, jobs - 1), tasksPerWorker: 1 }),
     );
-    return (await isolated).run(task(f));
+    // Rendered, its output streams back as it is made (workerStream.ts).
+    const pool = await isolated;
+    return options.render ? pool.runStreamed(task(f)) : pool.run(task(f));
   };
   // statSync, like parseFile's read: microseconds, and no wait for a turn of a busy event loop.
   const large = (f: string) => f !== '-' && sizeOfSync(f) >= ISOLATE_BYTES;

@@ -3,6 +3,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { batchInputs, parseMaxSizeOption } from './batchInputs.js';
 import { isSupportedEncoding } from '../decode/decodeBytes.js';
 import { parseBatch } from './batch.js';
+import type { RenderedFile } from './parseFile.js';
+import { DocumentFailure } from './renderFile.js';
 import { CATALOG_FLAGS, CATALOG_HELP, collectCatalog } from './catalogOption.js';
 import { startProgress } from './progress.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './exitCodes.js';
@@ -85,12 +87,12 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
       catalogFiles,
       render,
     })) {
-      if (result.ok) await writer.write(result.output, result.path);
-      else {
+      const outcome = result.ok ? await written(writer, result) : result;
+      if (!outcome.ok) {
         failed++;
-        progress.note(problemLine(result.path, result.reason));
+        progress.note(problemLine(outcome.path, outcome.reason));
       }
-      progress.done(result);
+      progress.done(outcome);
     }
     await writer.end();
   } finally {
@@ -98,6 +100,20 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
   }
   progress.finish(failed);
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
+}
+
+/**
+ * Writes a parsed file's output. A long input is parsed as it is written (renderFile.ts): a part
+ * that fails fails the file (its output cut back, or left short on a pipe), not the batch.
+ */
+async function written(writer: OutputWriter, result: RenderedFile & { ok: true }): Promise<RenderedFile> {
+  try {
+    await writer.write(result.output, result.path);
+    return result;
+  } catch (err) {
+    if (!(err instanceof DocumentFailure)) throw err;
+    return { ok: false, path: result.path, reason: err.reason };
+  }
 }
 
 function isJobCount(n: unknown): n is number {

@@ -1,7 +1,7 @@
 // One input file → one validated document or one failure reason. This is the unit of work a
 // worker thread runs, so it takes and returns plain data only.
 import { createHash } from 'node:crypto';
-import { parseReport } from '../parseReport.js';
+import { parseReport, type ParseOptions } from '../parseReport.js';
 import { loadCatalog } from '../indicators/catalogFiles.js';
 import type { ReportDocument } from '../model/schema.js';
 import { validateDocument } from '../model/validateDocument.js';
@@ -47,6 +47,12 @@ export interface ParseFileOptions {
 }
 
 export async function parseFile(path: string, options: ParseFileOptions = {}): Promise<FileResult> {
+  const decoded = await readDecoded(path, options);
+  return decoded.ok ? parseDecoded(path, decoded, options) : decoded;
+}
+
+/** A file read and decoded (its bytes hashed and dropped), or why it could not be. */
+export async function readDecoded(path: string, options: ParseFileOptions = {}): Promise<DecodedFile | FileFailure> {
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   // A synchronous read: reports are small and usually in the page cache, where it takes
   // microseconds, while fs/promises' open-stat-read-close chain needs this thread's event loop
@@ -54,7 +60,7 @@ export async function parseFile(path: string, options: ParseFileOptions = {}): P
   // 6% of a one-thread batch spent idle, waiting for reads). It runs a microtask later, so a
   // caller starting several files (batch.ts) hands the others to workers before this thread is
   // taken by the parse.
-  let bytes: Uint8Array | FileFailure | null = await (path === '-'
+  const bytes: Uint8Array | FileFailure = await (path === '-'
     ? readStandardInput(maxSize)
     : Promise.resolve(path).then((p) => readRegularFile(p, maxSize))
   ).then((read) => (read.ok ? read.bytes : { ok: false as const, path, reason: read.reason }));
@@ -62,11 +68,9 @@ export async function parseFile(path: string, options: ParseFileOptions = {}): P
   try {
     // The HTML reader is loaded only when a page comes (see src/decode/html.ts).
     const htmlToText = isHtml(path === '-' ? null : path, bytes) ? await loadHtmlToText() : undefined;
-    const decoded = decodeAndHash(path, bytes, options, htmlToText);
-    // Dropped before the parse, which needs only the text: a large input's bytes are not kept
-    // through it (100 MB less at the peak for a 100 MB file).
-    bytes = null;
-    return decoded.ok ? parseDecoded(path, decoded, options) : decoded;
+    // Only the text is kept: a large input's bytes are not held through its parse (100 MB less
+    // at the peak for a 100 MB file).
+    return decodeAndHash(path, bytes, options, htmlToText);
   } catch (err) {
     // A bug in the pipeline fails this file, not the whole batch.
     return { ok: false, path, reason: describeParseError(err) };
@@ -83,7 +87,7 @@ export function parseBytes(
   return decoded.ok ? parseDecoded(path, decoded, options) : decoded;
 }
 
-type DecodedFile = Extract<ReturnType<typeof decodeBytes>, { ok: true }> & { sha256: string };
+export type DecodedFile = Extract<ReturnType<typeof decodeBytes>, { ok: true }> & { sha256: string };
 
 function decodeAndHash(
   path: string,
@@ -96,32 +100,41 @@ function decodeAndHash(
   return { ...decoded, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-function parseDecoded(path: string, decoded: DecodedFile, options: ParseFileOptions): FileResult {
-  const document = withSegmentationMemo(() =>
-    parseReport(decoded.text, {
-      path: path === '-' ? null : path,
-      encoding: decoded.encoding,
-      encodingConfidence: decoded.confidence,
-      format: decoded.format,
-      sha256: decoded.sha256,
-      warnings: decoded.warnings,
-      // Compiled once per list of files, in each thread (loadCatalog keeps it).
-      catalog: loadCatalog(options.catalogFiles),
-    }),
-  );
-  const result = validated(path, document);
-  return result.ok && options.keepText ? { ...result, text: decoded.text } : result;
+export function parseDecoded(path: string, decoded: DecodedFile, options: ParseFileOptions): FileResult {
+  try {
+    const document = withSegmentationMemo(() => parseReport(decoded.text, reportOptions(path, decoded, options)));
+    const result = validated(path, document);
+    return result.ok && options.keepText ? { ...result, text: decoded.text } : result;
+  } catch (err) {
+    // A bug in the pipeline fails this file, not the whole batch.
+    return { ok: false, path, reason: describeParseError(err) };
+  }
+}
+
+/** What parseReport records of the file (its path, encoding, hash, decoding warnings) and the catalogue. */
+export function reportOptions(path: string, decoded: DecodedFile, options: ParseFileOptions): ParseOptions {
+  return {
+    path: path === '-' ? null : path,
+    encoding: decoded.encoding,
+    encodingConfidence: decoded.confidence,
+    format: decoded.format,
+    sha256: decoded.sha256,
+    warnings: decoded.warnings,
+    // Compiled once per list of files, in each thread (loadCatalog keeps it).
+    catalog: loadCatalog(options.catalogFiles),
+  };
 }
 
 /** A document that fails the schema is a bug in reportx: report it with the schema path, never write it. */
 export function validated(path: string, document: ReportDocument): FileResult {
   const check = validateDocument(document);
   if (check.ok) return { ok: true, path, document };
-  return {
-    ok: false,
-    path,
-    reason: `internal error: output failed schema validation at ${check.path}: ${check.message} (please report this bug)`,
-  };
+  return { ok: false, path, reason: schemaFailure(check) };
+}
+
+/** Why a document that failed the schema is not written: a bug in reportx. */
+export function schemaFailure(check: { path: string; message: string }): string {
+  return `internal error: output failed schema validation at ${check.path}: ${check.message} (please report this bug)`;
 }
 
 /** @param inPieces large documents as pieces made while they are written (this thread only: a worker sends text). */

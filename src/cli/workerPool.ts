@@ -1,10 +1,12 @@
 // Parsing on a pool of worker threads (piscina). Loaded only when a batch is worth the workers'
 // start-up; batch.ts hands the pool a bounded window of files and yields results in input order.
 import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { Piscina } from 'piscina';
 import type { FileResult, RenderedFile } from './parseFile.js';
 import type { ParseTask } from './parseWorker.js';
+import { ChunkStream } from './workerStream.js';
 
 type TaskResult = FileResult | RenderedFile;
 
@@ -105,6 +107,46 @@ export class ParsePool {
       (result) => result,
       (err: unknown) => (this.retry ? this.retry(task) : { ok: false as const, path, reason: workerDeathReason(err) }),
     );
+  }
+
+  /**
+   * run for a task whose output streams back as it is made (a rendered large file, in a worker of
+   * its own: workerStream.ts). Resolves at the stream's first message, the result's output then
+   * the chunks as they come, or when the task ends without one (it failed before any output). A
+   * worker that dies before sending anything goes to `retry` as in run; one that dies on the way
+   * ends the stream with a failure (its output cut back where the writer can).
+   */
+  runStreamed(task: ParseTask): Promise<TaskResult> {
+    const { path } = task;
+    const { port1, port2 } = new MessageChannel();
+    const stream = new ChunkStream(port1, path);
+    let sending = false;
+    const finished = this.pool.run({ ...task, stream: port2 }, { transferList: [port2] as never });
+    const streaming = stream.started.then((): TaskResult => {
+      sending = true;
+      return {
+        ok: true,
+        path,
+        output: stream,
+        get metrics() {
+          return stream.metrics;
+        },
+      };
+    });
+    const ended = finished.then(
+      // A result whose output was sent waits for the stream (the port's messages and the result
+      // come by different ways, in no set order); a failure without any output is the result.
+      (result) => (result.ok ? streaming : result),
+      (err: unknown) => {
+        if (sending) {
+          stream.fail(workerDeathReason(err));
+          return streaming;
+        }
+        port1.close();
+        return this.retry ? this.retry(task) : { ok: false as const, path, reason: workerDeathReason(err) };
+      },
+    );
+    return Promise.race([streaming, ended]);
   }
 
   /**

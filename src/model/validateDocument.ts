@@ -4,7 +4,7 @@
 // describe a failure. The compiler refuses recursive schemas, so the section tree is walked here,
 // each node checked with sectionNodeSchema (the same fields, children left to the walk).
 import { z } from 'zod';
-import { reportDocumentSchema, sectionNodeSchema, type ReportDocument } from './schema.js';
+import { metricSchema, reportDocumentSchema, sectionNodeSchema, type ReportDocument } from './schema.js';
 
 export type DocumentCheck = { ok: true } | { ok: false; path: string; message: string };
 
@@ -12,6 +12,7 @@ interface CompiledValidators {
   /** The document with its sections array left unchecked. */
   document: z.ZodType;
   section: z.ZodType;
+  metric: z.ZodType;
 }
 
 let compiled: CompiledValidators | null = null;
@@ -21,6 +22,7 @@ function validators(): CompiledValidators {
   compiled ??= {
     document: z.compile(reportDocumentSchema.extend({ sections: z.array(z.unknown()) })),
     section: z.compile(sectionNodeSchema),
+    metric: z.compile(metricSchema),
   };
   return compiled;
 }
@@ -46,4 +48,21 @@ function sectionsValid(sections: readonly unknown[], section: z.ZodType): boolea
     stack.push(...(node as { children: unknown[] }).children);
   }
   return true;
+}
+
+/**
+ * Checks metrics made a part at a time (parseReportInParts), `first` being the index of the first
+ * of them in the document; the rest of the document is checked by validateDocument with its
+ * metrics left out. Together they check what validateDocument checks on the whole.
+ */
+export function validateMetrics(metrics: readonly unknown[], first: number): DocumentCheck {
+  const { metric } = validators();
+  for (let i = 0; i < metrics.length; i++) {
+    if (metric.validate(metrics[i])) continue;
+    const result = metricSchema.safeParse(metrics[i]);
+    if (result.success) continue;
+    const issue = result.error.issues[0];
+    return { ok: false, path: ['metrics', first + i, ...issue.path].join('.'), message: issue.message };
+  }
+  return { ok: true };
 }

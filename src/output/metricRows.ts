@@ -1,6 +1,6 @@
 // One flat row per metric: the shape shared by every tabular output (CSV, TSV, `table`, …).
 // Pure functions over a ReportDocument; no I/O and no knowledge of any file format.
-import type { ReportDocument, SectionKind, SectionNode } from '../model/schema.js';
+import type { Metric, ReportDocument, SectionKind, SectionNode } from '../model/schema.js';
 
 /** Every column, in the stable default order. `--columns` picks and orders a subset of these. */
 export const METRIC_COLUMNS = [
@@ -56,7 +56,10 @@ export function indexSections(sections: readonly SectionNode[]): Map<string, Sec
 }
 
 /** The rows of one document, in metric order. `start`/`end` are the metric's span in the source text. */
-export function* metricRows(document: ReportDocument): Generator<MetricRow> {
+/** A document's fields the rows are made from; its metrics may be made as they are read (parseReportInParts). */
+export type RowSource = Pick<ReportDocument, 'source' | 'meta' | 'sections'> & { metrics: Iterable<Metric> };
+
+export function* metricRows(document: RowSource): Generator<MetricRow> {
   const sections = indexSections(document.sections);
   const { meta } = document;
   for (const m of document.metrics) {

@@ -3,7 +3,7 @@
 // a string crosses threads at memcpy speed, where a document's object tree has to be cloned node
 // by node on the receiving thread, which also writes every file's output.
 import type { ReportDocument } from '../model/schema.js';
-import { formatCell, METRIC_COLUMNS, metricRows, type MetricColumn } from './metricRows.js';
+import { formatCell, METRIC_COLUMNS, metricRows, type MetricColumn, type RowSource } from './metricRows.js';
 
 export const RENDER_FORMATS = ['json', 'ndjson', 'csv', 'tsv'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
@@ -23,10 +23,17 @@ export interface Render {
    * The same text in pieces, each made only when the one before it has been taken: for a large
    * document, written piece by piece (see src/cli/writers/writer.ts), the whole text never stands
    * in memory at once (an ndjson line is about 2.5 times the input's size). Concatenated, the
-   * pieces are exactly the string the renderer returns.
+   * pieces are exactly the string the renderer returns. The document may be one made as it is
+   * rendered (DocumentInParts).
    */
-  pieces(document: ReportDocument): Iterable<string>;
+  pieces(document: ReportDocument | DocumentInParts): Iterable<string>;
 }
+
+/**
+ * A document whose metrics are made as they are read (parseReportInParts): its fields in the
+ * document's order, `warnings` a getter that is complete only once the metrics have been read.
+ */
+export type DocumentInParts = RowSource & { readonly warnings: ReportDocument['warnings'] };
 
 /** Array items (metrics, warnings) per piece: pieces of ~10–30 KB, small enough for the young generation, where they die cheaply (pieces of 256 items went to the large-object space and stayed until a full collection). */
 const ITEMS_PER_PIECE = 32;
@@ -54,10 +61,16 @@ export async function loadRenderer(spec: RenderSpec): Promise<Render> {
       const options = { escapeFormulas: spec.escapeFormulas };
       // Records are independent: the records of a run of rows are that run's part of the whole.
       return Object.assign((d: ReportDocument) => records(rowCells(d, columns), options), {
-        *pieces(d: ReportDocument) {
-          const rows = rowCells(d, columns);
-          for (let i = 0; i < rows.length; i += ITEMS_PER_PIECE)
-            yield records(rows.slice(i, i + ITEMS_PER_PIECE), options);
+        *pieces(d: ReportDocument | DocumentInParts) {
+          let rows: string[][] = [];
+          for (const row of metricRows(d)) {
+            rows.push(columns.map((c) => formatCell(row[c])));
+            if (rows.length === ITEMS_PER_PIECE) {
+              yield records(rows, options);
+              rows = [];
+            }
+          }
+          if (rows.length > 0) yield records(rows, options);
         },
       });
     }
@@ -66,37 +79,47 @@ export async function loadRenderer(spec: RenderSpec): Promise<Render> {
 
 /**
  * JSON.stringify(document) (pretty: with two-space indentation), in pieces: each top-level field
- * whole, except arrays, whose items come a few hundred at a time. Pretty-printed, a value nested
- * at depth n is its own pretty form with every line break followed by 2n more spaces (a string
- * never holds a raw line break: JSON escapes it).
+ * whole, except lists (arrays, and the metrics of a document made as it is read), whose items come
+ * a few at a time. Each field is read only when its turn comes: a document made as it is read has
+ * its warnings only after its metrics. Pretty-printed, a value nested at depth n is its own pretty
+ * form with every line break followed by 2n more spaces (a string never holds a raw line break:
+ * JSON escapes it).
  */
-function* jsonPieces(document: ReportDocument, pretty: boolean, end: string): Generator<string> {
+function* jsonPieces(document: ReportDocument | DocumentInParts, pretty: boolean, end: string): Generator<string> {
   const json = (value: unknown, indent: string) => {
     const text = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
     return pretty && text !== undefined ? text.replaceAll('\n', '\n' + indent) : text;
   };
   let fields = 0;
   yield '{';
-  for (const [key, value] of Object.entries(document)) {
+  for (const key of Object.keys(document)) {
+    const value: unknown = document[key as keyof typeof document];
     const lead = (fields > 0 ? ',' : '') + (pretty ? `\n  ${JSON.stringify(key)}: ` : `${JSON.stringify(key)}:`);
-    if (!Array.isArray(value) || value.length === 0) {
+    if (!isList(value)) {
       const text = json(value, '  ');
       if (text === undefined) continue; // JSON.stringify leaves such a field out
       yield lead + text;
     } else {
-      let piece = lead + '[';
-      for (let i = 0; i < value.length; i++) {
-        piece += (i > 0 ? ',' : '') + (pretty ? '\n    ' : '') + (json(value[i], '    ') ?? 'null');
-        if ((i + 1) % ITEMS_PER_PIECE === 0) {
+      // The opening bracket waits for the first item: an empty list is written [] (as JSON.stringify does).
+      let piece = lead;
+      let items = 0;
+      for (const item of value) {
+        piece += (items > 0 ? ',' : '[') + (pretty ? '\n    ' : '') + (json(item, '    ') ?? 'null');
+        if (++items % ITEMS_PER_PIECE === 0) {
           yield piece;
           piece = '';
         }
       }
-      yield piece + (pretty ? '\n  ]' : ']');
+      yield items === 0 ? piece + '[]' : piece + (pretty ? '\n  ]' : ']');
     }
     fields++;
   }
   yield (pretty && fields > 0 ? '\n}' : '}') + end;
+}
+
+/** An array, or the metrics of a document made as it is read (any iterable object). */
+function isList(value: unknown): value is Iterable<unknown> {
+  return Array.isArray(value) || (typeof value === 'object' && value !== null && Symbol.iterator in value);
 }
 
 /** The header record of a csv/tsv output. */

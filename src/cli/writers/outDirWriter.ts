@@ -26,7 +26,7 @@ export async function outDirWriter(dir: string, names: ReadonlyMap<string, strin
   const made = new Set<string>([dir]);
   return {
     async write(rendered, inputPath) {
-      const output = wholeOutput(rendered);
+      const output = await wholeOutput(rendered);
       const path = join(dir, names.get(inputPath)!);
       const parent = dirname(path);
       if (!made.has(parent)) {

@@ -4,13 +4,16 @@
 import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
 import { onInterrupt } from '../cleanup.js';
 import { type OutputError, outputError } from './outputError.js';
+import { spool } from './spool.js';
 
-/** A document rendered: its text, its UTF-8 bytes, or its text in pieces made as they are taken (Render.pieces). */
 /**
- * A document rendered: its text, its UTF-8 bytes, or (a large document) its text in pieces, made
- * as they are taken in this thread (Render.pieces) or sent as byte chunks by a worker.
+ * A document rendered: its text, its UTF-8 bytes, or (a large document) its text in pieces. Pieces
+ * of a document already parsed are an Iterable (Render.pieces in this thread, byte chunks from a
+ * worker). A record made as it is written is an AsyncIterable, and may fail on the way: a long
+ * input parsed a part at a time (renderFile.ts), or streamed from its worker (workerStream.ts).
  */
-export type Output = string | Uint8Array | Iterable<string | Uint8Array>;
+export type Output = string | Uint8Array | Pieces;
+export type Pieces = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 export interface OutputWriter {
   /** `output` is the document rendered for this writer's format; `inputPath` the file it came from ('-' for stdin). */
@@ -27,8 +30,13 @@ export interface OutputWriter {
 export interface StreamOut {
   (chunk: string | Uint8Array): Promise<void>;
   flush(): Promise<void>;
-  /** One record written in pieces: a failure or a signal cuts a regular file back to before its first piece. */
-  pieces(pieces: Iterable<string | Uint8Array>): Promise<void>;
+  /**
+   * One record written in pieces: a failure or a signal cuts a regular file back to before its
+   * first piece. A record made as it is written is written once it is whole; if making it fails
+   * (its pieces throw: renderFile.ts), nothing of it is written, the call rejects with that
+   * error, and the output goes on.
+   */
+  pieces(pieces: Pieces): Promise<void>;
 }
 
 /**
@@ -86,8 +94,25 @@ function fileOut(fd: number, target: string): StreamOut {
   };
   return Object.assign((chunk: string | Uint8Array) => record([chunk]), {
     flush: () => (failed ? Promise.reject(failed) : Promise.resolve()),
-    pieces: record,
+    pieces: (pieces: Pieces) => (Symbol.asyncIterator in pieces ? whenWhole(pieces, record) : record(pieces)),
   });
+}
+
+/**
+ * A record made as it is written (an async iterable, which may fail on the way) written by
+ * `write` only once it is whole (spool.ts): if making it fails, nothing of it is written, its
+ * error is thrown, and the output goes on.
+ */
+async function whenWhole(
+  pieces: AsyncIterable<string | Uint8Array>,
+  write: (chunks: Iterable<Uint8Array>) => Promise<void>,
+): Promise<void> {
+  const record = await spool(pieces);
+  try {
+    await write(record.chunks());
+  } finally {
+    record.remove();
+  }
 }
 
 function pipeOut(stream: NodeJS.WritableStream, target: string): StreamOut {
@@ -122,12 +147,14 @@ function pipeOut(stream: NodeJS.WritableStream, target: string): StreamOut {
       }
     });
   };
+  const piecesOut = async (pieces: Iterable<string | Uint8Array>) => {
+    for (const piece of pieces) if (piece.length > 0) await out(piece);
+  };
   return Object.assign(out, {
     flush: () => lastWrite.then(() => (failed ? Promise.reject(failed) : undefined)),
-    // A pipe cannot be cut back: the pieces go one after another, each waiting for room.
-    pieces: async (pieces: Iterable<string | Uint8Array>) => {
-      for (const piece of pieces) if (piece.length > 0) await out(piece);
-    },
+    // The pieces go one after another, each waiting for room; a record made as it is written
+    // goes only once it is whole (spool.ts).
+    pieces: (pieces: Pieces) => (Symbol.asyncIterator in pieces ? whenWhole(pieces, piecesOut) : piecesOut(pieces)),
   });
 }
 
@@ -139,7 +166,9 @@ export function writeOutput(out: StreamOut, output: Output): Promise<void> {
 }
 
 /** The whole output as text or bytes (pieces joined), for a writer that needs it in one piece. */
-export function wholeOutput(output: Output): string | Uint8Array {
+export async function wholeOutput(output: Output): Promise<string | Uint8Array> {
   if (typeof output === 'string' || output instanceof Uint8Array) return output;
-  return Buffer.concat([...output].map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
+  const bytes: Uint8Array[] = [];
+  for await (const piece of output) bytes.push(typeof piece === 'string' ? Buffer.from(piece) : piece);
+  return Buffer.concat(bytes);
 }
