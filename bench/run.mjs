@@ -66,7 +66,13 @@ const TARGETS = {
   streamRssMB: 300,
 };
 
-if (!existsSync(join(ROOT, 'dist', 'bundle', 'reportx.js')) || !existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+/** A build's command-line bundle: dist/bundle/reportx.cjs, or reportx.js in builds before it was CommonJS. */
+function cliBundle(root) {
+  const cjs = join(root, 'dist', 'bundle', 'reportx.cjs');
+  return existsSync(cjs) ? cjs : join(root, 'dist', 'bundle', 'reportx.js');
+}
+
+if (!existsSync(cliBundle(ROOT)) || !existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   console.error('bench: dist/ is missing; run `npm run bench` (it builds first)');
   process.exit(2);
 }
@@ -312,7 +318,7 @@ const dirty = () => (git(['status', '--porcelain', '--untracked-files=no']) ? ',
  * the ndjson lines and hashes what it writes.
  */
 function runParse(build, args, { sampleRss = false } = {}) {
-  const bundle = pathToFileURL(join(build.root, 'dist', 'bundle', 'reportx.js')).href;
+  const bundle = pathToFileURL(cliBundle(build.root)).href;
   const probe = [
     `import { main } from ${JSON.stringify(bundle)};`,
     `const code = await main(['node', 'reportx', 'parse', ...${JSON.stringify(args)}]);`,

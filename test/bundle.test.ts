@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
-const BUNDLE = join(ROOT, 'dist', 'bundle', 'reportx.js');
+const BUNDLE = join(ROOT, 'dist', 'bundle', 'reportx.cjs');
 const FIXTURE = join('fixtures', '000_d8fa31b0e3316016.txt');
 
 function builtFiles(dir: string): string[] {
