@@ -55,23 +55,31 @@ rmSync(OUT, { recursive: true, force: true });
 /** Packages required at run time, never bundled (see the head of this file). */
 const EXTERNAL = ['@node-rs/jieba', '@node-rs/jieba/*', 'piscina', 'jschardet'];
 
-// The command line: one CommonJS file, dist/bundle/reportx.cjs, which bin/reportx.js requires.
-// CommonJS, not an ES module: Node 20 runs an ES module entry through its ESM loader, whose own
-// start-up and the linking of the bundle's chunks made `reportx --version` take 0.13 s against
-// 0.085 s for the same code as one CommonJS file (node -e 0: 0.05 s; 10 alternated runs each).
-// Each command's module, cli-progress and the worker pool are in the file but evaluated only
-// when used (esbuild wraps a dynamically imported module in a lazy initialiser), so a cold
-// `reportx parse` still runs none of the table, check and review code.
+// The command line: one CommonJS file, dist/bundle/reportx.cjs, which bin/reportx.js loads (with
+// V8's code cache: bin/compileCache.js). CommonJS, not an ES module: Node 20 runs an ES module
+// entry through its ESM loader, whose own start-up and the linking of the bundle's chunks made
+// `reportx --version` take 0.15 s against 0.13 s for the same code as one CommonJS file (node -e
+// 0: 0.05 s). Each command's module, cli-progress and the worker pool are in the file but
+// evaluated only when used (esbuild wraps a dynamically imported module in a lazy initialiser),
+// so a cold `reportx parse` still runs none of the table, check and review code. The HTML reader
+// (src/decode/htmlText.ts and htmlparser2) is a file of its own, dist/bundle/htmlText.cjs,
+// required when a page comes: text files never read or compile it.
 await build({
-  entryPoints: { reportx: join(ROOT, 'dist', 'cli', 'main.js') },
+  entryPoints: {
+    reportx: join(ROOT, 'dist', 'cli', 'main.js'),
+    htmlText: join(ROOT, 'dist', 'decode', 'htmlText.js'),
+  },
   outdir: OUT,
   outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // import() becomes require(): a script run from V8's code cache cannot import (Node 20 loses its
+  // import callback), and an ES module import would also start the ESM loader.
+  supported: { 'dynamic-import': false },
   external: EXTERNAL,
-  plugins: [unbundledHtmlReader()],
+  plugins: [htmlReaderApart()],
   // The code finds package.json, the catalogue, jieba and the worker from its own URL, two levels
   // below the package root like dist/cli/*.js.
   define: { 'import.meta.url': '__reportxUrl' },
@@ -98,16 +106,14 @@ await build({
   logLevel: 'warning',
 });
 
-/**
- * The HTML reader (src/decode/htmlText.ts and htmlparser2) stays out of the command line's file:
- * it is imported from dist/decode/ when a page comes, so text files never compile it (an ES
- * module import, which a CommonJS file can make).
- */
-function unbundledHtmlReader() {
+/** The command line's import of the HTML reader made a require of dist/bundle/htmlText.cjs, its own bundle. */
+function htmlReaderApart() {
   return {
-    name: 'unbundled-html-reader',
+    name: 'html-reader-apart',
     setup(b) {
-      b.onResolve({ filter: /\/htmlText\.js$/ }, () => ({ path: '../decode/htmlText.js', external: true }));
+      b.onResolve({ filter: /\/htmlText\.js$/ }, (args) =>
+        args.kind === 'dynamic-import' ? { path: './htmlText.cjs', external: true } : undefined,
+      );
     },
   };
 }
