@@ -13,7 +13,8 @@
 // size, modification time and inode (V8 compares only the source's length), the command (each
 // command compiles different functions), Node's version, the architecture and the flags (NODE_OPTIONS
 // too); the file
-// starts with the sha256 of the rest (V8 checksums a code cache only in debug builds).
+// starts with the sha256 of the rest (V8 checksums a code cache only in debug builds). A bundle
+// at another path (another install or checkout) has caches of its own.
 // REPORTX_COMPILE_CACHE=0 turns it off; REPORTX_COMPILE_CACHE=DIR puts it in DIR.
 'use strict';
 const { createHash } = require('node:crypto');
@@ -32,18 +33,25 @@ function cacheDirectory(env) {
   return join(base, 'reportx');
 }
 
-/** The cache file of this bundle, command and Node: COMMAND-KEY.v8cache. */
+/**
+ * The cache file of this bundle, command and Node: COMMAND-PLACE-BUILD.v8cache, PLACE from the
+ * bundle's path (installs or checkouts side by side keep a cache each), BUILD from the rest.
+ */
 function cacheFileName(bundle, command) {
   const { size, mtimeMs, ino } = statSync(bundle);
   const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''];
-  const key = [size, mtimeMs, ino, process.version, process.arch, ...flags].join('\0');
-  const digest = createHash('sha256').update(key).digest('hex').slice(0, 16);
-  return `${/^[a-z]+$/.test(command) ? command : 'other'}-${digest}.v8cache`;
+  const build = [size, mtimeMs, ino, process.version, process.arch, ...flags].join('\0');
+  const name = /^[a-z]+$/.test(command) ? command : 'other';
+  return `${name}-${shortHash(bundle, 8)}-${shortHash(build, 16)}.v8cache`;
 }
 
-/** Removes the command's caches for other builds or Nodes, so that rebuilds do not pile them up. */
+function shortHash(text, length) {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
+}
+
+/** Removes the caches of the same command and place for other builds or Nodes, so that rebuilds do not pile them up. */
 function removeOthers(directory, name) {
-  const prefix = name.slice(0, name.indexOf('-') + 1);
+  const prefix = name.slice(0, name.lastIndexOf('-') + 1);
   for (const other of readdirSync(directory))
     if (other !== name && other.startsWith(prefix) && other.endsWith('.v8cache'))
       rmSync(join(directory, other), { force: true });

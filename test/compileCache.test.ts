@@ -37,7 +37,7 @@ describe('the code cache of the bundle', () => {
     expect(first.cache).toBe('none');
     expect(first.exports.answer()).toBe('42');
     first.saveCache();
-    expect(cacheFiles()).toEqual([expect.stringMatching(/^parse-[0-9a-f]{16}\.v8cache$/)]);
+    expect(cacheFiles()).toEqual([expect.stringMatching(/^parse-[0-9a-f]{8}-[0-9a-f]{16}\.v8cache$/)]);
     const second = loadWithCodeCache(bundle, 'parse', env());
     expect(second.cache).toBe('used');
     expect(second.exports.answer()).toBe('42');
@@ -57,6 +57,16 @@ describe('the code cache of the bundle', () => {
     expect(after).toHaveLength(2);
     expect(after.filter((f) => f.startsWith('table-'))).toEqual(before.filter((f) => f.startsWith('table-')));
     expect(after.filter((f) => f.startsWith('parse-'))).not.toEqual(before.filter((f) => f.startsWith('parse-')));
+  });
+
+  it('a bundle at another path (another install or checkout) keeps a cache of its own', () => {
+    const elsewhere = join(dir, 'elsewhere.cjs');
+    writeFileSync(elsewhere, "'use strict'; exports.answer = () => 'elsewhere';");
+    loadWithCodeCache(bundle, 'parse', env()).saveCache();
+    loadWithCodeCache(elsewhere, 'parse', env()).saveCache();
+    expect(cacheFiles()).toHaveLength(2);
+    expect(loadWithCodeCache(bundle, 'parse', env()).cache).toBe('used');
+    expect(loadWithCodeCache(elsewhere, 'parse', env()).exports.answer()).toBe('elsewhere');
   });
 
   it('a damaged cache is not given to V8: compiled from source and written again', () => {
