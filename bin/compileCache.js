@@ -14,7 +14,7 @@
 // command compiles different functions), Node's version, the architecture and the flags (NODE_OPTIONS
 // too); the file
 // starts with the sha256 of the rest (V8 checksums a code cache only in debug builds). A bundle
-// at another path (another install or checkout) has caches of its own.
+// at another path (another install or checkout), or run with other flags, has caches of its own.
 // REPORTX_COMPILE_CACHE=0 turns it off; REPORTX_COMPILE_CACHE=DIR puts it in DIR.
 'use strict';
 const { createHash } = require('node:crypto');
@@ -35,21 +35,22 @@ function cacheDirectory(env) {
 
 /**
  * The cache file of this bundle, command and Node: COMMAND-PLACE-BUILD.v8cache, PLACE from the
- * bundle's path (installs or checkouts side by side keep a cache each), BUILD from the rest.
+ * bundle's path and Node's flags (installs or checkouts side by side, and runs with other flags
+ * such as --cpu-prof, keep a cache each), BUILD from the bundle's file and Node's version.
  */
 function cacheFileName(bundle, command) {
   const { size, mtimeMs, ino } = statSync(bundle);
-  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''];
-  const build = [size, mtimeMs, ino, process.version, process.arch, ...flags].join('\0');
+  const place = [bundle, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0');
+  const build = [size, mtimeMs, ino, process.version, process.arch].join('\0');
   const name = /^[a-z]+$/.test(command) ? command : 'other';
-  return `${name}-${shortHash(bundle, 8)}-${shortHash(build, 16)}.v8cache`;
+  return `${name}-${shortHash(place, 8)}-${shortHash(build, 16)}.v8cache`;
 }
 
 function shortHash(text, length) {
   return createHash('sha256').update(text).digest('hex').slice(0, length);
 }
 
-/** Removes the caches of the same command and place for other builds or Nodes, so that rebuilds do not pile them up. */
+/** Removes the caches of the same command and place for other builds or Node versions, so that rebuilds do not pile them up. */
 function removeOthers(directory, name) {
   const prefix = name.slice(0, name.lastIndexOf('-') + 1);
   for (const other of readdirSync(directory))
