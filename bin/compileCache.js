@@ -40,10 +40,22 @@ function cacheDirectory(env) {
  */
 function cacheFileName(bundle, command) {
   const { size, mtimeMs, ino } = statSync(bundle);
-  const place = [bundle, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0');
+  const place = [bundle, ...nodeFlags(process.execArgv), process.env.NODE_OPTIONS ?? ''].join('\0');
   const build = [size, mtimeMs, ino, process.version, process.arch].join('\0');
   const name = /^[a-z]+$/.test(command) ? command : 'other';
   return `${name}-${shortHash(place, 8)}-${shortHash(build, 16)}.v8cache`;
+}
+
+/** Node's flags without the code of -e or -p (a script run with `node -e CODE` would otherwise get a cache per text). */
+function nodeFlags(execArgv) {
+  const flags = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    if (/^--(?:eval|print)=/.test(arg)) continue;
+    flags.push(arg);
+    if (/^(?:-e|-p|-pe|--eval|--print)$/.test(arg)) i++;
+  }
+  return flags;
 }
 
 function shortHash(text, length) {
@@ -131,4 +143,4 @@ function loadWithCodeCache(bundle, command, env = process.env) {
   return { exports: module.exports, saveCache, cache };
 }
 
-module.exports = { loadWithCodeCache, cacheDirectory, cacheFileName };
+module.exports = { loadWithCodeCache, cacheDirectory, cacheFileName, nodeFlags };

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
-const { loadWithCodeCache } = createRequire(import.meta.url)('../bin/compileCache.js') as {
+const { loadWithCodeCache, nodeFlags } = createRequire(import.meta.url)('../bin/compileCache.js') as {
+  nodeFlags(execArgv: string[]): string[];
   loadWithCodeCache(
     bundle: string,
     command: string,
@@ -92,6 +93,15 @@ describe('the code cache of the bundle', () => {
     off.saveCache();
     expect(off.cache).toBe('none');
     expect(() => readdirSync(cacheDir)).toThrow();
+  });
+
+  it('is kept per set of Node flags, the code of node -e or -p left out', () => {
+    expect(nodeFlags(['--cpu-prof', '-e', 'main()', '--max-old-space-size=512'])).toEqual([
+      '--cpu-prof',
+      '-e',
+      '--max-old-space-size=512',
+    ]);
+    expect(nodeFlags(['--eval=main()', '-p', '1 + 1'])).toEqual(['-p']);
   });
 
   it('the command line prints the same with its cache as without', () => {
