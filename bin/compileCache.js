@@ -62,12 +62,24 @@ function shortHash(text, length) {
   return createHash('sha256').update(text).digest('hex').slice(0, length);
 }
 
-/** Removes the caches of the same command and place for other builds or Node versions, so that rebuilds do not pile them up. */
+/** At most this many cache files are kept (~1 MB each): the least recently written go first. */
+const MAX_FILES = 16;
+
+/**
+ * Removes the caches of the same command and place for other builds or Node versions, so that
+ * rebuilds do not pile them up, and the oldest caches beyond MAX_FILES (other places and flags).
+ */
 function removeOthers(directory, name) {
   const prefix = name.slice(0, name.lastIndexOf('-') + 1);
-  for (const other of readdirSync(directory))
-    if (other !== name && other.startsWith(prefix) && other.endsWith('.v8cache'))
-      rmSync(join(directory, other), { force: true });
+  const kept = [];
+  for (const other of readdirSync(directory)) {
+    if (other === name || !other.endsWith('.v8cache')) continue;
+    const file = join(directory, other);
+    if (other.startsWith(prefix)) rmSync(file, { force: true });
+    else kept.push({ file, written: statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0 });
+  }
+  kept.sort((x, y) => y.written - x.written);
+  for (const { file } of kept.slice(MAX_FILES - 1)) rmSync(file, { force: true });
 }
 
 const DIGEST_BYTES = 32;

@@ -2,7 +2,7 @@
 // change what runs: a missing, damaged or unwritable one falls back to compiling from source.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,24 @@ describe('the code cache of the bundle', () => {
     expect(cacheFiles()).toHaveLength(2);
     expect(loadWithCodeCache(bundle, 'parse', env()).cache).toBe('used');
     expect(loadWithCodeCache(elsewhere, 'parse', env()).exports.answer()).toBe('elsewhere');
+  });
+
+  it('keeps at most 16 files, the least recently written removed first', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      const other = join(dir, `other${i}.cjs`);
+      writeFileSync(other, `'use strict'; exports.answer = () => '${i}';`);
+      loadWithCodeCache(other, 'parse', env()).saveCache();
+      // Written one second apart, so that the order does not rest on the clock's resolution.
+      for (const f of cacheFiles().filter((f) => !seen.has(f))) {
+        seen.add(f);
+        utimesSync(join(cacheDir, f), 1_000_000 + i, 1_000_000 + i);
+      }
+    }
+    expect(cacheFiles()).toHaveLength(16);
+    expect(loadWithCodeCache(join(dir, 'other19.cjs'), 'parse', env()).cache).toBe('used');
+    expect(loadWithCodeCache(join(dir, 'other4.cjs'), 'parse', env()).cache).toBe('used');
+    expect(loadWithCodeCache(join(dir, 'other3.cjs'), 'parse', env()).cache).toBe('none');
   });
 
   it('a damaged cache is not given to V8: compiled from source and written again', () => {
