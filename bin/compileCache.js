@@ -15,7 +15,8 @@
 // too); the file
 // starts with the sha256 of the rest (V8 checksums a code cache only in debug builds). A bundle
 // at another path (another install or checkout), or run with other flags, has caches of its own.
-// REPORTX_COMPILE_CACHE=0 turns it off; REPORTX_COMPILE_CACHE=DIR puts it in DIR.
+// The directory must be the user's own and writable by no one else (the cache is code this user
+// runs). REPORTX_COMPILE_CACHE=0 turns it off; REPORTX_COMPILE_CACHE=DIR puts it in DIR.
 'use strict';
 const { createHash } = require('node:crypto');
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
@@ -23,6 +24,19 @@ const { createRequire, wrap } = require('node:module');
 const { homedir } = require('node:os');
 const { basename, dirname, join } = require('node:path');
 const vm = require('node:vm');
+
+/**
+ * Whether `directory` is this user's own: missing (it is made private when first written), or a
+ * directory of this user that no one else may write to. A cache is code this user runs: one that
+ * someone else could have put there is not used.
+ */
+function isPrivate(directory) {
+  const stats = statSync(directory, { throwIfNoEntry: false });
+  if (stats === undefined) return true;
+  if (!stats.isDirectory()) return false;
+  if (typeof process.getuid !== 'function') return true;
+  return stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
+}
 
 /** The directory the cache files go in, or null when turned off. Per user: the cache is code. */
 function cacheDirectory(env) {
@@ -122,12 +136,12 @@ function writeAtomically(file, bytes) {
  * compiled by then).
  */
 function loadWithCodeCache(bundle, command, env = process.env) {
-  const directory = cacheDirectory(env);
   let file = null;
   try {
-    if (directory !== null) file = join(directory, cacheFileName(bundle, command));
+    const directory = cacheDirectory(env);
+    if (directory !== null && isPrivate(directory)) file = join(directory, cacheFileName(bundle, command));
   } catch {
-    // The bundle cannot be stated: require below says why.
+    // No home directory, or the bundle cannot be stated (reading it below says why): no cache.
   }
   const cachedData = (file && readCache(file)) ?? undefined;
   const script = new vm.Script(wrap(readFileSync(bundle, 'utf8')), {

@@ -2,7 +2,7 @@
 // change what runs: a missing, damaged or unwritable one falls back to compiling from source.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,6 +120,16 @@ describe('the code cache of the bundle', () => {
       '--max-old-space-size=512',
     ]);
     expect(nodeFlags(['--eval=main()', '-p', '1 + 1'])).toEqual(['-p']);
+  });
+
+  it('a cache directory others may write to is not used', () => {
+    loadWithCodeCache(bundle, 'parse', env()).saveCache();
+    chmodSync(cacheDir, 0o777);
+    const shared = loadWithCodeCache(bundle, 'parse', env());
+    expect(shared.cache).toBe('none');
+    expect(shared.exports.answer()).toBe('42');
+    chmodSync(cacheDir, 0o700);
+    expect(loadWithCodeCache(bundle, 'parse', env()).cache).toBe('used');
   });
 
   it('the command line prints the same with its cache as without', () => {
