@@ -11,12 +11,12 @@
 // as without it, and the cache is written again at the end of the run; a cache that cannot be
 // written is skipped. What V8 does not check is checked here: the file's name holds the bundle's
 // size, modification time and inode (V8 compares only the source's length), the command (each
-// command compiles different functions), Node's version, the architecture and the flags (NODE_OPTIONS
-// too); the file
-// starts with the sha256 of the rest (V8 checksums a code cache only in debug builds). A bundle
-// at another path (another install or checkout), or run with other flags, has caches of its own.
-// The directory must be the user's own and writable by no one else (the cache is code this user
-// runs). REPORTX_COMPILE_CACHE=0 turns it off; REPORTX_COMPILE_CACHE=DIR puts it in DIR.
+// command compiles different functions), Node's version, the architecture and the flags
+// (NODE_OPTIONS too); the file starts with the sha256 of the rest (V8 checksums a code cache only
+// in debug builds). A bundle at another path (another install or checkout), or run with other
+// flags, has caches of its own. The directory must be the user's own and writable by no one else
+// (the cache is code this user runs). REPORTX_COMPILE_CACHE=0 turns it off;
+// REPORTX_COMPILE_CACHE=DIR puts it in DIR.
 'use strict';
 const { createHash } = require('node:crypto');
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
