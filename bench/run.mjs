@@ -66,7 +66,13 @@ const TARGETS = {
   streamRssMB: 300,
 };
 
-if (!existsSync(join(ROOT, 'dist', 'bundle', 'reportx.js')) || !existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+/** A build's command-line bundle: dist/bundle/reportx.cjs, or reportx.js in builds before it was CommonJS. */
+function cliBundle(root) {
+  const cjs = join(root, 'dist', 'bundle', 'reportx.cjs');
+  return existsSync(cjs) ? cjs : join(root, 'dist', 'bundle', 'reportx.js');
+}
+
+if (!existsSync(cliBundle(ROOT)) || !existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   console.error('bench: dist/ is missing; run `npm run bench` (it builds first)');
   process.exit(2);
 }
@@ -307,22 +313,39 @@ const dirty = () => (git(['status', '--porcelain', '--untracked-files=no']) ? ',
 // Runs
 
 /**
- * Runs `reportx parse ARGS` of a build in a child process: the same bundle bin/reportx.js runs,
- * plus one line that reports the peak RSS of the process (every thread, workers included). Counts
- * the ndjson lines and hashes what it writes.
+ * Runs `reportx parse ARGS` of a build in a child process as bin/reportx.js runs it (the bundle,
+ * with its code cache in builds that have bin/compileCache.js), plus one line that reports the
+ * peak RSS of the process (every thread, workers included). Counts the ndjson lines and hashes
+ * what it writes.
  */
 function runParse(build, args, { sampleRss = false } = {}) {
-  const bundle = pathToFileURL(join(build.root, 'dist', 'bundle', 'reportx.js')).href;
-  const probe = [
-    `import { main } from ${JSON.stringify(bundle)};`,
-    `const code = await main(['node', 'reportx', 'parse', ...${JSON.stringify(args)}]);`,
+  const report = [
     `const usage = process.resourceUsage();`,
     `process.stderr.write('\\nBENCH-MAXRSS-KB ' + usage.maxRSS + ' CPU-US ' + (usage.userCPUTime + usage.systemCPUTime) + '\\n');`,
     `process.exitCode = code;`,
-  ].join('\n');
+  ];
+  const argv = `['node', 'reportx', 'parse', ...${JSON.stringify(args)}]`;
+  const compileCache = join(build.root, 'bin', 'compileCache.js');
+  // A CommonJS probe for a CommonJS bundle (an ES module one would start Node's ESM loader, which
+  // bin/reportx.js does not); the ES module bundles of older builds are imported.
+  const probe = existsSync(compileCache)
+    ? [
+        `const { loadWithCodeCache } = require(${JSON.stringify(compileCache)});`,
+        `const { exports: cli, saveCache } = loadWithCodeCache(${JSON.stringify(cliBundle(build.root))}, 'parse');`,
+        `cli.main(${argv}).then((code) => {`,
+        `saveCache();`,
+        ...report,
+        `});`,
+      ]
+    : [
+        `import { main } from ${JSON.stringify(pathToFileURL(cliBundle(build.root)).href)};`,
+        `const code = await main(${argv});`,
+        ...report,
+      ];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--input-type=module', '-e', probe], {
+    const moduleFlag = existsSync(compileCache) ? [] : ['--input-type=module'];
+    const child = spawn(process.execPath, [...moduleFlag, '-e', probe.join('\n')], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

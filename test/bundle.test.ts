@@ -3,11 +3,11 @@
 // code: refuse it, and check that the bundle and the unbundled build answer alike.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
-const BUNDLE = join(ROOT, 'dist', 'bundle', 'reportx.js');
+const BUNDLE = join(ROOT, 'dist', 'bundle', 'reportx.cjs');
 const FIXTURE = join('fixtures', '000_d8fa31b0e3316016.txt');
 
 function builtFiles(dir: string): string[] {
@@ -27,6 +27,10 @@ describe('the bundle bin/reportx.js runs', () => {
     const bundled = statSync(BUNDLE).mtimeMs;
     const newer = builtFiles(join(ROOT, 'dist')).filter((f) => statSync(f).mtimeMs > bundled);
     expect(newer, 'dist/bundle/ is older than these: run npm run build (npm test does)').toEqual([]);
+  });
+
+  it('makes no import(): run from V8’s code cache (bin/compileCache.js), Node 20 loses a script’s import callback', () => {
+    expect(readFileSync(BUNDLE, 'utf8')).not.toMatch(/\bimport\(\s*["'`]/);
   });
 
   it('prints what the unbundled build prints', () => {

@@ -140,7 +140,8 @@ describe('recognising a page and its charset', () => {
 
 describe('reportx parse on a page', () => {
   it('loads the HTML reader only for a page (a run on text files does not pay for it)', () => {
-    // A module hook records every module the command line loads.
+    // Hooks record every module the command line loads: ES modules (a resolve hook) and CommonJS
+    // files (the command line's bundle and what it requires).
     const log = join(dir, 'loaded.log');
     const hooks = join(dir, 'hooks.mjs');
     writeFileSync(
@@ -154,12 +155,25 @@ describe('reportx parse on a page', () => {
     );
     const register = join(dir, 'register.mjs');
     writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify(`file://${hooks}`)});`);
+    const requires = join(dir, 'requires.cjs');
+    writeFileSync(
+      requires,
+      `const Module = require('node:module');
+       const { appendFileSync } = require('node:fs');
+       const resolve = Module._resolveFilename;
+       Module._resolveFilename = function (...args) {
+         const file = resolve.apply(this, args);
+         appendFileSync(${JSON.stringify(log)}, file + '\\n');
+         return file;
+       };`,
+    );
     const loaded = (file: string) => {
       writeFileSync(log, '');
-      const r = spawnSync(process.execPath, ['--import', register, join(ROOT, 'bin/reportx.js'), 'parse', '-q', file], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', register, '--require', requires, join(ROOT, 'bin/reportx.js'), 'parse', '-q', file],
+        { cwd: dir, encoding: 'utf8' },
+      );
       expect(r.status, r.stderr).toBe(0);
       return readFileSync(log, 'utf8');
     };

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../src/parseReport.js';
 import { RENDER_FORMATS, loadRenderer } from '../src/output/renderDocument.js';
-import { decodeWellFormedUtf8 } from '../src/decode/utf8.js';
+import { decodeWellFormedUtf8, decodeWellFormedUtf8ByLoop } from '../src/decode/utf8.js';
 import type { ReportDocument } from '../src/model/schema.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -41,10 +41,13 @@ describe('decoding UTF-8', () => {
     const samples = [...texts, 'plain ASCII\r\n', 'é ü ñ', '𠀀𪚥😀 and 司法局', ''];
     for (const text of samples) {
       const bytes = Buffer.from(text, 'utf8');
-      expect(decodeWellFormedUtf8(bytes)).toBe(bytes.toString('utf8'));
-      // A view into a larger buffer, at an odd offset.
-      const padded = Buffer.concat([Buffer.from('x'), bytes, Buffer.from('y')]);
-      expect(decodeWellFormedUtf8(padded.subarray(1, 1 + bytes.length))).toBe(text);
+      // Node's transcoder, and the loop for a Node without ICU.
+      for (const decode of [decodeWellFormedUtf8, decodeWellFormedUtf8ByLoop]) {
+        expect(decode(bytes)).toBe(bytes.toString('utf8'));
+        // A view into a larger buffer, at an odd offset.
+        const padded = Buffer.concat([Buffer.from('x'), bytes, Buffer.from('y')]);
+        expect(decode(padded.subarray(1, 1 + bytes.length))).toBe(text);
+      }
     }
   });
 });

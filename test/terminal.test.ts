@@ -24,7 +24,7 @@ let batch: string[];
 
 beforeAll(() => {
   requireTerminal();
-  if (!existsSync(join(ROOT, 'dist', 'bundle', 'reportx.js')))
+  if (!existsSync(join(ROOT, 'dist', 'bundle', 'reportx.cjs')))
     throw new Error('dist/ is missing: run npm run build (npm test does)');
   dir = mkdtempSync(join(tmpdir(), 'reportx-tty-'));
   batch = [];

@@ -2,6 +2,7 @@
 // src/output/renderDocument.ts) in input order as each file finishes, adds the framing between
 // documents and writes it out, so memory does not grow with the number of files.
 import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { onInterrupt } from '../cleanup.js';
 import { type OutputError, outputError } from './outputError.js';
 import { spool } from './spool.js';
@@ -42,29 +43,54 @@ export interface StreamOut {
 /**
  * Standard output (or another stream) as a StreamOut. When it is a regular file (`> out.ndjson`)
  * it is written directly, and a failed write (a full disk) or a signal leaves the file ending
- * with the last whole chunk — each chunk is whole records — never a record cut mid-character.
+ * with the last whole chunk — each chunk is whole records — never a record cut mid-character. A
+ * character device other than a terminal (`> /dev/null`) is written directly too: Node's own
+ * stream for it writes synchronously all the same (fs.SyncWriteStream), after a copy of each
+ * string measured and encoded apart.
  */
 export function streamOut(stream: NodeJS.WritableStream, target = 'standard output'): StreamOut {
   const fd = (stream as { fd?: unknown }).fd;
-  if (typeof fd === 'number' && isRegularFile(fd)) return fileOut(fd, target);
+  const kind = typeof fd === 'number' ? directKind(fd) : null;
+  if (kind !== null) return fileOut(fd as number, target, kind === 'file');
   return pipeOut(stream, target);
 }
 
-function isRegularFile(fd: number): boolean {
+/** `file` for a regular file, `device` for a character device that is not a terminal, else null (a pipe, a socket, a terminal). */
+function directKind(fd: number): 'file' | 'device' | null {
   try {
-    return fstatSync(fd).isFile();
+    const stats = fstatSync(fd);
+    if (stats.isFile()) return 'file';
+    return stats.isCharacterDevice() && !isatty(fd) ? 'device' : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
-function fileOut(fd: number, target: string): StreamOut {
+/**
+ * Text written directly is encoded into this buffer, reused: one pass over the text, where
+ * Buffer.from measures its UTF-8 length first and then encodes it into a fresh buffer (measured
+ * on the bench's 500 reports, 28 million characters of ndjson: 50 ms against 25 ms).
+ */
+let scratch: Buffer | null = null;
+/** Texts that may need more bytes than this get a buffer of their own, not kept (a large document's output). */
+const SCRATCH_BYTES = 1024 * 1024;
+
+/** The UTF-8 bytes of `text`, valid until the next call. */
+function utf8Bytes(text: string): Uint8Array {
+  // A UTF-16 code unit takes at most 3 bytes in UTF-8, so the text always fits.
+  if (text.length * 3 > SCRATCH_BYTES) return Buffer.from(text);
+  scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+  return scratch.subarray(0, scratch.write(text));
+}
+
+/** @param truncatable a regular file, which a failed or interrupted record is cut from */
+function fileOut(fd: number, target: string, truncatable: boolean): StreamOut {
   // Whatever the file held before (`>>`) plus the records written whole.
-  let whole = fstatSync(fd).size;
+  let whole = truncatable ? fstatSync(fd).size : 0;
   let failed: OutputError | null = null;
   // Between records the file ends at `whole`; a signal mid-record would leave a part of one.
   const cutBack = () => {
-    if (fstatSync(fd).size > whole) ftruncateSync(fd, whole);
+    if (truncatable && fstatSync(fd).size > whole) ftruncateSync(fd, whole);
   };
   /** Writes the chunks one after another and moves `whole` past them only once all are written. */
   const record = (chunks: Iterable<string | Uint8Array>): Promise<void> => {
@@ -73,7 +99,7 @@ function fileOut(fd: number, target: string): StreamOut {
     try {
       let written = 0;
       for (const chunk of chunks) {
-        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        const bytes = typeof chunk === 'string' ? utf8Bytes(chunk) : chunk;
         // writeSync may write part of a chunk (the disk filled up): go on until all of it is written or it fails.
         for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
         written += bytes.length;
