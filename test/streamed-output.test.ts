@@ -3,15 +3,27 @@
 // and a few chunks, not the document. The output must be byte for byte what the whole document
 // renders to; a record that fails on the way must leave no half record behind — cut back from a
 // regular file, never sent to a pipe (spool.ts) — and the records after it must be whole.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../src/cli/parseFile.js';
 import { DocumentFailure, renderFile } from '../src/cli/renderFile.js';
+import { TEMP_MARK, writeFileAtomic } from '../src/cli/writers/atomicFile.js';
 import { jsonArrayWriter, ndjsonWriter } from '../src/cli/writers/jsonWriters.js';
 import type { Output } from '../src/cli/writers/writer.js';
 import { RENDER_FORMATS, headerRecord, loadRenderer } from '../src/output/renderDocument.js';
@@ -118,6 +130,26 @@ describe('a record that fails while it is written', () => {
   });
 });
 
+describe('a file written whole or not at all (--out, check --update)', () => {
+  it('takes a document in pieces as they come, and leaves nothing when a piece fails', async () => {
+    const out = join(dir, 'atomic');
+    mkdirSync(out, { recursive: true });
+    const path = join(out, 'doc.json');
+    await writeFileAtomic(
+      path,
+      (async function* () {
+        yield '{"n":';
+        yield Buffer.from('1}\n');
+      })(),
+    );
+    expect(readFileSync(path, 'utf8')).toBe('{"n":1}\n');
+    const failed = join(out, 'bad.json');
+    await expect(writeFileAtomic(failed, failing())).rejects.toBeInstanceOf(DocumentFailure);
+    expect(existsSync(failed)).toBe(false);
+    expect(readdirSync(out).filter((f) => f.includes(TEMP_MARK))).toEqual([]);
+  });
+});
+
 describe('the CLI on a large file (a worker of its own, streaming back)', () => {
   const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
 
@@ -147,4 +179,33 @@ describe('the CLI on a large file (a worker of its own, streaming back)', () => 
     },
     120_000,
   );
+
+  it('--out writes it as the library renders it', async () => {
+    const parsed = await parseFile(large);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const out = join(dir, 'out');
+    const r = spawnSync(process.execPath, [CLI, 'parse', '-q', '--out', out, large], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const render = await loadRenderer({ format: 'json' });
+    expect(sha(readFileSync(join(out, 'large.json')))).toBe(sha(`${render(parsed.document)}\n`));
+  }, 120_000);
+
+  it('a signal while its output is kept whole removes the temporary file', async () => {
+    const temp = mkdtempSync(join(dir, 'tmp-'));
+    const child = spawn(process.execPath, [CLI, 'parse', '-q', '--format', 'ndjson', large], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, TMPDIR: temp },
+    });
+    const ended = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    let running = true;
+    void ended.then(() => {
+      running = false;
+    });
+    const spooled = () => readdirSync(temp).some((f) => f.startsWith('reportx-record-'));
+    while (running && !spooled()) await sleep(5);
+    expect(running, 'the run ended before its output was kept in a temporary file').toBe(true);
+    child.kill('SIGTERM');
+    expect(await ended).toBe(143);
+    expect(readdirSync(temp).filter((f) => f.startsWith('reportx-record-'))).toEqual([]);
+  }, 120_000);
 });

@@ -26,7 +26,8 @@ export async function outDirWriter(dir: string, names: ReadonlyMap<string, strin
   const made = new Set<string>([dir]);
   return {
     async write(rendered, inputPath) {
-      const output = await wholeOutput(rendered);
+      // A large document's pieces go to the file as they come (atomicFile.ts); the rest at once.
+      const output = Symbol.asyncIterator in Object(rendered) ? null : await wholeOutput(rendered);
       const path = join(dir, names.get(inputPath)!);
       const parent = dirname(path);
       if (!made.has(parent)) {
@@ -35,13 +36,25 @@ export async function outDirWriter(dir: string, names: ReadonlyMap<string, strin
         });
         made.add(parent);
       }
-      await writeFileAtomic(path, typeof output === 'string' ? output + '\n' : Buffer.concat([output, NEWLINE]));
+      await writeFileAtomic(
+        path,
+        output === null
+          ? withNewline(rendered as AsyncIterable<string | Uint8Array>)
+          : typeof output === 'string'
+            ? output + '\n'
+            : Buffer.concat([output, NEWLINE]),
+      );
     },
     end: async () => {},
   };
 }
 
 const NEWLINE = Buffer.from('\n');
+
+async function* withNewline(pieces: AsyncIterable<string | Uint8Array>): AsyncGenerator<string | Uint8Array> {
+  yield* pieces;
+  yield NEWLINE;
+}
 
 async function nearestExisting(path: string): Promise<string> {
   let at = resolve(path);
