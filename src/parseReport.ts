@@ -64,8 +64,8 @@ export interface ReportInParts {
 
 export function parseReport(text: string, options: ParseOptions = {}): ReportDocument {
   const report = parseReportInParts(text, options);
-  let metrics = report.nextMetrics() ?? [];
-  for (let part = report.nextMetrics(); part; part = report.nextMetrics()) metrics = metrics.concat(part);
+  const metrics: Metric[] = [];
+  for (let part = report.nextMetrics(); part; part = report.nextMetrics()) for (const m of part) metrics.push(m);
   return completeDocument(report.head, metrics, report.warnings());
 }
 
