@@ -104,7 +104,7 @@ export async function runParse(patterns: string[], opts: ParseCommandOptions): P
 
 /**
  * Writes a parsed file's output. A long input is parsed as it is written (renderFile.ts): a part
- * that fails fails the file (its output cut back, or left short on a pipe), not the batch.
+ * that fails fails the file (nothing of its output is written: spool.ts), not the batch.
  */
 async function written(writer: OutputWriter, result: RenderedFile & { ok: true }): Promise<RenderedFile> {
   try {

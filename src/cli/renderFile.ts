@@ -21,7 +21,7 @@ import {
 
 /**
  * A document that failed while it was being written (made a part at a time as it is written):
- * what was written of it is cut back where the output allows (a regular file), else left short.
+ * nothing of it reaches the output, which the writers keep from it until it is whole (spool.ts).
  */
 export class DocumentFailure extends Error {
   constructor(
@@ -83,7 +83,7 @@ function renderInParts(path: string, decoded: DecodedFile, options: ParseFileOpt
     },
   };
   // An async iterable: the writers' sign of a record made as it is written, which may fail on
-  // the way (writer.ts cuts a file back, spool.ts keeps it from a pipe until it is whole).
+  // the way (the writers keep it in a temporary file until it is whole: spool.ts).
   async function* output(): AsyncGenerator<string> {
     try {
       yield* render.pieces(document);

@@ -114,7 +114,7 @@ export class ParsePool {
    * its own: workerStream.ts). Resolves at the stream's first message, the result's output then
    * the chunks as they come, or when the task ends without one (it failed before any output). A
    * worker that dies before sending anything goes to `retry` as in run; one that dies on the way
-   * ends the stream with a failure (its output cut back where the writer can).
+   * ends the stream with a failure (nothing of its output is written: spool.ts).
    */
   runStreamed(task: ParseTask): Promise<TaskResult> {
     const { path } = task;
