@@ -109,8 +109,8 @@ export interface TextPart {
 }
 
 /**
- * Finds metric mentions in `content` (normalised, noise blanked), in `part` of it (default: all). Units are recorded as written in
- * `source`, which has the same length.
+ * Finds metric mentions in `content` (normalised, noise blanked), in `part` of it (default: all).
+ * Units are recorded as written in `source`, which has the same length.
  */
 export function findMentions(
   content: string,

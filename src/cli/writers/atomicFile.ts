@@ -1,8 +1,9 @@
 // Writes a file whole or not at all: a temporary file beside it, then a rename. The temporary
 // file is removed when the write fails (a full disk) and when a signal stops the process.
-import { closeSync, openSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { onInterrupt } from '../cleanup.js';
 import { outputError } from './outputError.js';
+import { writeAll } from './writeAll.js';
 
 export const TEMP_MARK = '.reportx-tmp-';
 
@@ -54,8 +55,7 @@ async function writePieces(tmp: string, pieces: AsyncIterable<string | Uint8Arra
         throw new PieceFailure('a piece failed', { cause: err });
       }
       if (next.done) return;
-      const bytes = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+      writeAll(fd, typeof next.value === 'string' ? Buffer.from(next.value) : next.value);
     }
   } finally {
     closeSync(fd);

@@ -1,4 +1,4 @@
-import { type Output, streamOut, writeOutput, type OutputWriter } from './writer.js';
+import { madeAsWritten, type Output, streamOut, writeOutput, type OutputWriter } from './writer.js';
 
 /** A JSON array of documents (rendered as 'json'); opened before the first and closed after the last. */
 export function jsonArrayWriter(stream: NodeJS.WritableStream): OutputWriter {
@@ -31,7 +31,7 @@ export function ndjsonWriter(stream: NodeJS.WritableStream): OutputWriter {
 function withLead(lead: string, output: Output): Output {
   if (typeof output === 'string') return lead + output;
   if (output instanceof Uint8Array) return [lead, output];
-  if (Symbol.asyncIterator in output)
+  if (madeAsWritten(output))
     return (async function* () {
       yield lead;
       yield* output;

@@ -5,7 +5,7 @@ import { access, mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from './atomicFile.js';
 import { outputError } from './outputError.js';
-import { wholeOutput, type OutputWriter } from './writer.js';
+import { madeAsWritten, wholeOutput, type OutputWriter } from './writer.js';
 
 /**
  * Creates DIR first, so that an --out naming a file or an unwritable place fails (OutputError)
@@ -27,7 +27,7 @@ export async function outDirWriter(dir: string, names: ReadonlyMap<string, strin
   return {
     async write(rendered, inputPath) {
       // A large document's pieces go to the file as they come (atomicFile.ts); the rest at once.
-      const output = Symbol.asyncIterator in Object(rendered) ? null : await wholeOutput(rendered);
+      const output = madeAsWritten(rendered) ? null : await wholeOutput(rendered);
       const path = join(dir, names.get(inputPath)!);
       const parent = dirname(path);
       if (!made.has(parent)) {

@@ -4,10 +4,11 @@
 // redirected to a file can be rewound (a file can be cut short, but Node cannot move its offset
 // back). So such a record goes first to a temporary file, and only once it is whole is it written
 // out: memory holds one chunk of it, whatever its size.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onInterrupt } from '../cleanup.js';
+import { writeAll } from './writeAll.js';
 
 /** Bytes read back from the temporary file at a time. */
 const READ_BACK_BYTES = 1024 * 1024;
@@ -36,8 +37,7 @@ export async function spool(pieces: AsyncIterable<string | Uint8Array>): Promise
     fd = openSync(join(dir, 'record'), 'w+');
     for await (const piece of pieces) {
       const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, size + done);
-      size += bytes.length;
+      size += writeAll(fd, bytes, size);
     }
   } catch (err) {
     remove();

@@ -1,11 +1,12 @@
 // Every output format is an OutputWriter: it is handed each document's rendered text (see
 // src/output/renderDocument.ts) in input order as each file finishes, adds the framing between
 // documents and writes it out, so memory does not grow with the number of files.
-import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
+import { fstatSync, ftruncateSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { onInterrupt } from '../cleanup.js';
 import { type OutputError, outputError } from './outputError.js';
 import { spool } from './spool.js';
+import { writeAll } from './writeAll.js';
 
 /**
  * A document rendered: its text, its UTF-8 bytes, or (a large document) its text in pieces. Pieces
@@ -15,6 +16,11 @@ import { spool } from './spool.js';
  */
 export type Output = string | Uint8Array | Pieces;
 export type Pieces = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+
+/** Whether an output is a record made as it is written (an async iterable, which may fail on the way). */
+export function madeAsWritten(output: Output): output is AsyncIterable<string | Uint8Array> {
+  return typeof output === 'object' && Symbol.asyncIterator in output;
+}
 
 export interface OutputWriter {
   /** `output` is the document rendered for this writer's format; `inputPath` the file it came from ('-' for stdin). */
@@ -100,9 +106,7 @@ function fileOut(fd: number, target: string, truncatable: boolean): StreamOut {
       let written = 0;
       for (const chunk of chunks) {
         const bytes = typeof chunk === 'string' ? utf8Bytes(chunk) : chunk;
-        // writeSync may write part of a chunk (the disk filled up): go on until all of it is written or it fails.
-        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-        written += bytes.length;
+        written += writeAll(fd, bytes);
       }
       whole += written;
       return Promise.resolve();
@@ -120,7 +124,7 @@ function fileOut(fd: number, target: string, truncatable: boolean): StreamOut {
   };
   return Object.assign((chunk: string | Uint8Array) => record([chunk]), {
     flush: () => (failed ? Promise.reject(failed) : Promise.resolve()),
-    pieces: (pieces: Pieces) => (Symbol.asyncIterator in pieces ? whenWhole(pieces, record) : record(pieces)),
+    pieces: (pieces: Pieces) => (madeAsWritten(pieces) ? whenWhole(pieces, record) : record(pieces)),
   });
 }
 
@@ -180,7 +184,7 @@ function pipeOut(stream: NodeJS.WritableStream, target: string): StreamOut {
     flush: () => lastWrite.then(() => (failed ? Promise.reject(failed) : undefined)),
     // The pieces go one after another, each waiting for room; a record made as it is written
     // goes only once it is whole (spool.ts).
-    pieces: (pieces: Pieces) => (Symbol.asyncIterator in pieces ? whenWhole(pieces, piecesOut) : piecesOut(pieces)),
+    pieces: (pieces: Pieces) => (madeAsWritten(pieces) ? whenWhole(pieces, piecesOut) : piecesOut(pieces)),
   });
 }
 
