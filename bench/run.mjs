@@ -10,9 +10,13 @@
 //     (each fixture cut into its sections, one document each, so per-document costs show);
 //   - cold start for one small report (median of 7);
 //   - peak RSS for one large input (BENCH_BIG_MB, default 50 MB of reports in one file) over its size;
-// then, for this checkout alone, peak RSS while a large corpus streams out as ndjson (flat
-// memory), and the peers: one regular expression pass over the same files, and Recognizers-Text
-// (@microsoft/recognizers-text-number, a dev dependency) on the dev reports.
+// then, for this checkout alone, the machine's bounds (the steady rate of one worker and the fixed
+// part of its run; two --jobs 1 processes at once on halves of the corpus, the most two threads can
+// give; the fixed part and slope of the large-input peak, from a second, 10 MB input), peak RSS
+// while a large corpus streams out as ndjson with the default jobs (flat memory), the throughput
+// of --jobs 1 and of the default on the same files, output to /dev/null (a long batch, where
+// start-up and warm-up count for little), and the peers: one regular expression pass over the same files,
+// and Recognizers-Text (@microsoft/recognizers-text-number, a dev dependency) on the dev reports.
 //
 // The corpus is made from fixtures/*.txt in bench/corpus/ (git-ignored): each report is a fixture
 // with its paragraphs reshuffled within their sections, its numbers changed and its body repeated
@@ -51,6 +55,7 @@ const CORPUS = join(ROOT, 'bench', 'corpus');
 const FILES = Number(process.env.BENCH_FILES ?? 500);
 const RSS_MB = Number(process.env.BENCH_RSS_MB ?? 1024);
 const BIG_MB = Number(process.env.BENCH_BIG_MB ?? 50);
+const BIG_SMALL_MB = 10;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const BASE = process.env.BENCH_BASE ?? 'main';
 const GB18030_SHARE = 0.15;
@@ -235,14 +240,14 @@ function listFiles(dir) {
   return { dir, files, bytes: files.reduce((n, f) => n + statSync(f).size, 0) };
 }
 
-/** One input file of about BIG_MB, the UTF-8 corpus reports one after another. */
-function buildBigInput(corpus) {
-  const path = join(CORPUS, `big-${BIG_MB}mb.txt`);
+/** One input file of about `mb` MB (default BIG_MB), the UTF-8 corpus reports one after another. */
+function buildBigInput(corpus, mb = BIG_MB) {
+  const path = join(CORPUS, `big-${mb}mb.txt`);
   if (!existsSync(path)) {
     const utf8 = corpus.files.filter((f) => !f.includes('-gb18030'));
     const fd = openSync(path, 'w');
     let written = 0;
-    for (let i = 0; written < BIG_MB * MB; i++) {
+    for (let i = 0; written < mb * MB; i++) {
       const bytes = readFileSync(utf8[i % utf8.length]);
       writeSync(fd, bytes);
       writeSync(fd, '\n\n');
@@ -318,7 +323,7 @@ const dirty = () => (git(['status', '--porcelain', '--untracked-files=no']) ? ',
  * peak RSS of the process (every thread, workers included). Counts the ndjson lines and hashes
  * what it writes.
  */
-function runParse(build, args, { sampleRss = false } = {}) {
+function runParse(build, args, { sampleRss = false, discard = false } = {}) {
   const report = [
     `const usage = process.resourceUsage();`,
     `process.stderr.write('\\nBENCH-MAXRSS-KB ' + usage.maxRSS + ' CPU-US ' + (usage.userCPUTime + usage.systemCPUTime) + '\\n');`,
@@ -347,14 +352,16 @@ function runParse(build, args, { sampleRss = false } = {}) {
     const moduleFlag = existsSync(compileCache) ? [] : ['--input-type=module'];
     const child = spawn(process.execPath, [...moduleFlag, '-e', probe.join('\n')], {
       cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // discard: standard output to /dev/null, where no reader of ours (hashing, counting lines)
+      // takes CPU from the threads measured; lines and sha256 are then null.
+      stdio: ['ignore', discard ? 'ignore' : 'pipe', 'pipe'],
     });
     const hash = createHash('sha256');
     let lines = 0;
     let outBytes = 0;
     let stderr = '';
     const samples = [];
-    child.stdout.on('data', (chunk) => {
+    child.stdout?.on('data', (chunk) => {
       hash.update(chunk);
       outBytes += chunk.length;
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
@@ -385,9 +392,9 @@ function runParse(build, args, { sampleRss = false } = {}) {
         // Every thread of the process, user and system: what the run cost whatever else the machine did.
         cpuSeconds: m ? Number(m[2]) / 1e6 : NaN,
         seconds,
-        lines,
+        lines: discard ? null : lines,
         outBytes,
-        sha256: hash.digest('hex'),
+        sha256: discard ? null : hash.digest('hex'),
         maxRssMB: m ? Number(m[1]) / 1024 : NaN,
         samples,
       });
@@ -495,6 +502,9 @@ const corpus = buildCorpus();
 const short = buildShortCorpus();
 const dev = listFiles(FIXTURES);
 const big = buildBigInput(corpus);
+// A second large input, above ISOLATE_BYTES (8 MB) as the first is, so that both take the same
+// path (a worker of its own): from the two, the peak's fixed part and its slope (see bounds).
+const bigSmall = buildBigInput(corpus, BIG_SMALL_MB);
 console.log(
   `corpus: ${corpus.files.length} reports, ${fmt(corpus.bytes / MB)} MB (${corpus.gb} in GB18030); short reports: ${short.files.length}, ${fmt(short.bytes / MB)} MB; large input: ${fmt(big.bytes / MB, 0)} MB`,
 );
@@ -554,6 +564,28 @@ for (const b of all) {
   );
 }
 
+// What this machine allows, measured with this build (see the "bound" rows of the report):
+//   - the corpus twice over (hard links, 1,000 files) with --jobs 1: the steady rate (from the
+//     corpus to twice it) and so the fixed part of a run (start-up, dictionary, code not yet
+//     optimised);
+//   - two --jobs 1 processes at once, each on one half of the corpus: the most any two threads can
+//     give here (they share nothing, so no pool, hand-over or writer of ours is in the figure);
+//   - the large-input run on a second, smaller large input: the fixed part and slope of the peak.
+const doubled = corpusCopies(corpus, 2);
+const halves = [corpus.files.slice(0, corpus.files.length / 2), corpus.files.slice(corpus.files.length / 2)];
+{
+  const r = results.get(all[0].name);
+  for (let rep = 0; rep < REPEATS; rep++) {
+    const run = await runParse(all[0], ['--jobs', '1', '--format', 'ndjson', '--quiet', ...doubled.globs]);
+    if (run.lines !== doubled.files) throw new Error(`corpus twice over: ${run.lines} ndjson lines`);
+    keepBest(r, 'doubleOne', run, faster);
+    const started = performance.now();
+    await Promise.all(halves.map((h) => runParse(all[0], ['--jobs', '1', '--format', 'ndjson', '--quiet', ...h])));
+    keepBest(r, 'pair', { seconds: (performance.now() - started) / 1000 }, faster);
+  }
+  r.bigSmall = await runParse(all[0], ['--format', 'ndjson', '--quiet', bigSmall.path]);
+}
+
 // Memory: ~1 GB streamed as ndjson with the default jobs, one glob per directory of 500 files.
 let stream = null;
 if (RSS_MB > 0) {
@@ -563,7 +595,14 @@ if (RSS_MB > 0) {
   const half = run.samples.filter((s) => s.lines > 0);
   const mid = Math.floor(half.length / 2);
   const peak = (xs) => (xs.length ? Math.max(...xs.map((s) => s.kb)) / 1024 : NaN);
-  stream = { set, run, firstHalf: peak(half.slice(0, mid)), secondHalf: peak(half.slice(mid)) };
+  // Throughput on a long batch, where start-up and warm-up (the "bound" rows) are a small part of
+  // the run: the same files with --jobs 1 and with the default, output to /dev/null. Through the
+  // pipe above, this process's reading and hashing (~3 GB of ndjson) took a core's share from the
+  // default's two threads that --jobs 1 left idle: ×1.55 there against ×1.78 to /dev/null.
+  const long = (args) => runParse(all[0], [...args, '--format', 'ndjson', '--quiet', ...set.globs], { discard: true });
+  const one = await long(['--jobs', '1']);
+  const dflt = await long([]);
+  stream = { set, run, one, dflt, firstHalf: peak(half.slice(0, mid)), secondHalf: peak(half.slice(mid)) };
 }
 
 const regex = regexPass(corpus.files);
@@ -620,6 +659,32 @@ for (const b of all) {
     mine ? (r.big.maxRssMB * MB) / big.bytes <= TARGETS.bigRssRatio : null,
   );
 }
+{
+  // Machine bounds (this build): what the targets above can reach on this machine.
+  const r = results.get(all[0].name);
+  const steady = corpus.bytes / MB / (r.doubleOne.seconds - r.one.seconds);
+  const fixed = r.one.seconds - corpus.bytes / MB / steady;
+  const allowed = corpus.bytes / MB / TARGETS.oneWorkerMBs - corpus.bytes / MB / steady;
+  row(
+    'bound: one worker at its steady rate (from the corpus to twice it)',
+    `${fmt(steady)} MB/s; of the ${fmt(r.one.seconds)} s, ${fmt(fixed)} s are start-up and warm-up`,
+    allowed > 0
+      ? `${TARGETS.oneWorkerMBs} MB/s end to end needs those under ${fmt(allowed)} s`
+      : `${TARGETS.oneWorkerMBs} MB/s end to end cannot be met at this steady rate`,
+  );
+  row(
+    'bound: two --jobs 1 processes at once, each on half the corpus',
+    `${fmt(r.pair.seconds)} s: ×${fmt(r.one.seconds / r.pair.seconds)} one worker, the most two threads give here`,
+    `the default's ×${TARGETS.defaultSpeedup} needs this ≥ ×${TARGETS.defaultSpeedup}`,
+  );
+  const slope = (r.big.maxRssMB - r.bigSmall.maxRssMB) / ((big.bytes - bigSmall.bytes) / MB);
+  const fixedRss = r.big.maxRssMB - slope * (big.bytes / MB);
+  row(
+    `bound: peak RSS of a large input (${fmt(bigSmall.bytes / MB, 0)} and ${fmt(big.bytes / MB, 0)} MB)`,
+    `${fmt(fixedRss, 0)} MB + ×${fmt(slope, 1)} its size; the fixed part alone is ×${fmt((fixedRss * MB) / big.bytes, 1)} of ${fmt(big.bytes / MB, 0)} MB`,
+    `×${TARGETS.bigRssRatio} needs it and the slope under ×${TARGETS.bigRssRatio} together`,
+  );
+}
 if (all.length > 1) {
   const [a, b] = all.map((x) => results.get(x.name));
   const same = (k) => a[k].sha256 === b[k].sha256;
@@ -641,6 +706,22 @@ row(
   '',
   mine.one.sha256 === mine.dflt.sha256,
 );
+if (stream) {
+  const one = rate(stream.one, stream.set.bytes);
+  const dflt = rate(stream.dflt, stream.set.bytes);
+  row(
+    `one worker (--jobs 1), ${fmt(stream.set.bytes / MB, 0)} MB (${stream.set.files} files), to /dev/null`,
+    `${fmt(one)} MB/s, ${fmt(stream.one.seconds, 1)} s`,
+    `≥ ${TARGETS.oneWorkerMBs} MB/s on a long batch`,
+    one >= TARGETS.oneWorkerMBs,
+  );
+  row(
+    `default --jobs, the same files`,
+    `${fmt(dflt)} MB/s, ${fmt(stream.dflt.seconds, 1)} s (×${fmt(dflt / one)} one worker)`,
+    `≥ ×${TARGETS.defaultSpeedup} on a long batch`,
+    CORES >= 2 ? dflt / one >= TARGETS.defaultSpeedup : null,
+  );
+}
 if (stream)
   row(
     `peak RSS, ${fmt(stream.set.bytes / MB, 0)} MB streamed (${stream.set.files} files)`,
@@ -698,6 +779,8 @@ if (process.env.BENCH_JSON) {
         stream: stream && {
           files: stream.set.files,
           bytes: stream.set.bytes,
+          one: strip(stream.one),
+          dflt: strip(stream.dflt),
           ...strip(stream.run),
           firstHalf: stream.firstHalf,
           secondHalf: stream.secondHalf,
