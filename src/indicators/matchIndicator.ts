@@ -43,6 +43,8 @@ const PLACE_SUFFIXES = ['县', '区', '市', '省', '镇', '乡', '州', '旗', 
 const DATE_WORDS = ['年', '月', '季度'];
 /** The characters of a bare numeral. */
 const NUMERAL_CHARACTERS = '0123456789.一二三四五六七八九十百千万亿两零〇';
+/** What joins the two ends of a range of months or years (1-9月). */
+const RANGE_MARKS = '-~';
 /** The words jieba's dictionary tags uj and ul (a test checks the dictionary says so). */
 export const PARTICLES = ['的', '了'];
 
@@ -54,7 +56,10 @@ export const PARTICLES = ['的', '了'];
 const NEUTRAL_WORD: Record<string, (word: string) => boolean> = {
   ns: (w) => PLACE_SUFFIXES.some((s) => w.endsWith(s)),
   t: (w) => DATE_WORDS.some((d) => w.includes(d)),
-  m: (w) => w !== '' && [...w].every((c) => NUMERAL_CHARACTERS.includes(c)),
+  // jieba reads a date in digits as numerals (m): 2021 and 年 of 2021年, 1-9 and 月 of 1-9月.
+  m: (w) =>
+    DATE_WORDS.includes(w) ||
+    (w !== '' && [...w].every((c) => NUMERAL_CHARACTERS.includes(c) || RANGE_MARKS.includes(c))),
   uj: () => true,
   ul: () => true,
 };
