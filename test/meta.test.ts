@@ -198,3 +198,30 @@ describe('year and report type from openings', () => {
     );
   });
 });
+
+describe('government work reports, autonomous areas and zones', () => {
+  it('a 政府工作报告 titled with the year it is given in reviews the year before', () => {
+    const text =
+      '2023年长阳土家族自治县政府工作报告\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n一、过去一年工作回顾';
+    expect(meta(text)).toMatchObject({ year: 2022, reportType: 'review+plan' });
+  });
+  it('a plan drawn from a 政府工作报告 keeps the title’s year', () => {
+    expect(meta('2023年政府工作报告重点工作任务分工方案\n一、工作目标\n二、工作要求').year).toBe(2023);
+  });
+  it('a bare 县人民政府 takes the autonomous county the text names most, read whole', () => {
+    const text =
+      '各位代表:\n现在,我代表县人民政府向大会报告工作。新晃侗族自治县经济稳步发展,新晃侗族自治县人民安居乐业。\n一、工作回顾';
+    expect(meta(text).organization).toBe('新晃侗族自治县人民政府');
+  });
+  it('an autonomous county of several peoples is named whole', () => {
+    expect(meta('2023年,双江拉祜族佤族布朗族傣族自治县司法局扎实推进各项工作。').organization).toBe(
+      '双江拉祜族佤族布朗族傣族自治县司法局',
+    );
+  });
+  it('a zone bracketed between the place and the body is part of its name', () => {
+    expect(meta('2023年,长沙县(长沙经开区)司法局扎实推进各项工作。').organization).toBe('长沙县(长沙经开区)司法局');
+    expect(meta('珠海市金湾区(经济技术开发区)市场监督管理局第三季度工作情况\n一、主要工作').organization).toBe(
+      '珠海市金湾区(经济技术开发区)市场监督管理局',
+    );
+  });
+});

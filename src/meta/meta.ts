@@ -77,6 +77,7 @@ export function readMeta(input: MetaInput): Meta {
     // The title's year first (工作总结和2023年工作要点 after 2016-2020年 in the opening), then the opening's.
     // With no year before the first heading, the first lines after it (一是…2021年来…).
     year:
+      governmentReportYear(title, reportType) ??
       yearOf(title ?? '', reportType) ??
       yearOf(opening, reportType) ??
       yearOf(input.normal.slice(input.headerEnd, input.headerEnd + 300), reportType),
@@ -152,6 +153,19 @@ const CHINESE_DIGITS: Record<string, string> = {
   八: '8',
   九: '9',
 };
+
+/**
+ * A 政府工作报告's title names the year it is delivered in (2023年政府工作报告, to the people's
+ * congress early in 2023), and it reviews the year before: the year of its work. Its plan for the
+ * title's year is the second half of the same report, so a plan alone keeps the title's year.
+ */
+function governmentReportYear(title: string | null, reportType: ReportType): number | null {
+  if (!title || reportType === 'plan' || !GOVERNMENT_WORK_REPORT.test(title)) return null;
+  const year = yearOf(title, reportType);
+  return year === null ? null : year - 1;
+}
+/** A title that is the report itself (…政府工作报告, …政府工作报告(全文)), not a document about one (…政府工作报告重点任务分工方案). */
+const GOVERNMENT_WORK_REPORT = /政府工作报告\s*(?:[(（][^()（）]{0,6}[)）])?\s*$/;
 
 function yearOf(opening: string, reportType: ReportType): number | null {
   const years = [...opening.matchAll(YEAR)]

@@ -1,7 +1,7 @@
 // The reporting body: a named body in the title or opening (上高县司法局), else a bare reference
 // (县司法局, 我局) completed with the place the text names most often.
 import { isHan } from '../text/chars.js';
-import { tagWords } from '../text/segmenter.js';
+import { type TaggedWord, tagWords } from '../text/segmenter.js';
 import { indexByFirst, mayStartAt } from '../text/wordIndex.js';
 import {
   AUTHOR_CUES,
@@ -76,6 +76,9 @@ const AUTONOMOUS = new Set(['自治县', '自治州', '自治区', '自治旗'])
 /** 在市司法局的有力指导下: the body that guides the author, not the author. */
 const SUPERIOR_BODY_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?(?:指导|领导|关心|支持)下/;
 const SINGLE_LEVELS = new Set(PLACE_LEVELS.filter((l) => l.length === 1));
+/** A bracketed zone right before a body's name: (经济技术开发区), (高新区), (新区). */
+const ZONE_BEFORE = /\([\u4e00-\u9fa5]{1,10}(?:开发区|开区|新区|园区|试验区|合作区|示范区)\)$/;
+const ZONE_REACH = 12;
 /** The codes of the characters a place name can end with: 县, 区, 道 (街道)… */
 const PLACE_ENDINGS = new Set(PLACE_LEVELS.map((l) => l.charCodeAt(l.length - 1)));
 const NAME_TAGS = new Set(['ns', 'n', 'nr', 'nrt', 'nz', 'x', 'eng', 'v', 'a', 'j', 'nt', 'l', 'i', 'r']);
@@ -200,6 +203,13 @@ function suffixesIn(text: string, from: number, to: number): { suffix: string; a
  * by a one-character level (即墨 区, XX 县). A level with no name before it is a bare reference.
  */
 function placeBefore(text: string, at: number): { place: string; level: string } {
+  // 金湾区(经济技术开发区)市场监督管理局: a zone the body also serves, bracketed between its place
+  // and its name, is part of the name as written.
+  const zone = ZONE_BEFORE.exec(text.slice(Math.max(0, at - ZONE_REACH), at));
+  if (zone) {
+    const outer = placeBefore(text, at - zone[0].length);
+    return outer.place ? { place: outer.place + zone[0], level: '' } : outer;
+  }
   // Every place and level read below, and the run unknownPlaceAtClauseStart takes, ends with a
   // level's last character just before the body: without one there, segmenting cannot find any.
   if (!PLACE_ENDINGS.has(text.charCodeAt(at - 1))) return { place: '', level: '' };
@@ -216,9 +226,10 @@ function placeBefore(text: string, at: number): { place: string; level: string }
       break;
     }
     // 麻阳/苗族/自治县: an autonomous county's name is the words before it, down to the people's name.
-    if (AUTONOMOUS.has(w.word) && i >= 2 && words[i - 1].word.endsWith('族')) {
-      place = words[i - 2].word + words[i - 1].word + w.word + place;
-      i -= 2;
+    const autonomous = autonomousNameLength(words, i);
+    if (autonomous > 0) {
+      for (let k = i; k > i - autonomous; k--) place = words[k].word + place;
+      i -= autonomous - 1;
       continue;
     }
     // A district jieba does not know comes out untagged (绍兴市/ns 柯桥区/x): taken after a known place.
@@ -273,6 +284,39 @@ function placeBefore(text: string, at: number): { place: string; level: string }
   if (whole && (!place || (whole.place.endsWith(place) && whole.place.length > place.length))) return whole;
   return { place, level };
 }
+
+/**
+ * How many words, ending with words[i], make an autonomous area's name: 自治县 (州, 旗, 区), the
+ * peoples before it (苗族; 土家族/苗族 of 湘西土家族苗族自治州), and the name before them, or one
+ * word that segmentation knows whole; 0 when words[i] is no such level or no people and name precede it.
+ */
+function autonomousNameLength(words: readonly TaggedWord[], i: number): number {
+  const w = words[i];
+  // 长阳土家族自治县/ns: a name segmentation knows is one word.
+  if (w.tag === 'ns' && w.word.length > 3 && AUTONOMOUS.has(w.word.slice(-3))) return 1;
+  if (!AUTONOMOUS.has(w.word)) return 0;
+  let k = i - 1;
+  while (k >= 0 && words[k].word.length >= 2 && words[k].word.endsWith('族')) k--;
+  return k < i - 1 && k >= 0 && isHan(words[k].word[0]) ? i - k + 1 : 0;
+}
+
+/**
+ * 新晃侗族自治县 where the text names a level (县) by itself: the whole name, read back from the
+ * 自治县 that ends at `end`, and where it starts; null when segmentation finds no people and name.
+ */
+function autonomousPlaceEndingAt(text: string, end: number): { name: string; at: number } | null {
+  const from = Math.max(0, end - AUTONOMOUS_REACH);
+  const words = tagWords(text.slice(from, end));
+  const length = autonomousNameLength(words, words.length - 1);
+  if (length === 0) return null;
+  const name = words
+    .slice(-length)
+    .map((w) => w.word)
+    .join('');
+  return { name, at: end - name.length };
+}
+/** The longest autonomous area name looked for: 双江拉祜族佤族布朗族傣族自治县 has 13 characters. */
+const AUTONOMOUS_REACH = 16;
 
 /**
  * 2022年,紫荆滩区司法局…: a place segmentation does not know (紫荆/nr 滩区/n), taken when it opens
@@ -358,7 +402,9 @@ function placeCounts(text: string, level: string): Map<string, { name: string; n
   const levels = level ? [level] : ['区', '县', '市'];
   const counts = new Map<string, { name: string; n: number; at: number }>();
   for (const l of levels) {
-    for (const m of placeNames(text, l)) {
+    for (const found of placeNames(text, l)) {
+      // 苗族自治县: the name ends a longer one (麻阳苗族自治县), read whole.
+      const m = (found.name === `自治${l}` && autonomousPlaceEndingAt(text, found.at + found.name.length)) || found;
       const name = m.name;
       const seen = counts.get(name);
       if (seen) {
@@ -426,6 +472,8 @@ function readsAsPlace(name: string): boolean {
   if (words.length === 1) return !FUNCTION_TAGS.has(words[0].tag);
   // 坪/ns 山区/ns: a name cut into place words is still one place.
   if (words.every((w) => w.tag === 'ns')) return true;
+  // 新晃/侗族/自治县: an autonomous area's name, its peoples and its level.
+  if (autonomousNameLength(words, words.length - 1) === words.length) return true;
   return (
     words.length === 2 &&
     words[0].word.length === 2 &&
