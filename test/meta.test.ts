@@ -225,3 +225,14 @@ describe('government work reports, autonomous areas and zones', () => {
     );
   });
 });
+
+describe('a statistical bulletin without its title', () => {
+  const body = (headings: string[]) =>
+    `2023年,全县经济稳中向好。\n${headings.map((h, i) => `${'一二三四'[i]}、${h}\n初步核算,全年东平县地区生产总值增长5.1%。`).join('\n')}`;
+  it('is known by headings that are a bulletin’s topics: the statistics bureau of its place', () => {
+    expect(meta(body(['综 合', '农 业', '工业和建筑业'])).organization).toBe('东平县统计局');
+  });
+  it('two such headings are not enough', () => {
+    expect(meta(body(['综 合', '农 业', '主要工作'])).organization).toBeNull();
+  });
+});

@@ -73,6 +73,7 @@ export function readMeta(input: MetaInput): Meta {
         [0, input.headerEnd],
       ],
       title,
+      input.headingTitles,
     ),
     // The title's year first (工作总结和2023年工作要点 after 2016-2020年 in the opening), then the opening's.
     // With no year before the first heading, the first lines after it (一是…2021年来…).

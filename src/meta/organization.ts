@@ -99,8 +99,13 @@ export function organizationOf(
   source: string,
   windows: [number, number][],
   title: string | null = null,
+  headingTitles: readonly string[] = [],
 ): string | null {
-  return namedOrganization(normal, source, windows) ?? titleBody(title) ?? impliedBody(normal, source, windows, title);
+  return (
+    namedOrganization(normal, source, windows) ??
+    titleBody(title) ??
+    impliedBody(normal, source, windows, title, headingTitles)
+  );
 }
 
 /** The run of place words (云和县, 赤峰市松山区) a title names, as segmentation tags them. */
@@ -117,18 +122,42 @@ function placeInTitle(title: string): string | null {
  * 2022年云和县国民经济和社会发展统计公报 → 云和县统计局; a 政府工作报告 → its place's 人民政府: the
  * body a kind of report implies, with the place the title names before the cue, else the text's.
  */
-function impliedBody(normal: string, source: string, windows: [number, number][], title: string | null): string | null {
+function impliedBody(
+  normal: string,
+  source: string,
+  windows: [number, number][],
+  title: string | null,
+  headingTitles: readonly string[],
+): string | null {
   const [from, to] = windows[0];
   const opening = normal.slice(from, Math.min(to, from + 200));
-  for (const { cue, suffix } of IMPLIED_BODIES) {
+  for (const { cue, suffix, sections } of IMPLIED_BODIES) {
     const inTitle = title ? cue.exec(title) : null;
-    if (!inTitle && !cue.test(opening)) continue;
+    if (
+      !inTitle &&
+      !cue.test(opening) &&
+      !(sections && sectionHeadings(headingTitles, sections) >= MIN_SECTION_HEADINGS)
+    )
+      continue;
     const named = inTitle ? placeInTitle(title!.slice(0, inTitle.index)) : null;
     if (named) return named + suffix;
     const place = mostFrequentPlace(normal, source, '');
     return place ? place + suffix : null;
   }
   return null;
+}
+
+/** Headings that name a kind's sections (see IMPLIED_BODIES) before the text is taken for one. */
+const MIN_SECTION_HEADINGS = 3;
+
+/** How many headings are made of the topics in `sections` alone (农 业, 工业和建筑业, 文化、卫生和体育). */
+function sectionHeadings(headingTitles: readonly string[], sections: ReadonlySet<string>): number {
+  let n = 0;
+  for (const title of headingTitles) {
+    const topics = title.replace(/\s+/g, '').split(/[和、及与]/);
+    if (topics.every((t) => sections.has(t))) n++;
+  }
+  return n;
 }
 
 /** The title's body without a place, when it says more than a generic name (市教育局, 市场监督局; not 司法局). */
