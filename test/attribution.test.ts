@@ -73,6 +73,13 @@ describe('a goal word governs its own clause', () => {
       ['增长10.4%', '10.4%', { target: false }],
     ]);
   });
+  it('the rate a requirement sets is a goal; the result beside it and a count after 标准的 are not', () => {
+    expectAll('全县常规免疫疫苗接种率95.47%，达到国家要求的90%以上。严格执行收费标准的3家企业均已整改。', [
+      ['95.47%', '95.47%', { target: false }],
+      ['要求的90%', '90%', { target: true }],
+      ['3家', '3家', { target: false }],
+    ]);
+  });
   it('较…目标 is the benchmark of a comparison: a change, not a goal', () => {
     expectAll('城市生活垃圾无害化处理率98.4%，较省定目标高出3.4个百分点。', [
       ['3.4个百分点', '3.4个百分点', { target: false, change: 'up', indicator: '城市生活垃圾无害化处理率' }],

@@ -170,6 +170,11 @@ export const PLAN_AUXILIARY =
  * 完成年目标任务12500人的98.5%, 比省控目标5.5%低…, 实现了省定的目标值(90%).
  */
 export const GOAL_FIGURE_BEFORE = /(?:目标(?:值|任务)?|计划任务|(?:^|[,;:(])任务)(?:为|是)?\(?$/;
+/**
+ * The rate a requirement sets, right after it: 接种率95.47%，达到国家要求的90%以上; 高于省定标准的95%
+ * (the result beside it is measured against it).
+ */
+export const REQUIRED_FIGURE_BEFORE = /(?:要求|标准)的$/;
 /** 完成年度计划的104.2%, 完成预算的57.8%: a clause opening with 完成 and ending in 的 measures a result against a plan. */
 export const RESULT_AGAINST_PLAN = /(?:^|[,;:(])(?:已|实际|累计|共)?完成[^,;:()]*的$/;
 /** A clause with one of these reports a result: a goal stated before it does not reach past it. */

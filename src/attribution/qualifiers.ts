@@ -22,6 +22,7 @@ import {
   DEADLINE,
   FORECAST_WORDS,
   GOAL_FIGURE_BEFORE,
+  REQUIRED_FIGURE_BEFORE,
   PLAN_AUXILIARY,
   NEED_WORDS,
   NEEDY_HEADS,
@@ -117,6 +118,8 @@ export function isTarget(
   if (TARGET_WORD_AFTER.test(clauseEnd < 0 ? rest : rest.slice(0, clauseEnd))) return true;
   // 降低3.89%的目标任务全面完成: the figure is the goal's own.
   if (GOAL_AFTER.test(rest)) return true;
+  // A rate a requirement sets (达到国家要求的90%); a count after 标准的 is of things (执行收费标准的3家企业).
+  if (isPercent && REQUIRED_FIGURE_BEFORE.test(lead)) return true;
   // One search for any goal cue at all: most sentences have none, and the reading below is dearer.
   if (!GOAL_CUE.test(lead)) return planOpened;
   // 完成年度计划的104.2%: a result measured against a plan. The plan's own figure is the goal
