@@ -7,6 +7,7 @@
 // wrong key is worse than none.
 import type { Change, MetricKind, Span } from '../model/schema.js';
 import { CharSet, SENTENCE_REACH } from '../text/chars.js';
+import { BULLETIN_TOPICS } from '../text/bulletinTopics.js';
 import { tagWords } from '../text/segmenter.js';
 import type { Catalog, Indicator } from './compileCatalog.js';
 import { findForms, type FoundForm } from './findForms.js';
@@ -85,7 +86,7 @@ function mayBeNeutral(piece: string): boolean {
 
 export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchContext): Indicator | null {
   const { text } = ctx;
-  const { phrase, phraseForms, changeInForm } = readPhrase(catalog, text, given);
+  const { phrase, phraseForms, changeInForm } = withoutTopicLabel(text, readPhrase(catalog, text, given));
   const metric = changeInForm ? { ...given, change: null } : given;
   const rest = phraseRest(text, phrase, phraseForms);
   if (rest === 'content') return null;
@@ -196,6 +197,22 @@ function readPhrase(
   }
   const reachesNumber = end > span.end && /^[\s为是达]*$/.test(text.slice(end, metric.span.start));
   return { phrase: { start, end }, phraseForms: forms, changeInForm: reachesNumber && metric.change !== null };
+}
+
+/**
+ * A bulletin's section topic written as a label at the start of its first line (人口年末常住人口…,
+ * 国民经济全年实现地区生产总值…, the line break after it lost) is not part of what is measured: the
+ * phrase starts after it, unless a form runs on past it (工业增加值 is a subject, 工业 no label).
+ */
+function withoutTopicLabel<T extends { phrase: Span; phraseForms: readonly FoundForm[] }>(text: string, read: T): T {
+  const { phrase, phraseForms } = read;
+  if (phrase.start > 0 && text[phrase.start - 1] !== '\n') return read;
+  let label = 0;
+  for (const topic of BULLETIN_TOPICS)
+    if (topic.length > label && text.startsWith(topic, phrase.start)) label = topic.length;
+  const end = phrase.start + label;
+  if (label === 0 || end >= phrase.end || phraseForms.some((f) => f.start < end && f.end > end)) return read;
+  return { ...read, phrase: { start: end, end: phrase.end }, phraseForms: phraseForms.filter((f) => f.start >= end) };
 }
 
 /**

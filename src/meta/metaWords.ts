@@ -1,4 +1,5 @@
 // Words that name a reporting body, a report's kind and its page-header fields, as data.
+import { BULLETIN_TOPICS } from '../text/bulletinTopics.js';
 
 /** What a reporting body's name ends with. Longest first. */
 export const BODY_SUFFIXES = [
@@ -189,7 +190,7 @@ export const AUTHOR_CUES = ['我代表', '受'];
  * bureau's, a 政府工作报告 the government's. The place is the one the title or the text names.
  */
 export const IMPLIED_BODIES: { cue: RegExp; suffix: string; sections?: ReadonlySet<string> }[] = [
-  { cue: /统计公报/, suffix: '统计局', sections: new Set(bulletinSections()) },
+  { cue: /统计公报/, suffix: '统计局', sections: BULLETIN_TOPICS },
   { cue: /政府工作报告|代表[^。]{0,12}人民政府[,，]?向大会报告/, suffix: '人民政府' },
 ];
 
@@ -223,53 +224,3 @@ export const BREADCRUMB = /[>＞»›]|当前位置|您的位置|首页/;
 export const DOCUMENT_NUMBER = /^[0-9A-Z]{8,}[/-]\d{4}-\d{1,8}$|[\u4e00-\u9fa5]{1,8}[〔[(【]\d{4}[〕\])】]\d{1,5}号/;
 export const PUBLISHED_AT =
   /(?:发布时间|发布日期|成文日期|发文日期|日期)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)/;
-
-/**
- * The topics a 统计公报's sections are named by, in the order the national bureau's model bulletin
- * has them; a title joins several with 和 or 、 (工业和建筑业, 文化、卫生和体育). A text whose headings
- * are such topics is a bulletin even when its title is lost (a scraped page's body alone).
- */
-function bulletinSections(): string[] {
-  return [
-    '综合',
-    '国民经济',
-    '人口',
-    '农业',
-    '工业',
-    '建筑业',
-    '民营经济',
-    '固定资产投资',
-    '房地产开发',
-    '国内贸易',
-    '对外经济',
-    '对外贸易',
-    '开放型经济',
-    '交通运输',
-    '交通',
-    '邮电',
-    '邮政',
-    '电信',
-    '旅游',
-    '财政',
-    '金融',
-    '保险',
-    '证券',
-    '价格',
-    '人民生活',
-    '社会保障',
-    '就业',
-    '教育',
-    '科学技术',
-    '科技',
-    '文化',
-    '卫生',
-    '体育',
-    '资源',
-    '环境',
-    '安全生产',
-    '城乡建设',
-    '城市建设',
-    '节能降耗',
-    '能源',
-  ];
-}
