@@ -237,6 +237,17 @@ describe('a metric with no phrase of its own is not named after the metric befor
   });
 });
 
+describe('a bare 新增 or 增速 names what the figure before it counts', () => {
+  it('新增 in the unit of the count before it; 新增就业 names its own', () => {
+    expectAll('全县农民合作社769个，新增6个；家庭农场472家，新增8家。全年新增就业1200人，新增6个。', [
+      ['新增6个；', '6个', { indicator: '农民合作社' }],
+      ['8家', '8家', { indicator: '家庭农场' }],
+      ['1200人', '1200人', { indicator: '新增就业' }],
+      ['新增6个。', '6个', { indicator: '新增' }],
+    ]);
+  });
+});
+
 describe('ranks without a ranking verb, in lists, in brackets and from the bottom', () => {
   it('what stands before the scope names the rank; a later rank of the same kind shares it', () => {
     expectAll('全年实现农业增加值3.3亿元，增长4.1%，增速全市第3名，预计全省丘陵县第15名。', [
@@ -257,6 +268,19 @@ describe('ranks without a ranking verb, in lists, in brackets and from the botto
       ['第2', '第2', { indicator: '生态环境质量' }],
       ['第11', '第11', { indicator: '数字经济' }],
     ]);
+  });
+  it('a rank with no words of its own ranks the figure ending the clause before it, in its item of a ;-list', () => {
+    expectAll(
+      '规上工业增加值增速5.2%，全市排名第11位；固定资产投资总额56.4亿元，全市排名第7位，增速-4.7%；' +
+        '社会消费品零售总额29.8亿元，全市排名第3位，增速-6.3%。',
+      [
+        ['第11位', '第11位', { indicator: '规上工业增加值增速' }],
+        ['第7位', '第7位', { indicator: '固定资产投资总额' }],
+        ['增速-4.7%', '-4.7%', { indicator: '固定资产投资总额' }],
+        ['第3位', '第3位', { indicator: '社会消费品零售总额' }],
+        ['增速-6.3%', '-6.3%', { indicator: '社会消费品零售总额' }],
+      ],
+    );
   });
   it('倒数第N is a rank from the bottom: raw 倒数第N, value −N; a body ranked is not what is ranked', () => {
     const doc = expectAll('在全市营商环境评价中，市局列全市倒数第三。', [

@@ -5,7 +5,7 @@ import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
 import { tableCellAt, type TableCell } from '../structure/tables.js';
 import { isDigit, isHan, UNIT_SHARING_JOINERS, SENTENCE_REACH } from '../text/chars.js';
-import { FUNDING_VERBS, MAX_INDICATOR_LENGTH } from './indicatorWords.js';
+import { BARE_CHANGE_PHRASE, BARE_DELTA_PHRASE, FUNDING_VERBS, MAX_INDICATOR_LENGTH } from './indicatorWords.js';
 import { IMPROVEMENT_WORDS, LESS_IS_BETTER } from './qualifierWords.js';
 import {
   followingPhrase,
@@ -163,13 +163,27 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       indicatorSpan = cell.header;
       indicator = textWithoutNoise(source, content, cell.header);
     }
+    // 固定资产投资总额56.4亿元，全市排名第7位，增速-4.7%: a bare 增速 names no quantity of its own;
+    // 农民合作社769个，新增6个: nor does a bare 新增 after a count in the same unit.
+    if (
+      indicator &&
+      sameSentence &&
+      ((m.kind === 'percent' && change && BARE_CHANGE_PHRASE.test(indicator)) ||
+        (m.kind === 'count' && sameSentence.metric.unit === m.unit && BARE_DELTA_PHRASE.test(indicator)))
+    ) {
+      indicator = null;
+      indicatorSpan = null;
+    }
     if (!indicator && sameSentence) {
-      // A rank with nothing of its own ranks what the sentence last rated or ranked (增速高于…，位居第1位),
-      // not the count before it (在46个区县排名第31位).
+      // A rank with nothing of its own ranks the figure that ends the clause before it, within its
+      // item of a ;-list (固定资产投资总额56.4亿元，全市排名第7位；), else what the sentence last rated or
+      // ranked (增速高于…，位居第1位), not the count before it in its own clause (在46个区县排名第31位).
       // …and a growth rate what the sentence last counted (收入累计完成455,490万元，完成预算的57.8%，增长19.9%).
       const source =
         m.kind === 'rank'
-          ? (lastInSentence(metrics, sentence, isRated) ?? sameSentence.metric)
+          ? (figureOfClauseBefore(content, metrics, sentence, m.start) ??
+            lastInSentence(metrics, sentence, isRated) ??
+            sameSentence.metric)
           : m.kind === 'percent' && change
             ? (lastInSentence(metrics, sentence, isCounted) ?? sameSentence.metric)
             : sameSentence.metric;
@@ -338,6 +352,21 @@ function lastInSentence(metrics: Metric[], sentence: Span, test: (m: Metric) => 
     if (metrics[i].indicator && test(metrics[i])) return metrics[i];
   }
   return null;
+}
+
+/**
+ * The last metric with an indicator in the clauses before the one holding `at`, back to the start
+ * of its item of a ;-list (or the sentence): what a rank with no words of its own ranks.
+ */
+function figureOfClauseBefore(content: string, metrics: Metric[], sentence: Span, at: number): Metric | null {
+  let clauseStart = at;
+  while (clauseStart > sentence.start && content[clauseStart - 1] !== ',' && content[clauseStart - 1] !== ';')
+    clauseStart--;
+  if (clauseStart === sentence.start || content[clauseStart - 1] !== ',') return null;
+  let itemStart = clauseStart - 1;
+  while (itemStart > sentence.start && content[itemStart - 1] !== ';') itemStart--;
+  const figure = lastInSentence(metrics, { start: itemStart, end: clauseStart }, () => true);
+  return figure && figure.span.end <= clauseStart ? figure : null;
 }
 
 /** 全市14035户25559人享受城乡低保: a count written right against the next one counts the same thing. */

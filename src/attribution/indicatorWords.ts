@@ -648,3 +648,7 @@ export const RANK_VERBS = ['位居', '位列', '名列', '排名', '排在', '�
 export const RANK_GENERIC = new Set(['得分', '成绩', '排名', '名次', '位次', '综合']);
 /** 柯桥区列全省区县市第一, 县局列全市倒数第二: a place or body before the ranking verb is who ranks, not what is ranked. */
 export const RANKED_PLACE = /^(?:我|本|全)?[\u4e00-\u9fa5]{0,6}[省市区县州旗镇乡]$|^(?:我|本|该|[省市区县])局$/;
+/** A growth rate's phrase that names only the rate (增速-4.7%): the quantity is the one counted before it. */
+export const BARE_CHANGE_PHRASE = /^(?:同比|比上年|较上年)?(?:增速|增幅|增长率|降幅|增长|下降)$/;
+/** A count's phrase that names only a change (新增6个 after 农民合作社769个): the thing is the one counted before it. */
+export const BARE_DELTA_PHRASE = /^(?:新增|增加|减少|净增|净减|新建)$/;
