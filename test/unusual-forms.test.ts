@@ -148,3 +148,21 @@ describe('not metrics', () => {
     expect(raws('编制“十四\n五”规划纲要。')).toEqual([]);
   });
 });
+
+describe('marks a scraped page leaves in the text', () => {
+  it('a footnote number glued to a word does not part it from its figure, and is said as removed', () => {
+    const doc = parseReport('初步核算,全年地区生产总值[2]394.6亿元,比上年增长8.1%。年末常住人口[4]55.27万人。');
+    expect(doc.metrics.map((m) => [m.raw, m.indicator, m.indicatorKey])).toEqual([
+      ['394.6亿元', '地区生产总值', 'economy.gdp'],
+      ['8.1%', '地区生产总值', 'economy.gdp.change'],
+      ['55.27万人', '常住人口', 'population.resident'],
+    ]);
+    expect(doc.warnings.filter((w) => w.code === 'noise-removed').map((w) => w.span)).toEqual([
+      { start: 13, end: 16 },
+      { start: 40, end: 43 },
+    ]);
+  });
+  it('a bracketed year of a document number is no footnote', () => {
+    expect(parseReport('依据[2023]15号文件,全年办理12件。').warnings).toEqual([]);
+  });
+});
