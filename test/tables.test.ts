@@ -66,3 +66,18 @@ describe('whitespace-aligned columns', () => {
     expect(findTableCells('甲    乙    丙\n办结    12件')).toEqual([]);
   });
 });
+
+describe('a table flattened one cell a line', () => {
+  it('a figure alone on its line is named by the label line before it; 其中: is no part of the name', () => {
+    expect(named('主要农产品产量\n\n粮食总产量\n\n16.3万吨\n\n0.5\n\n其中:谷物\n\n9.8万吨\n\n-9.7\n')).toEqual([
+      ['16.3万吨', '粮食总产量'],
+      ['9.8万吨', '谷物'],
+    ]);
+  });
+  it('a heading is no label, nor is the line before a figure that is not alone on its line', () => {
+    expect(named('一、案件办理情况\n\n128件\n全年办结案件\n\n共计120件。')).toEqual([
+      ['128件', null],
+      ['120件', null],
+    ]);
+  });
+});

@@ -191,7 +191,9 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       indicatorSpan = source.indicatorSpan;
     }
     if (!indicator) {
-      indicatorSpan = previousClausePhrase(ctx, sentence.start, m.kind !== 'count' && m.kind !== 'amount');
+      indicatorSpan =
+        previousClausePhrase(ctx, sentence.start, m.kind !== 'count' && m.kind !== 'amount') ??
+        labelLineBefore(content, m);
       indicator = indicatorSpan ? textWithoutNoise(source, content, indicatorSpan) : null;
     }
     if (periods?.sentence.start !== fullSentence.start) {
@@ -353,6 +355,36 @@ function lastInSentence(metrics: Metric[], sentence: Span, test: (m: Metric) => 
   }
   return null;
 }
+
+/**
+ * A table flattened one cell a line (粮食总产量\n\n162817吨\n\n0.5): a figure alone on its line is
+ * named by the label on the line before it, blank lines between; a label is short, holds no digit
+ * and no sentence punctuation. 其中: before it marks a part and is not the name.
+ */
+function labelLineBefore(content: string, m: Mention): Span | null {
+  const lineStart = content.lastIndexOf('\n', m.start - 1) + 1;
+  const lineEnd = content.indexOf('\n', m.end);
+  if (content.slice(lineStart, m.start).trim() || content.slice(m.end, lineEnd < 0 ? content.length : lineEnd).trim())
+    return null;
+  let end = lineStart - 1;
+  while (end > 0 && /\s/.test(content[end - 1])) end--;
+  if (end <= 0 || lineStart - 1 - end > 3) return null;
+  const start = content.lastIndexOf('\n', end - 1) + 1;
+  const label = stripEdges(content, start, end);
+  const text = content.slice(label.start, label.end).replace(/^(?:其中)?[:\s]*/, '');
+  if (
+    !text ||
+    text.length > MAX_LABEL_LENGTH ||
+    !/[\u4e00-\u9fa5]/.test(text) ||
+    /[\d。,;!?]/.test(text) ||
+    HEADING_START.test(text)
+  )
+    return null;
+  return { start: label.end - text.length, end: label.end };
+}
+const MAX_LABEL_LENGTH = 16;
+/** A numbered heading's marker (一、, (二)): a heading is no cell's label. */
+const HEADING_START = /^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))/;
 
 /**
  * The last metric with an indicator in the clauses before the one holding `at`, back to the start
