@@ -236,3 +236,17 @@ describe('a statistical bulletin without its title', () => {
     expect(meta(body(['综 合', '农 业', '主要工作'])).organization).toBeNull();
   });
 });
+
+describe('a bare body completed with its place as the text writes it', () => {
+  it('a city of three characters is read whole, not as the two before its level (马鞍山市, not 鞍山市)', () => {
+    const text =
+      '——2019年1月6日在马鞍山市第十六届人民代表大会第二次会议上\n各位代表:\n现在,我代表市人民政府,向大会报告政府工作。';
+    expect(meta(text).organization).toBe('马鞍山市人民政府');
+  });
+  it('the city written before a district is part of its name; a province is not', () => {
+    const text = '——在珠海市斗门区第五届人民代表大会上\n各位代表:\n我代表区人民政府,向大会作政府工作报告。';
+    expect(meta(text).organization).toBe('珠海市斗门区人民政府');
+    const province = '——在广东省珠海市第九届人民代表大会上\n各位代表:\n我代表市人民政府,向大会作政府工作报告。';
+    expect(meta(province).organization).toBe('珠海市人民政府');
+  });
+});

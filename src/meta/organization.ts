@@ -420,8 +420,36 @@ function mostFrequentPlace(text: string, source: string, level: string): string 
   const { name, n, at } = ranked[best];
   // Seen twice, or the only place of that level the text names at all.
   if (n < 2 && ranked.slice(best + 1).some((c) => readsAsPlaceName(c.name))) return null;
-  return source.slice(at, at + name.length);
+  return source.slice(wholePlaceStart(text, at, name), at + name.length);
 }
+
+/**
+ * Where the place found at `at` starts as the text names it: a name longer than the two characters
+ * a level is searched with (马鞍山市, not 鞍山市), and the city or county that contains it written
+ * right before it (珠海市斗门区; not a province), as segmentation reads them.
+ */
+function wholePlaceStart(text: string, at: number, name: string): number {
+  const from = Math.max(0, at - WHOLE_PLACE_REACH);
+  const words = tagWords(text.slice(from, at + name.length));
+  let start = at + name.length;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i];
+    const isLast = i === words.length - 1;
+    // The word ending where the name ends: the name itself, or a place word it is the end of.
+    if (isLast ? !(w.word === name || (w.tag === 'ns' && w.word.endsWith(name))) : !isPlaceWord(w)) break;
+    start -= w.word.length;
+  }
+  return Math.min(start, at);
+}
+/** How far before a place its containing places are read: 内蒙古自治区呼和浩特市 has 10 characters. */
+const WHOLE_PLACE_REACH = 10;
+/** A place that may contain another before it: a city or a county, not a province (a body's name leaves it out). */
+const isPlaceWord = (w: TaggedWord) =>
+  w.tag === 'ns' &&
+  w.word.length >= 2 &&
+  !w.word.endsWith('省') &&
+  PLACE_LEVELS.some((l) => w.word.endsWith(l)) &&
+  !NOT_PLACES.has(w.word);
 
 /**
  * How often each candidate place name of the level (区, 县 and 市 when none is given) occurs, and
