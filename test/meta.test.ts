@@ -250,3 +250,11 @@ describe('a bare body completed with its place as the text writes it', () => {
     expect(meta(province).organization).toBe('珠海市人民政府');
   });
 });
+
+describe('a body named in a document title', () => {
+  it('issued the document, and is not the author (根据《…县人民政府办公室关于…》要求,现将县教育体育局…)', () => {
+    const text =
+      '2020县教育体育局年终工作总结报告\n根据《中共**县委办公室 **县人民政府办公室关于印发考核办法的通知》要求,现将**县教育体育局2020年度工作总结报告如下。';
+    expect(meta(text).organization).toBe('**县教育体育局');
+  });
+});

@@ -185,6 +185,8 @@ function bodyMentions(text: string, from: number, to: number): BodyMention[] {
   const found: BodyMention[] = [];
   for (const { suffix, at: bodyAt } of suffixesIn(text, from, to)) {
     if (found.some((f) => f.end >= bodyAt + suffix.length && f.start <= bodyAt)) continue;
+    // 根据《中共**县委办公室 **县人民政府办公室关于印发…》: a body in a document's title issued it.
+    if (insideBookTitle(text, from, bodyAt)) continue;
     let { place, level } = placeBefore(text, bodyAt);
     if (!place && !level) continue;
     // **县, XX县: a masked name is as many placeholder characters as the text has.
@@ -196,6 +198,12 @@ function bodyMentions(text: string, from: number, to: number): BodyMention[] {
     found.push({ start: bodyAt - place.length - (place ? 0 : level.length), end, place, level, suffix });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Whether `at` is inside a 《…》 opened after `from`. */
+function insideBookTitle(text: string, from: number, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  return open >= from && text.lastIndexOf('》', at) < open;
 }
 
 /** The body suffixes a name may end with (a bare 局 is too short), by rank, indexed by their first character's code. */
