@@ -282,6 +282,13 @@ describe('ranks without a ranking verb, in lists, in brackets and from the botto
       ],
     );
   });
+  it('a rank after a growth rate named only 增速 ranks the rate; a negative rise falls', () => {
+    expectAll('固定资产投资总额56.4亿元，全市排名第7位，增速-4.7%，全市排名第12位。', [
+      ['第7位', '第7位', { indicator: '固定资产投资总额' }],
+      ['-4.7%', '-4.7%', { indicator: '固定资产投资总额', change: 'down' }],
+      ['第12位', '第12位', { indicator: '增速' }],
+    ]);
+  });
   it('倒数第N is a rank from the bottom: raw 倒数第N, value −N; a body ranked is not what is ranked', () => {
     const doc = expectAll('在全市营商环境评价中，市局列全市倒数第三。', [
       ['倒数第三', '倒数第三', { indicator: '营商环境评价', value: -3 }],

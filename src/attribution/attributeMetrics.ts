@@ -88,6 +88,8 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
   let nextBreak = content.indexOf('\n', part.start);
   // Periods are found once per sentence; mentions come in order, so one sentence is cached at a time.
   let periods = null as { sentence: Span; spans: Span[] } | null;
+  /** The bare 增速 of growth rates named after what was counted before them, by where the rate starts. */
+  const bareRatePhrases = new Map<number, Span>();
   for (const m of mentions) {
     // Mentions come in order, so the paragraph start moves forward only.
     for (; nextBreak >= 0 && nextBreak < m.start; nextBreak = content.indexOf('\n', nextBreak + 1))
@@ -171,6 +173,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       ((m.kind === 'percent' && change && BARE_CHANGE_PHRASE.test(indicator)) ||
         (m.kind === 'count' && sameSentence.metric.unit === m.unit && BARE_DELTA_PHRASE.test(indicator)))
     ) {
+      if (m.kind === 'percent' && indicatorSpan) bareRatePhrases.set(m.start, indicatorSpan);
       indicator = null;
       indicatorSpan = null;
     }
@@ -189,6 +192,12 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
             : sameSentence.metric;
       indicator = source.indicator;
       indicatorSpan = source.indicatorSpan;
+      // …增速3.1%，全市排名第12位: a rank of a growth rate named only 增速 ranks the rate, named so.
+      const rate = m.kind === 'rank' ? bareRatePhrases.get(source.span.start) : undefined;
+      if (rate) {
+        indicatorSpan = rate;
+        indicator = textWithoutNoise(input.source, content, rate);
+      }
     }
     if (!indicator) {
       indicatorSpan =
@@ -206,7 +215,9 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       };
     }
     const period = periodBefore(periods.spans, before.start);
-    const direction = lessIsBetter(content, before.start, change, indicator);
+    // 增速-4.7%: a negative rise is a fall.
+    const rising = lessIsBetter(content, before.start, change, indicator);
+    const direction = rising === 'up' && m.value < 0 ? 'down' : rising;
     const metric: Metric = {
       id: `m${metricsBefore + metrics.length + 1}`,
       span: { start: m.start, end: m.end },
