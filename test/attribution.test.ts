@@ -341,6 +341,19 @@ describe('indicator invariants', () => {
   });
 });
 
+describe('a bare 占 and the whole it measures against', () => {
+  it('the whole the sentence opens with, or the total its 其中 parts; with neither it stays', () => {
+    expectAll(
+      '全县常住人口中，男性人口28.07万人，占50.79%。全年受理案件120件，其中调解结案80件，占66.7%。办结60件，占50%。',
+      [
+        ['占50.79%', '50.79%', { indicator: '全县常住人口' }],
+        ['占66.7%', '66.7%', { indicator: '受理案件' }],
+        ['占50%', '50%', { indicator: '占' }],
+      ],
+    );
+  });
+});
+
 describe('comparison frames and named rates', () => {
   it('a frame against a year end (比上年末, 相比2022年末) names nothing; 比上年新增 is a change', () => {
     expectAll(

@@ -199,6 +199,15 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
         indicator = textWithoutNoise(input.source, content, rate);
       }
     }
+    // 全县常住人口中，男性人口28.07万人，占50.79%: a bare 占 is a share of the whole the sentence
+    // opens with, or of the total its 其中 parts (受理案件120件，其中调解结案80件，占66.7%).
+    if (m.kind === 'percent' && indicator?.trim() === '占') {
+      const whole = shareWhole(content, metrics, sentence, m.start);
+      if (whole) {
+        indicatorSpan = whole;
+        indicator = textWithoutNoise(source, content, whole);
+      }
+    }
     if (!indicator) {
       indicatorSpan =
         previousClausePhrase(ctx, sentence.start, m.kind !== 'count' && m.kind !== 'amount') ??
@@ -366,6 +375,22 @@ function lastInSentence(metrics: Metric[], sentence: Span, test: (m: Metric) => 
   }
   return null;
 }
+
+/** The whole a bare 占 in the sentence measures against: see its use. */
+function shareWhole(content: string, metrics: Metric[], sentence: Span, at: number): Span | null {
+  const frame = WHOLE_FRAME.exec(content.slice(sentence.start, at));
+  if (frame) {
+    const start = sentence.start + frame[0].indexOf(frame[1]);
+    return { start, end: start + frame[1].length };
+  }
+  const parts = content.lastIndexOf('其中', at);
+  if (parts < sentence.start) return null;
+  return (
+    lastInSentence(metrics, { start: sentence.start, end: parts }, (x) => x.span.end <= parts)?.indicatorSpan ?? null
+  );
+}
+/** A sentence that opens with the whole its parts are of: 全县常住人口中，… */
+const WHOLE_FRAME = /^\s*([\u4e00-\u9fa5]{2,14}?)中[,:]/;
 
 /**
  * A table flattened one cell a line (粮食总产量\n\n162817吨\n\n0.5): a figure alone on its line is
