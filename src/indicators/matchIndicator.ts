@@ -145,6 +145,11 @@ export function matchIndicator(catalog: Catalog, given: MetricFacts, ctx: MatchC
   // A change against a benchmark other than the year before (较2019年, 低于省控线) is not the year's change.
   const otherBase =
     clauseForms.some((f) => f.role === 'otherBase') || COMPARED_YEAR.test(text.slice(clause, metric.span.start));
+  // …99359元，高于全市平均水平12645元; 年均投入500万元: an amount or a count after such a base is a
+  // gap or an average, not the quantity itself (a rate's level there is the benchmark's: 低于4.5%的控制目标).
+  // (较2019年同期51微克/立方米 is the same quantity in another year, and keeps its key.)
+  if ((metric.kind === 'amount' || metric.kind === 'count') && clauseForms.some((f) => f.role === 'otherBase'))
+    return null;
 
   const candidates = (catalog.bySubject.get(subject.id) ?? []).filter(
     (ind) =>
