@@ -354,6 +354,14 @@ describe('a bare 占 and the whole it measures against', () => {
   });
 });
 
+describe('a figure that is not a metric between a name and its change', () => {
+  it('a bracket closing before a bare index glosses the name before it (居民消费价格指数(CPI)101.2)', () => {
+    expectAll('全年居民消费价格指数(CPI)101.2，比上年上涨1.2%。', [
+      ['1.2%', '1.2%', { indicator: '居民消费价格指数', change: 'up' }],
+    ]);
+  });
+});
+
 describe('comparison frames and named rates', () => {
   it('a frame against a year end (比上年末, 相比2022年末) names nothing; 比上年新增 is a change', () => {
     expectAll(

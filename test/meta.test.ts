@@ -258,3 +258,19 @@ describe('a body named in a document title', () => {
     expect(meta(text).organization).toBe('**县教育体育局');
   });
 });
+
+describe('a body put together from the place and a kind of report', () => {
+  it('is written in the text’s own script (瓜州縣統計局), and a place named like a level keeps its level (瓜州县)', () => {
+    expect(meta('2023年瓜州縣國民經濟和社會發展統計公報\n2023年,全縣經濟運行穩中有進。').organization).toBe(
+      '瓜州縣統計局',
+    );
+    expect(meta('2023年瓜州县国民经济和社会发展统计公报\n2023年,全县经济运行稳中有进。').organization).toBe(
+      '瓜州县统计局',
+    );
+  });
+  it('the words that hand over a report are no place (现将县城管局…报告如下)', () => {
+    expect(
+      meta('据相关要求,现将县城管局2025年度工作总结报告如下。\n2025年,县城管局统筹推进各项工作。').organization,
+    ).toBe('县城管局');
+  });
+});

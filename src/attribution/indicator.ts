@@ -299,7 +299,13 @@ export function previousClausePhrase(
 ): Span | null {
   const end = clauseStart(ctx.content, ctx.before, sentenceStart) - 1;
   if (end <= sentenceStart) return null;
-  const start = clauseStart(ctx.content, end, sentenceStart);
+  let start = clauseStart(ctx.content, end, sentenceStart);
+  // 居民消费价格指数(CPI)101.2，比上年上涨1.2%: a bracket closing right before the clause's bare
+  // figure glosses the name before it, which names the clause.
+  if (ctx.content[start - 1] === ')' && /^\s*[\d.,]+\s*$/.test(ctx.content.slice(start, end))) {
+    const open = ctx.content.lastIndexOf('(', start - 1);
+    if (open > sentenceStart) start = clauseStart(ctx.content, open, sentenceStart);
+  }
   if (rateOnly) {
     // The clause's own figure ends its name: 第一产业增加值占地区生产总值的比重为13.15%.
     const digit = ctx.content.slice(start, end).search(/\d/);

@@ -68,6 +68,10 @@ const ACTING_VERBS = new Set([
   '服务',
   '对标',
   '学习',
+  // 现将县城管局…工作总结如下: the words that hand over a report, before its author.
+  '现将',
+  '特将',
+  '兹将',
 ]);
 const BRANCH_AFTER = /^(?:(?![和与及])[\u4e00-\u9fa5A-Za-z]){1,6}分局/;
 /** Characters no place name holds (我局在市…, 积极与区…, 全县, 各区): prepositions, pronouns, quantifiers. */
@@ -113,6 +117,8 @@ function placeInTitle(title: string): string | null {
   let place = '';
   for (const w of tagWords(title)) {
     if (w.tag === 'ns' && PLACE_LEVELS.some((l) => w.word.endsWith(l)) && !NOT_PLACES.has(w.word)) place += w.word;
+    // 瓜州/ns 县: a place whose name ends like a level (州) and the level after it.
+    else if (place && SINGLE_LEVELS.has(w.word)) place += w.word;
     else if (place) break;
   }
   return place || null;
@@ -140,9 +146,9 @@ function impliedBody(
     )
       continue;
     const named = inTitle ? placeInTitle(title!.slice(0, inTitle.index)) : null;
-    if (named) return named + suffix;
+    if (named) return named + inScriptOf(normal, source, suffix);
     const place = mostFrequentPlace(normal, source, '');
-    return place ? place + suffix : null;
+    return place ? place + inScriptOf(normal, source, suffix) : null;
   }
   return null;
 }
@@ -174,11 +180,31 @@ function namedOrganization(normal: string, source: string, windows: [number, num
   if (named) return source.slice(named.start, named.end);
   const bare = own.find((b) => b.place === '') ?? selfReference(normal, windows);
   if (!bare) return null;
-  const suffix = bare.suffix || mostFrequentSuffix(normal);
+  const suffix = inScriptOf(normal, source, bare.suffix || mostFrequentSuffix(normal));
   const place = mostFrequentPlace(normal, source, bare.level);
   if (place && suffix) return place + suffix;
   // 县交通运输局, 我市地方税务局: with no place named, the body as the text names it.
-  return bare.level && suffix ? bare.level + suffix : null;
+  return bare.level && suffix ? inScriptOf(normal, source, bare.level) + suffix : null;
+}
+
+/**
+ * A word the text does not spell out where it is used (a body's name put together: 瓜州縣 +
+ * 统计局), written as the text writes its characters elsewhere: 統計局 in a traditional text.
+ * `normal` is `source` with each character in its simplified form (same offsets).
+ */
+function inScriptOf(normal: string, source: string, word: string): string {
+  let written = '';
+  for (const c of word) {
+    let as = c;
+    for (let i = normal.indexOf(c); i >= 0; i = normal.indexOf(c, i + 1)) {
+      if (source[i] !== c) {
+        as = source[i];
+        break;
+      }
+    }
+    written += as;
+  }
+  return written;
 }
 
 function bodyMentions(text: string, from: number, to: number): BodyMention[] {
