@@ -248,6 +248,32 @@ describe('a bare 新增 or 增速 names what the figure before it counts', () =>
   });
 });
 
+describe('a figure whose own words name nothing takes the thing the figure before it counts', () => {
+  it('a one-character verb between two figures, a bare measure noun, an action repeated with 累计', () => {
+    expectAll(
+      '全年办理行政执法案件26起(简易案件12起罚1300元、一般案件3起罚2700元)。拆除违法建设31处、面积1367平方米。' +
+        '新增发放优待证1057张,累计发放22800张。',
+      [
+        ['12起', '12起', { indicator: '简易案件' }],
+        ['1300元', '1300元', { indicator: '简易案件' }],
+        ['2700元', '2700元', { indicator: '一般案件' }],
+        ['1367平方米', '1367平方米', { indicator: '拆除违法建设' }],
+        ['22800张', '22800张', { indicator: '优待证' }],
+      ],
+    );
+  });
+  it('not a noun the figure counts, nor a second measure of what was counted, nor an action not repeated', () => {
+    expectAll(
+      '全镇共有12个镇、4个乡。调解纠纷2571宗,涉及人数9501人,涉及金额7377.98万元。收到复议申请8件,受理前调撤1件,受理7件。',
+      [
+        ['4个乡', '4个', { indicator: '乡' }],
+        ['7377.98万元', '7377.98万元', { indicator: '金额' }],
+        ['受理7件', '7件', { indicator: '受理' }],
+      ],
+    );
+  });
+});
+
 describe('ranks without a ranking verb, in lists, in brackets and from the bottom', () => {
   it('what stands before the scope names the rank; a later rank of the same kind shares it', () => {
     expectAll('全年实现农业增加值3.3亿元，增长4.1%，增速全市第3名，预计全省丘陵县第15名。', [

@@ -5,7 +5,14 @@ import { sectionAt, type SectionTreeResult } from '../structure/sectionTree.js';
 import { sentenceAt } from '../structure/sentences.js';
 import { tableCellAt, type TableCell } from '../structure/tables.js';
 import { isDigit, isHan, UNIT_SHARING_JOINERS, SENTENCE_REACH } from '../text/chars.js';
-import { BARE_CHANGE_PHRASE, BARE_DELTA_PHRASE, FUNDING_VERBS, MAX_INDICATOR_LENGTH } from './indicatorWords.js';
+import {
+  BARE_CHANGE_PHRASE,
+  BARE_DELTA_PHRASE,
+  BARE_MEASURE_NOUN,
+  FUNDING_VERBS,
+  MAX_INDICATOR_LENGTH,
+  REPEAT_PREFIX,
+} from './indicatorWords.js';
 import { IMPROVEMENT_WORDS, LESS_IS_BETTER } from './qualifierWords.js';
 import {
   followingPhrase,
@@ -171,7 +178,15 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       indicator &&
       sameSentence &&
       ((m.kind === 'percent' && change && BARE_CHANGE_PHRASE.test(indicator)) ||
-        (m.kind === 'count' && sameSentence.metric.unit === m.unit && BARE_DELTA_PHRASE.test(indicator)))
+        (m.kind === 'count' && sameSentence.metric.unit === m.unit && BARE_DELTA_PHRASE.test(indicator)) ||
+        ((m.kind === 'count' || m.kind === 'amount') &&
+          namesNothingAfter(
+            indicator,
+            repeatedBefore(content, indicatorSpan),
+            content.slice(sameSentence.mention.end, m.start).trim(),
+            sameSentence.metric,
+            m.unit,
+          )))
     ) {
       if (m.kind === 'percent' && indicatorSpan) bareRatePhrases.set(m.start, indicatorSpan);
       indicator = null;
@@ -376,6 +391,36 @@ function lastInSentence(metrics: Metric[], sentence: Span, test: (m: Metric) => 
   return null;
 }
 
+/**
+ * A count's or an amount's phrase that names nothing of its own after the figure before it in the
+ * sentence, which then names it: one character (简易案件12起罚1300元), a bare measure noun (拆除违法建设31处、
+ * 面积1367平方米), or the verb of that figure's phrase again, in its unit (新增发放优待证1057张，累计发放22800张).
+ */
+function namesNothingAfter(
+  phrase: string,
+  repeated: boolean,
+  betweenFigures: string,
+  before: Metric,
+  unit: string,
+): boolean {
+  const words = phrase.trim();
+  const named = before.indicator ?? '';
+  // …of what was counted before it; not a second measure of it (涉及人数9501人，涉及金额7377.98万元).
+  if (BARE_MEASURE_NOUN.test(words)) return !MEASURE_ENDING.test(named);
+  // One character right between the figure before and this one: its verb (12起罚1300元), not a
+  // noun the figure counts (4个村; segmentation tags a character alone unreliably).
+  if (words.length === 1) return betweenFigures === words;
+  // 累计发放: an action repeated over a longer time, on the same thing in the same unit.
+  return repeated && before.unit === unit && words.length >= 2 && named.includes(words) && named !== words;
+}
+/** Whether a word of repetition (累计, 共计, 再…) stands right before the phrase: 累计发放22800张. */
+function repeatedBefore(content: string, span: Span | null): boolean {
+  return span !== null && REPEAT_PREFIX.test(content.slice(Math.max(0, span.start - 2), span.start).slice(-2));
+}
+
+/** An indicator naming a measure of something rather than the thing (涉及人数, 投入资金). */
+const MEASURE_ENDING = /(?:人数|金额|面积|数量|件数|户数|资金|总额|人次)$/;
+
 /** The whole a bare 占 in the sentence measures against: see its use. */
 function shareWhole(content: string, metrics: Metric[], sentence: Span, at: number): Span | null {
   const frame = WHOLE_FRAME.exec(content.slice(sentence.start, at));
@@ -553,7 +598,9 @@ function chooseIndicator(ctx: IndicatorContext, m: Mention): Span | null {
   const isCount = m.kind === 'count' || m.kind === 'amount';
   if (!isCount && phraseBefore()) return phraseBefore();
   if (!isCount && ctx.content[ctx.after] !== '的') return predicateAfter(ctx);
-  const following = followingPhrase(ctx);
+  const read = followingPhrase(ctx);
+  // 简易案件12起罚1300元: one character that leads straight to another figure is its verb, no noun.
+  const following = read && read.end - read.start === 1 && isDigit(ctx.content[read.end]) ? null : read;
   if (!following) return phraseBefore() ?? nounAfterMeasureWord(ctx);
   // 30%的公证事项予以容缺受理: the predicate says which part of the things the share is of.
   if (!isCount) {

@@ -652,3 +652,7 @@ export const RANKED_PLACE = /^(?:我|本|全)?[\u4e00-\u9fa5]{0,6}[省市区县�
 export const BARE_CHANGE_PHRASE = /^(?:同比|比上年|较上年)?(?:增速|增幅|增长率|降幅|增长|下降)$/;
 /** A count's phrase that names only a change (新增6个 after 农民合作社769个): the thing is the one counted before it. */
 export const BARE_DELTA_PHRASE = /^(?:新增|增加|减少|净增|净减|新建)$/;
+/** A measure with no thing of its own (拆除违法建设31处、面积1367平方米): the thing is the one counted before it. */
+export const BARE_MEASURE_NOUN = /^(?:面积|金额|资金|数量|规模|总量|总额|总面积|总金额)$/;
+/** Words that repeat an action over a longer time, right before its verb (累计发放, 共发放). */
+export const REPEAT_PREFIX = /(?:累计|共计|共|再|又|另)$/;
