@@ -180,13 +180,7 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       ((m.kind === 'percent' && change && BARE_CHANGE_PHRASE.test(indicator)) ||
         (m.kind === 'count' && sameSentence.metric.unit === m.unit && BARE_DELTA_PHRASE.test(indicator)) ||
         ((m.kind === 'count' || m.kind === 'amount') &&
-          namesNothingAfter(
-            indicator,
-            repeatedBefore(content, indicatorSpan),
-            content.slice(sameSentence.mention.end, m.start).trim(),
-            sameSentence.metric,
-            m.unit,
-          )))
+          namesNothingAfter(content, indicator, indicatorSpan, sameSentence, m)))
     ) {
       if (m.kind === 'percent' && indicatorSpan) bareRatePhrases.set(m.start, indicatorSpan);
       indicator = null;
@@ -397,22 +391,32 @@ function lastInSentence(metrics: Metric[], sentence: Span, test: (m: Metric) => 
  * 面积1367平方米), or the verb of that figure's phrase again, in its unit (新增发放优待证1057张，累计发放22800张).
  */
 function namesNothingAfter(
+  content: string,
   phrase: string,
-  repeated: boolean,
-  betweenFigures: string,
-  before: Metric,
-  unit: string,
+  span: Span | null,
+  before: { mention: Mention; metric: Metric },
+  m: Mention,
 ): boolean {
   const words = phrase.trim();
-  const named = before.indicator ?? '';
+  // Most phrases are longer than the short words below: turned away before anything is read.
+  if (words.length > MAX_BARE_LENGTH) return false;
+  const named = before.metric.indicator ?? '';
   // …of what was counted before it; not a second measure of it (涉及人数9501人，涉及金额7377.98万元).
   if (BARE_MEASURE_NOUN.test(words)) return !MEASURE_ENDING.test(named);
   // One character right between the figure before and this one: its verb (12起罚1300元), not a
   // noun the figure counts (4个村; segmentation tags a character alone unreliably).
-  if (words.length === 1) return betweenFigures === words;
+  if (words.length === 1) return content.slice(before.mention.end, m.start).trim() === words;
   // 累计发放: an action repeated over a longer time, on the same thing in the same unit.
-  return repeated && before.unit === unit && words.length >= 2 && named.includes(words) && named !== words;
+  return (
+    before.metric.unit === m.unit &&
+    words.length >= 2 &&
+    named !== words &&
+    named.includes(words) &&
+    repeatedBefore(content, span)
+  );
 }
+/** The longest phrase that may name nothing of its own (a verb, 总面积, 总金额). */
+const MAX_BARE_LENGTH = 4;
 /** Whether a word of repetition (累计, 共计, 再…) stands right before the phrase: 累计发放22800张. */
 function repeatedBefore(content: string, span: Span | null): boolean {
   return span !== null && REPEAT_PREFIX.test(content.slice(Math.max(0, span.start - 2), span.start).slice(-2));

@@ -196,7 +196,8 @@ function inScriptOf(normal: string, source: string, word: string): string {
   let written = '';
   for (const c of word) {
     let as = c;
-    for (let i = normal.indexOf(c); i >= 0; i = normal.indexOf(c, i + 1)) {
+    // A text keeps to one script, a few characters aside: its first uses of the character tell.
+    for (let i = normal.indexOf(c), n = 0; i >= 0 && n < SCRIPT_SAMPLES; i = normal.indexOf(c, i + 1), n++) {
       if (source[i] !== c) {
         as = source[i];
         break;
@@ -206,6 +207,7 @@ function inScriptOf(normal: string, source: string, word: string): string {
   }
   return written;
 }
+const SCRIPT_SAMPLES = 3;
 
 function bodyMentions(text: string, from: number, to: number): BodyMention[] {
   const found: BodyMention[] = [];
@@ -463,6 +465,9 @@ function mostFrequentPlace(text: string, source: string, level: string): string 
  * right before it (珠海市斗门区; not a province), as segmentation reads them.
  */
 function wholePlaceStart(text: string, at: number, name: string): number {
+  // Nothing to read before a mark, a date or a function character (2023年平昌县, 在平昌县): not segmented.
+  const before = text[at - 1];
+  if (!before || !isHan(before) || FUNCTION_CHARS.has(before) || NOT_BEFORE_A_PLACE.has(before)) return at;
   const from = Math.max(0, at - WHOLE_PLACE_REACH);
   const words = tagWords(text.slice(from, at + name.length));
   let start = at + name.length;
@@ -475,6 +480,8 @@ function wholePlaceStart(text: string, at: number, name: string): number {
   }
   return Math.min(start, at);
 }
+/** Characters that end a date or a count, never a place's name: 年, 月, 日, 个… */
+const NOT_BEFORE_A_PLACE = new Set([...'年月日个名位项']);
 /** How far before a place its containing places are read: 内蒙古自治区呼和浩特市 has 10 characters. */
 const WHOLE_PLACE_REACH = 10;
 /** A place that may contain another before it: a city or a county, not a province (a body's name leaves it out). */
