@@ -324,6 +324,13 @@ describe('ranks without a ranking verb, in lists, in brackets and from the botto
 });
 
 describe('change direction', () => {
+  it('an amount right after a benchmark is the gap, up or down; after 的 it may be the benchmark’s own', () => {
+    expectAll('人均地区生产总值99359元，高于全市平均水平12645元。补助标准高于省定标准的500元。', [
+      ['99359元', '99359元', { change: null }],
+      ['12645元', '12645元', { change: 'up' }],
+      ['500元', '500元', { change: null }],
+    ]);
+  });
   it('改善 of an index or a concentration is a fall; of anything else a rise', () => {
     expectAll('全市水质综合指数同比改善4.2%，二氧化氮浓度改善7.5%，群众满意度同比改善1.3%。', [
       ['4.2%', '4.2%', { change: 'down', indicator: '水质综合指数' }],

@@ -256,12 +256,14 @@ export function benchmarkChange(content: string, before: number, isRate: boolean
   const compared = clause.endsWith('出') ? clause.slice(0, -1) : clause;
   const direction = DIRECTION_OF.get(compared.charCodeAt(compared.length - 1));
   if (direction && COMPARISON_OPENERS.some((w) => compared.slice(0, -1).includes(w))) return direction;
-  if (!isRate) return null;
   for (const { word, change } of BENCHMARK_COMPARISONS) {
     const at = clause.lastIndexOf(word);
     if (at < 0) continue;
     const between = clause.slice(at + word.length);
-    if (between.length >= 1 && between.length <= 14 && !/\d/.test(between)) return change;
+    if (between.length < 1 || between.length > 14 || /\d/.test(between)) continue;
+    // 高于全市平均水平12645元: an amount or a count right after the benchmark is the gap; after 的
+    // (高于省定标准的500元) it may be the benchmark's own, and says no direction.
+    if (isRate || !between.endsWith('的')) return change;
   }
   return null;
 }
