@@ -419,7 +419,7 @@ function namesNothingAfter(
 const MAX_BARE_LENGTH = 4;
 /** Whether a word of repetition (累计, 共计, 再…) stands right before the phrase: 累计发放22800张. */
 function repeatedBefore(content: string, span: Span | null): boolean {
-  return span !== null && REPEAT_PREFIX.test(content.slice(Math.max(0, span.start - 2), span.start).slice(-2));
+  return span !== null && REPEAT_PREFIX.test(content.slice(Math.max(0, span.start - 2), span.start));
 }
 
 /** An indicator naming a measure of something rather than the thing (涉及人数, 投入资金). */

@@ -174,7 +174,7 @@ export const GOAL_FIGURE_BEFORE = /(?:目标(?:值|任务)?|计划任务|(?:^|[,
  * The rate a requirement sets, right after it: 接种率95.47%，达到国家要求的90%以上; 高于省定标准的95%
  * (the result beside it is measured against it).
  */
-export const REQUIRED_FIGURE_BEFORE = /(?:要求|标准)的$/;
+export const REQUIRED_FIGURE_BEFORE = ['要求的', '标准的'];
 /** 完成年度计划的104.2%, 完成预算的57.8%: a clause opening with 完成 and ending in 的 measures a result against a plan. */
 export const RESULT_AGAINST_PLAN = /(?:^|[,;:(])(?:已|实际|累计|共)?完成[^,;:()]*的$/;
 /** A clause with one of these reports a result: a goal stated before it does not reach past it. */

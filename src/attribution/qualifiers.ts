@@ -119,7 +119,7 @@ export function isTarget(
   // 降低3.89%的目标任务全面完成: the figure is the goal's own.
   if (GOAL_AFTER.test(rest)) return true;
   // A rate a requirement sets (达到国家要求的90%); a count after 标准的 is of things (执行收费标准的3家企业).
-  if (isPercent && REQUIRED_FIGURE_BEFORE.test(lead)) return true;
+  if (isPercent && REQUIRED_FIGURE_BEFORE.some((w) => lead.endsWith(w))) return true;
   // One search for any goal cue at all: most sentences have none, and the reading below is dearer.
   if (!GOAL_CUE.test(lead)) return planOpened;
   // 完成年度计划的104.2%: a result measured against a plan. The plan's own figure is the goal
