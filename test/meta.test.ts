@@ -274,3 +274,11 @@ describe('a body put together from the place and a kind of report', () => {
     ).toBe('县城管局');
   });
 });
+
+describe('a kind of area segmentation takes for a place', () => {
+  it('山区 is no place: a name cut apart before it is read whole (重庆市/璧/山区), 坪山区 still found', () => {
+    expect(meta('2021年,重庆市璧山区司法局扎实推进各项工作。').organization).toBe('重庆市璧山区司法局');
+    expect(meta('2021年,坪山区司法局扎实推进各项工作。').organization).toBe('坪山区司法局');
+    expect(meta('在我市山区林业局的指导下,工作推进。').organization).toBeNull();
+  });
+});

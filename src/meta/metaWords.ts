@@ -164,6 +164,25 @@ export const NOT_PLACES = new Set([
   '小区',
 ]);
 
+/**
+ * Kinds of area, which segmentation tags as places (山区/ns) but which name none by themselves; a
+ * name ending in one is cut apart (重庆市/璧/山区). Not in NOT_PLACES: 坪山区 is a district.
+ */
+export const AREA_KINDS = new Set([
+  '山区',
+  '郊区',
+  '矿区',
+  '林区',
+  '牧区',
+  '老区',
+  '灾区',
+  '库区',
+  '湖区',
+  '垦区',
+  '校区',
+  '营区',
+]);
+
 /** Words before a body that make it some other body than the author (代表南通市司法局参加…). */
 export const OTHER_BODY_CUES = [
   '代表',

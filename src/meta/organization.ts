@@ -4,6 +4,7 @@ import { isHan } from '../text/chars.js';
 import { type TaggedWord, tagWords } from '../text/segmenter.js';
 import { indexByFirst, mayStartAt } from '../text/wordIndex.js';
 import {
+  AREA_KINDS,
   AUTHOR_CUES,
   BODY_SUFFIXES,
   IMPLIED_BODIES,
@@ -308,9 +309,24 @@ function placeBefore(text: string, at: number): { place: string; level: string }
       (w.tag === 'ns' || unknownDistrict) &&
       PLACE_LEVELS.some((l) => w.word.endsWith(l)) &&
       !NOT_PLACES.has(w.word) &&
+      !AREA_KINDS.has(w.word) &&
       !AUTONOMOUS.has(w.word)
     ) {
       place = w.word + place;
+      continue;
+    }
+    // 重庆市/璧/山区: a name whose first character segmentation cut off before a kind of area (山区),
+    // after a known place or at the start.
+    if (
+      AREA_KINDS.has(w.word) &&
+      i >= 1 &&
+      words[i - 1].word.length === 1 &&
+      isHan(words[i - 1].word) &&
+      !FUNCTION_CHARS.has(words[i - 1].word) &&
+      (i === 1 || words[i - 2].tag === 'ns')
+    ) {
+      place = words[i - 1].word + w.word + place;
+      i--;
       continue;
     }
     // 某市, XX县 segmented as one word.
