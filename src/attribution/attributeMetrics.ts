@@ -172,13 +172,12 @@ export function attributeMetrics(input: AttributionInput): Metric[] {
       indicatorSpan = cell.header;
       indicator = textWithoutNoise(source, content, cell.header);
     }
-    // 固定资产投资总额56.4亿元，全市排名第7位，增速-4.7%: a bare 增速 names no quantity of its own;
-    // 农民合作社769个，新增6个: nor does a bare 新增 after a count in the same unit.
+    // 固定资产投资总额56.4亿元，全市排名第7位，增速-4.7%: a bare 增速 names no quantity of its own, nor
+    // does a count's or an amount's bare word after a figure (namesNothingAfter).
     if (
       indicator &&
       sameSentence &&
       ((m.kind === 'percent' && change && BARE_CHANGE_PHRASE.test(indicator)) ||
-        (m.kind === 'count' && sameSentence.metric.unit === m.unit && BARE_DELTA_PHRASE.test(indicator)) ||
         ((m.kind === 'count' || m.kind === 'amount') &&
           namesNothingAfter(content, indicator, indicatorSpan, sameSentence, m)))
     ) {
@@ -387,7 +386,7 @@ function lastInSentence(metrics: Metric[], sentence: Span, test: (m: Metric) => 
 
 /**
  * A count's or an amount's phrase that names nothing of its own after the figure before it in the
- * sentence, which then names it: one character (简易案件12起罚1300元), a bare measure noun (拆除违法建设31处、
+ * sentence, which then names it: a bare change (新增6个), one character (简易案件12起罚1300元), a bare measure noun (拆除违法建设31处、
  * 面积1367平方米), or the verb of that figure's phrase again, in its unit (新增发放优待证1057张，累计发放22800张).
  */
 function namesNothingAfter(
@@ -400,6 +399,8 @@ function namesNothingAfter(
   const words = phrase.trim();
   // Most phrases are longer than the short words below: turned away before anything is read.
   if (words.length > MAX_BARE_LENGTH) return false;
+  // 农民合作社769个，新增6个: a bare change of a count in the unit of the count before it.
+  if (BARE_DELTA_PHRASE.test(words)) return m.kind === 'count' && before.metric.unit === m.unit;
   const named = before.metric.indicator ?? '';
   // …of what was counted before it; not a second measure of it (涉及人数9501人，涉及金额7377.98万元).
   if (BARE_MEASURE_NOUN.test(words)) return !MEASURE_ENDING.test(named);
